@@ -1,0 +1,87 @@
+import { trpcServer } from '@hono/trpc-server';
+import { isAppError } from '@mediashare/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './deps';
+import { loadUser, requireUser } from './http/auth';
+import { errorResponse } from './http/errors';
+import { originGuard } from './http/origin-guard';
+import { requestContext } from './http/request-context';
+import { authRoutes } from './rest/auth';
+import { healthRoutes } from './rest/health';
+import { internalRoutes } from './rest/internal';
+import { mediaRoutes } from './rest/media';
+import { publicStorageRoutes } from './rest/public-storage';
+import { tagRoutes } from './rest/tags';
+import { spaRoutes } from './spa';
+import { AppError } from '@mediashare/core';
+import { appRouter } from './trpc/router';
+
+const JSON_BODY_LIMIT = 64 * 1024;
+
+export interface AppOptions {
+  /** Where the built web app is; defaults to apps/web/dist. */
+  webDistDir?: string;
+}
+
+/**
+ * The whole HTTP surface. Order matters: request context first (ids, logging), then the origin check
+ * before anything reads a cookie, then the session, and the SPA last so API paths never fall into it.
+ */
+export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestContext(deps));
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginEmbedderPolicy: false }));
+
+  app.route('/healthz', healthRoutes);
+  app.route('/storage/v1/object/public', publicStorageRoutes);
+
+  app.use('/api/*', originGuard());
+  // Uploads stream and have their own limit; every other body is small JSON.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/user/media' || c.req.path.startsWith('/api/internal/')) return next();
+    return bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${JSON_BODY_LIMIT} bytes`);
+      },
+    })(c, next);
+  });
+  app.use('/api/*', loadUser());
+  app.use('/api/user/*', requireUser());
+  app.use('/api/media/*', requireUser());
+
+  app.route('/api/auth', authRoutes);
+  app.route('/api/user/media', mediaRoutes);
+  app.route('/api/tags', tagRoutes);
+  app.route('/api/internal', internalRoutes);
+  app.all('/api/*', (c) => c.json({ message: 'Not found' }, 404));
+
+  app.use('/trpc/*', originGuard(), loadUser());
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (_opts, c) => ({
+        deps,
+        user: c.get('user'),
+        sessionId: c.get('sessionId'),
+        hono: c,
+      }),
+      responseMeta: ({ errors }) => {
+        const retryAfter = errors.map((e) => (isAppError(e.cause) ? e.cause.retryAfter : undefined)).find((v) => v !== undefined);
+        return retryAfter === undefined ? {} : { headers: new Headers({ 'Retry-After': String(retryAfter) }) };
+      },
+    }),
+  );
+
+  app.route('/', spaRoutes(options.webDistDir ?? deps.env.WEB_DIST_DIR));
+  app.notFound((c) => c.json({ message: 'Not found' }, 404));
+  app.onError((error, c) => errorResponse(c, error));
+  return app;
+};
+
+export type App = ReturnType<typeof createApp>;

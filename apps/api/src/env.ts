@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every setting the API reads. README lists them in one table; nothing else reads process.env. */
+const ZEnv = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    DATA_DIR: z.string().default('./.data'),
+    DATABASE_URL: z.string().optional(),
+    DATABASE_POOL_SIZE: int(10),
+    STORAGE_DRIVER: z.enum(['local', 'supabase']).default('local'),
+    SUPABASE_URL: z.url().optional(),
+    SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
+    MAX_UPLOAD_BYTES: int(2 * 1024 ** 3),
+    MAX_IMAGE_PIXELS: int(50_000_000),
+    MAX_TAGS_PER_MEDIA: int(10),
+    SESSION_COOKIE_NAME: z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/).default('connect.sid'),
+    SESSION_IDLE_HOURS: int(7 * 24),
+    SESSION_ABSOLUTE_HOURS: int(30 * 24),
+    LOGIN_MAX_FAILURES: int(5),
+    LOGIN_MAX_FAILURES_PER_IP: int(50),
+    LOGIN_LOCK_MINUTES: int(15),
+    SCRYPT_COST: int(2 ** 15).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+    INTERNAL_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    ALLOWED_ORIGINS: z.string().default(''),
+    TRUST_PROXY: flag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SWEEP_INTERVAL_SECONDS: int(300),
+    SWEEP_GRACE_SECONDS: int(6 * 3600),
+    WEB_DIST_DIR: z.string().optional(),
+  })
+  .transform((env) => ({
+    ...env,
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN || undefined,
+    ALLOWED_ORIGINS: env.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  }))
+  .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === 'supabase' && (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['SUPABASE_URL'], message: 'SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are required with STORAGE_DRIVER=supabase' });
+    }
+  });
+
+export type Env = z.output<typeof ZEnv>;
+
+export const parseEnv = (source: Record<string, string | undefined>): Env => {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+};
+
+export const loadEnv = (): Env => parseEnv(process.env);

@@ -1,0 +1,62 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { AppError } from '@mediashare/core';
+import busboy from 'busboy';
+import type { Context } from 'hono';
+
+export interface ReceivedFile {
+  fileName: string | undefined;
+  stream: Readable;
+}
+
+/**
+ * Resolves with the first file part named `field` while its bytes are still arriving, so the caller can
+ * stream it to storage without buffering. A client that goes away fails that stream.
+ */
+export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> => {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data/i.test(contentType)) {
+    throw new AppError('BAD_REQUEST', `Expected multipart/form-data with a "${field}" field`);
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
+  } catch {
+    throw new AppError('BAD_REQUEST', 'Malformed multipart body');
+  }
+
+  // On the node server read the socket directly; under app.request() (tests) the web stream.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const webBody = incoming ? null : c.req.raw.body;
+  const source: Readable = incoming ?? (webBody ? Readable.fromWeb(webBody as never) : Readable.from([]));
+
+  return new Promise<ReceivedFile>((resolve, reject) => {
+    let file: Readable | undefined;
+    parser.on('file', (name, stream, info) => {
+      if (name !== field || file) {
+        stream.resume();
+        return;
+      }
+      file = stream;
+      resolve({ fileName: info.filename, stream });
+    });
+    parser.on('error', (error: Error) => {
+      if (file) file.destroy(error);
+      else reject(new AppError('BAD_REQUEST', 'Malformed multipart body'));
+    });
+    parser.on('close', () => {
+      if (!file) reject(new AppError('BAD_REQUEST', `Missing file field "${field}"`));
+    });
+    const fail = (error: Error) => {
+      parser.destroy(error);
+      file?.destroy(error);
+      if (!file) reject(new AppError('BAD_REQUEST', 'Upload interrupted'));
+    };
+    source.on('error', fail);
+    // A client that hangs up mid-body: the request stream closes without ending.
+    source.on('close', () => {
+      if (!source.readableEnded) fail(new Error('client disconnected during upload'));
+    });
+    source.pipe(parser);
+  });
+};

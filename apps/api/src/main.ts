@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import { sweepStorage } from '@mediashare/core';
+import { createApp } from './app';
+import { bootstrap } from './bootstrap';
+import { loadEnv } from './env';
+import { createLogger } from './logger';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+const deps = await bootstrap(env, logger);
+const app = createApp(deps);
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info({ port: info.port, database: env.DATABASE_URL ? 'postgres' : 'pglite', storage: env.STORAGE_DRIVER }, 'listening');
+  // Humans read this line; the JSON one above is for log collectors.
+  process.stdout.write(`\nmediashare is running at ${env.PUBLIC_URL}\n\n`);
+});
+
+// Every instance schedules the sweep; a database lock lets only one run it at a time.
+const sweepTimer = setInterval(() => {
+  void sweepStorage(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
+    logger.error({ err: error }, 'storage sweep failed'),
+  );
+}, env.SWEEP_INTERVAL_SECONDS * 1000);
+sweepTimer.unref();
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  clearInterval(sweepTimer);
+  const force = setTimeout(() => {
+    logger.warn('in-flight requests did not finish in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  server.close(async () => {
+    await deps.db.close().catch(() => {});
+    logger.info('stopped');
+    process.exit(0);
+  });
+  // Idle keep-alive sockets would hold close() open until they time out.
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,49 @@
+import { formatZodIssues, isAppError, type UserRecord } from '@mediashare/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from '../deps';
+import { toAppError, TRPC_CODES } from '../http/errors';
+
+export interface TrpcContext {
+  deps: AppDeps;
+  user: UserRecord | null;
+  sessionId: string | undefined;
+  /** The HTTP exchange underneath, for cookies and the client address. */
+  hono: Context<AppEnv>;
+}
+
+const hasIssues = (cause: unknown): cause is { issues: Parameters<typeof formatZodIssues>[0] } =>
+  typeof cause === 'object' && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
+
+const t = initTRPC.context<TrpcContext>().create({
+  // Input failures read the same as the REST adapter's 400s: one sentence naming the field.
+  errorFormatter: ({ shape, error }) => ({
+    ...shape,
+    message: error.code === 'BAD_REQUEST' && hasIssues(error.cause) ? formatZodIssues(error.cause.issues) : shape.message,
+    data: {
+      ...shape.data,
+      retryAfter: isAppError(error.cause) ? error.cause.retryAfter : undefined,
+      stack: undefined,
+    },
+  }),
+});
+
+/** Domain errors become TRPCErrors with the same message; anything unknown is a plain 500. */
+const mapErrors = t.middleware(async ({ next, ctx }) => {
+  const result = await next();
+  if (!result.ok && !(result.error.cause instanceof TRPCError) && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const appError = toAppError(result.error.cause);
+    if (appError.status >= 500) ctx.deps.logger.error({ err: result.error.cause }, 'procedure failed');
+    throw new TRPCError({ code: TRPC_CODES[appError.code], message: appError.message, cause: appError });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Authentication required' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});

@@ -1,0 +1,94 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { seedDefaultTags, type DatabasePort, type StoragePort } from '@mediashare/core';
+import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
+import { LocalStorage } from '@mediashare/storage';
+import { inject } from 'vitest';
+import { createApp } from '../../src/app';
+import { coreConfigFrom } from '../../src/bootstrap';
+import type { AppDeps } from '../../src/deps';
+import { parseEnv } from '../../src/env';
+import { createLogger } from '../../src/logger';
+
+export const INTERNAL_TOKEN = 'internal-token-for-tests-0123456789abcdef';
+
+export type TestDatabase = DatabasePort & { connection: Connection };
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** A clock the test can move. */
+  now?: () => Date;
+  /** Share another harness's database, as a second API process would. */
+  database?: TestDatabase;
+  storage?: StoragePort;
+  /** Collect log lines (parsed JSON) instead of discarding them. */
+  captureLogs?: boolean;
+}
+
+/** Opens this run's database: the shared PostgreSQL one, or a fresh in-memory PGlite. */
+export const openTestDatabase = async (): Promise<TestDatabase> => {
+  if (inject('dbMode') === 'postgres') return createDatabase(await connect({ url: inject('databaseUrl'), poolSize: 4 }));
+  return openDatabase({ dataDir: 'memory://' });
+};
+
+/**
+ * A complete API on a real database and real files in a temp folder, driven through app.request().
+ */
+export const createHarness = async (options: HarnessOptions = {}) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'mediashare-test-'));
+  const env = parseEnv({
+    DATA_DIR: dir,
+    LOG_LEVEL: options.captureLogs ? 'info' : 'silent',
+    // Tests hash many passwords; production cost is the default.
+    SCRYPT_COST: '1024',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...options.env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const ownsDatabase = !options.database;
+  const db = options.database ?? (await openTestDatabase());
+  const storage = options.storage ?? new LocalStorage({ root: path.join(dir, 'storage'), publicBaseUrl: env.PUBLIC_URL });
+  const deps: AppDeps & { db: TestDatabase } = {
+    db,
+    storage,
+    logger: createLogger(env.LOG_LEVEL, sink),
+    config: coreConfigFrom(env),
+    now: options.now ?? (() => new Date()),
+    env,
+  };
+  await seedDefaultTags(deps);
+  const app = createApp(deps, { webDistDir: path.join(dir, 'no-web-build') });
+
+  return {
+    app,
+    deps,
+    dir,
+    logs,
+    /** The database itself, for assertions about rows. */
+    sql: db.connection.db,
+    storageRoot: path.join(dir, 'storage'),
+    /** Every object key in a bucket of the local driver. */
+    async objects(bucket: string): Promise<string[]> {
+      const root = path.join(dir, 'storage', bucket);
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      return entries
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+        .sort();
+    },
+    async close() {
+      if (ownsDatabase) await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;

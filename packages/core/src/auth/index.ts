@@ -1,0 +1,7 @@
+export { registerUser } from './register-user';
+export { loginUser, type LoginOptions } from './login-user';
+export { logoutSession } from './logout-session';
+export { authenticateSession } from './authenticate-session';
+export { hashSessionToken, isWellFormedToken } from './session-token';
+export { hashPassword, verifyPassword } from './password';
+export { toUser } from './to-user';

@@ -1,0 +1,39 @@
+import type { DatabasePort } from './ports/database';
+import type { Logger } from './ports/logger';
+import type { StoragePort } from './ports/storage';
+
+export interface CoreConfig {
+  maxUploadBytes: number;
+  /** Width x height above which an image is refused from its header, before any decoding. */
+  maxImagePixels: number;
+  maxTagsPerMedia: number;
+  session: { idleTtlMs: number; absoluteTtlMs: number };
+  loginThrottle: {
+    windowMs: number;
+    lockMs: number;
+    /** Failed attempts for one account name before it is locked. */
+    maxFailuresPerLogin: number;
+    /** Failed attempts from one client address before it is locked, whatever names it tries. */
+    maxFailuresPerIp: number;
+  };
+  /** scrypt cost (N) for new password hashes; existing hashes carry their own. */
+  scryptCost: number;
+}
+
+/** What every domain function may use. Adapters build it once per process. */
+export interface CoreDeps {
+  db: DatabasePort;
+  storage: StoragePort;
+  logger: Logger;
+  config: CoreConfig;
+  now: () => Date;
+}
+
+export const defaultCoreConfig: CoreConfig = {
+  maxUploadBytes: 2 * 1024 ** 3,
+  maxImagePixels: 50_000_000,
+  maxTagsPerMedia: 10,
+  session: { idleTtlMs: 7 * 24 * 3600_000, absoluteTtlMs: 30 * 24 * 3600_000 },
+  loginThrottle: { windowMs: 15 * 60_000, lockMs: 15 * 60_000, maxFailuresPerLogin: 5, maxFailuresPerIp: 50 },
+  scryptCost: 2 ** 15,
+};

@@ -1,0 +1,1 @@
+export { sweepStorage, type SweepResult } from './sweep-storage';

@@ -1,0 +1,40 @@
+import type { CoreDeps } from '../deps';
+import type { TBucket } from '../ports/storage';
+
+export interface SweepResult {
+  /** Objects deleted because no row points at them. */
+  deleted: number;
+  /** Intents dropped because their object is in use after all. */
+  kept: number;
+  failed: number;
+}
+
+/**
+ * Repairs what a crash between storage and database work leaves behind: every intent older than the
+ * grace period whose object no row references has its object deleted. One process at a time runs it.
+ */
+export const sweepStorage = async (
+  deps: CoreDeps,
+  { graceMs, batchSize = 500 }: { graceMs: number; batchSize?: number },
+): Promise<SweepResult | undefined> =>
+  deps.db.runExclusive('storage-sweep', async () => {
+    const result: SweepResult = { deleted: 0, kept: 0, failed: 0 };
+    const olderThan = new Date(deps.now().getTime() - graceMs);
+    const stale = await deps.db.storageIntents.findStale(olderThan, batchSize);
+    for (const { bucket, path } of stale) {
+      try {
+        if (await deps.db.storageIntents.isReferenced(bucket, path)) {
+          result.kept += 1;
+        } else {
+          await deps.storage.delete(bucket as TBucket, path);
+          result.deleted += 1;
+        }
+        await deps.db.storageIntents.remove(bucket, path);
+      } catch (error) {
+        result.failed += 1;
+        deps.logger.warn({ err: error, bucket, path }, 'sweep could not settle an object');
+      }
+    }
+    if (result.deleted + result.kept + result.failed > 0) deps.logger.info({ ...result }, 'storage sweep');
+    return result;
+  });

@@ -1,0 +1,20 @@
+import type { MediaRecord } from '../ports/records';
+import type { TMediaItem } from '../schemas/media';
+
+export const shareUrlFor = (shareCode: string): string => `/shared/media/${shareCode}`;
+
+export const toMediaItem = (media: MediaRecord): TMediaItem => ({
+  id: media.id,
+  fileName: media.fileName,
+  filePath: media.filePath,
+  mimeType: media.mimeType,
+  size: media.size,
+  width: media.width,
+  height: media.height,
+  source: media.source,
+  isShared: media.isShared,
+  shareToCommunity: media.shareToCommunity,
+  shareCode: media.shareCode,
+  shareUrl: media.shareCode ? shareUrlFor(media.shareCode) : null,
+  createdAt: media.createdAt.toISOString(),
+});

@@ -1,0 +1,97 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import type { CoreDeps } from '../deps';
+import { AppError } from '../errors';
+import { BUCKETS } from '../ports/storage';
+import type { TGeneratedSource, TMediaMimeType } from '../schemas/common';
+import { discardObject } from '../lib/discard-object';
+import { limitBytes, peekStream } from '../lib/streams';
+import { cleanFileName, vaultKeyFor } from './object-key';
+import { extensionFor, isImageType, MAX_HEADER_BYTES, measureImage, SNIFF_BYTES, sniffMediaType } from './sniff';
+import { toMediaItem } from './to-media-item';
+
+export interface UploadMediaOptions {
+  userId: number;
+  fileName: string | undefined;
+  body: Readable;
+  source: 'upload' | TGeneratedSource;
+}
+
+const tooLarge = (max: number) => new AppError('PAYLOAD_TOO_LARGE', `File is larger than the limit of ${max} bytes`);
+
+/** Reads an image's dimensions from as little of its front as possible. */
+const measureFromHeader = async (peeked: Awaited<ReturnType<typeof peekStream>>) => {
+  let head = peeked.head;
+  for (let want = SNIFF_BYTES * 4; ; want *= 4) {
+    const size = measureImage(head);
+    if (size || peeked.isComplete || head.length >= MAX_HEADER_BYTES) return size;
+    head = await peeked.more(Math.min(want, MAX_HEADER_BYTES));
+  }
+};
+
+/**
+ * Streams one file into the vault. The type comes from the bytes, images are measured from their header
+ * and refused over the pixel limit before anything is stored, and the object is written whole or not at
+ * all. The object is recorded as an intent first so a crash between storage and the row is swept up.
+ */
+export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, source }: UploadMediaOptions) => {
+  const { db, storage, config } = deps;
+  const peeked = await peekStream(body, SNIFF_BYTES);
+  const mimeType: TMediaMimeType | null = await sniffMediaType(peeked.head);
+  if (!mimeType) {
+    body.destroy();
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted');
+  }
+
+  let dimensions: { width: number; height: number } | null = null;
+  if (isImageType(mimeType)) {
+    dimensions = await measureFromHeader(peeked);
+    if (!dimensions) {
+      body.destroy();
+      throw new AppError('UNPROCESSABLE_CONTENT', 'Could not read the image dimensions');
+    }
+    if (dimensions.width * dimensions.height > config.maxImagePixels) {
+      body.destroy();
+      throw new AppError(
+        'UNPROCESSABLE_CONTENT',
+        `Image is ${dimensions.width}x${dimensions.height}; the limit is ${config.maxImagePixels} pixels`,
+      );
+    }
+  }
+
+  const ext = extensionFor(mimeType);
+  const key = vaultKeyFor(userId, ext, source);
+  await db.storageIntents.add(BUCKETS.userMedia, key);
+
+  let stored;
+  try {
+    // pipeline() destroys every stage on failure, so a client that goes away or a file over the limit
+    // fails the driver's write too, and the driver removes what it had written so far.
+    const limited = pipeline(peeked.stream(), limitBytes(config.maxUploadBytes, () => tooLarge(config.maxUploadBytes)), () => {});
+    stored = await storage.put(BUCKETS.userMedia, key, limited, { contentType: mimeType });
+  } catch (error) {
+    await discardObject(deps, BUCKETS.userMedia, key);
+    throw error;
+  }
+
+  try {
+    const media = await db.media.create({
+      userId,
+      filePath: key,
+      fileName: cleanFileName(fileName, ext),
+      mimeType,
+      size: stored.size,
+      width: dimensions?.width ?? null,
+      height: dimensions?.height ?? null,
+      durationMs: null,
+      source,
+    });
+    await db.storageIntents.remove(BUCKETS.userMedia, key);
+    deps.logger.info({ mediaId: media.id, userId, mimeType, size: stored.size }, 'media uploaded');
+    return toMediaItem(media);
+  } catch (error) {
+    // The row did not land: take the object back out so nothing is orphaned.
+    await discardObject(deps, BUCKETS.userMedia, key);
+    throw error;
+  }
+};

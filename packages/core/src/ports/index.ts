@@ -1,0 +1,4 @@
+export * from './storage';
+export * from './records';
+export * from './database';
+export * from './logger';

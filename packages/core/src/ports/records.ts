@@ -1,0 +1,79 @@
+import type { TMediaSource } from '../schemas/common';
+
+export type TRole = 'user' | 'admin';
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  username: string;
+  passwordHash: string;
+  role: TRole;
+  createdAt: Date;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  userId: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+export interface MediaRecord {
+  id: number;
+  userId: number;
+  filePath: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  source: TMediaSource;
+  isShared: boolean;
+  shareToCommunity: boolean;
+  shareCode: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewMedia = Omit<MediaRecord, 'id' | 'isShared' | 'shareToCommunity' | 'shareCode' | 'createdAt' | 'updatedAt'>;
+
+export interface CommunityMediaRecord {
+  id: number;
+  mediaId: number | null;
+  userId: number;
+  filePath: string;
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  source: TMediaSource;
+  watermarked: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewCommunityMedia = Omit<CommunityMediaRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+export interface TagRecord {
+  id: number;
+  slug: string;
+  label: string;
+  active: boolean;
+}
+
+export interface ActivityEntry {
+  userId: number | null;
+  action: string;
+  feature: string;
+  details: Record<string, unknown>;
+}
+
+/** Keyset position: the last item of the previous page. */
+export interface KeysetCursor {
+  createdAt: Date;
+  id: number;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate } from './common';
+
+export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' }));
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .min(3, { message: 'must be at least 3 characters' })
+  .max(32, { message: 'must be at most 32 characters' })
+  .regex(/^[A-Za-z0-9_.-]+$/, { message: 'may contain only letters, digits, "_", "." and "-"' });
+
+export const ZPassword = z
+  .string()
+  .min(8, { message: 'must be at least 8 characters' })
+  .max(256, { message: 'must be at most 256 characters' });
+
+export const ZRegisterInput = z.strictObject({
+  email: ZEmail,
+  username: ZUsername,
+  password: ZPassword,
+});
+export type TRegisterInput = z.infer<typeof ZRegisterInput>;
+
+/** `email` also accepts a username, so people can sign in with either. */
+export const ZLoginInput = z.strictObject({
+  email: z.string().trim().min(1, { message: 'is required' }).max(254),
+  password: z.string().min(1, { message: 'is required' }).max(256),
+});
+export type TLoginInput = z.infer<typeof ZLoginInput>;
+
+export const ZUser = z.object({
+  id: ZId,
+  email: z.string(),
+  username: z.string(),
+  role: z.enum(['user', 'admin']),
+  createdAt: ZIsoDate,
+});
+export type TUser = z.infer<typeof ZUser>;

@@ -1,0 +1,7 @@
+// Browser-safe: zod schemas and the helpers the SPA shares with the server. Nothing here may import Node APIs.
+export * from './common';
+export * from './auth';
+export * from './media';
+export * from './share';
+export * from './tags';
+export * from './format';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ZCursor, ZId, ZIsoDate, ZMediaSource, ZPageLimit } from './common';
+
+export const ZMediaItem = z.object({
+  id: ZId,
+  fileName: z.string(),
+  filePath: z.string(),
+  mimeType: z.string(),
+  size: z.number().int().nonnegative(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  source: ZMediaSource,
+  isShared: z.boolean(),
+  shareToCommunity: z.boolean(),
+  shareCode: z.string().nullable(),
+  shareUrl: z.string().nullable(),
+  createdAt: ZIsoDate,
+});
+export type TMediaItem = z.infer<typeof ZMediaItem>;
+
+export const ZMediaListInput = z.strictObject({
+  cursor: ZCursor.optional(),
+  limit: ZPageLimit.default(30),
+});
+export type TMediaListInput = z.input<typeof ZMediaListInput>;
+
+export const ZMediaListResult = z.object({
+  items: z.array(ZMediaItem),
+  nextCursor: z.string().nullable(),
+});
+export type TMediaListResult = z.infer<typeof ZMediaListResult>;
+
+export const ZMediaIdInput = z.strictObject({ id: ZId });

@@ -1,0 +1,1 @@
+export { syncTags, seedDefaultTags, findActiveTags, DEFAULT_TAGS } from './sync-tags';

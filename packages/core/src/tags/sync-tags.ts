@@ -1,0 +1,25 @@
+import type { CoreDeps } from '../deps';
+import { AppError } from '../errors';
+import { formatZodError } from '../schemas/format';
+import { ZTagList } from '../schemas/tags';
+import defaultTags from './default-tags.json' with { type: 'json' };
+
+export const DEFAULT_TAGS: readonly { slug: string; label: string }[] = defaultTags;
+
+/**
+ * Makes the canonical list equal to `list`: new slugs are added, changed labels are updated, slugs no
+ * longer listed are deactivated (their assignments stay), and listed inactive ones come back.
+ */
+export const syncTags = async ({ db, logger }: Pick<CoreDeps, 'db' | 'logger'>, list: unknown) => {
+  const parsed = ZTagList.safeParse(list);
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `Invalid tag list: ${formatZodError(parsed.error)}`);
+  const result = await db.tags.sync(parsed.data);
+  logger.info(result, 'tags synced');
+  return result;
+};
+
+/** First start: a database with no tags gets the shipped list. */
+export const seedDefaultTags = async ({ db }: Pick<CoreDeps, 'db'>) => db.tags.seedIfEmpty([...DEFAULT_TAGS]);
+
+export const findActiveTags = async ({ db }: Pick<CoreDeps, 'db'>) =>
+  (await db.tags.findActive()).map(({ id, slug, label }) => ({ id, slug, label }));

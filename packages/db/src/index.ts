@@ -1,0 +1,3 @@
+export { connect, migrationsFolder, LOCK_NAMESPACE, type Connection, type ConnectOptions, type Executor } from './client';
+export { createDatabase, openDatabase, reposFor } from './database';
+export * as schema from './schema';

@@ -1,0 +1,41 @@
+import type { MediaRepo } from '@mediashare/core';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { media } from '../schema';
+
+export const mediaRepo = (db: Executor): MediaRepo => ({
+  async create(values) {
+    const [row] = await db.insert(media).values(values).returning();
+    if (!row) throw new Error('insert into media returned no row');
+    return row;
+  },
+
+  async findOwned(userId, id) {
+    const [row] = await db
+      .select()
+      .from(media)
+      .where(and(eq(media.id, id), eq(media.userId, userId)))
+      .limit(1);
+    return row ?? null;
+  },
+
+  async listOwned(userId, { cursor, limit }) {
+    const after = cursor
+      ? sql`(${media.createdAt}, ${media.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id})`
+      : undefined;
+    return db
+      .select()
+      .from(media)
+      .where(and(eq(media.userId, userId), after))
+      .orderBy(desc(media.createdAt), desc(media.id))
+      .limit(limit);
+  },
+
+  async deleteOwned(userId, id) {
+    const [row] = await db
+      .delete(media)
+      .where(and(eq(media.id, id), eq(media.userId, userId)))
+      .returning();
+    return row ?? null;
+  },
+});
