@@ -65,7 +65,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: (_opts, c) => ({
+      createContext: ({ resHeaders }, c) => ({
+        resHeaders,
         deps,
         user: c.get('user'),
         sessionId: c.get('sessionId'),

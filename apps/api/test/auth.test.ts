@@ -3,7 +3,7 @@ import { schema } from '@mediashare/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uniqueName } from './support/factories';
-import { createHarness, type Harness } from './support/harness';
+import { createHarness, openSecondProcessDatabase, type Harness } from './support/harness';
 import { call } from './support/http';
 
 let h: Harness;
@@ -101,8 +101,9 @@ describe('login', () => {
 
   it('answers 429 with Retry-After after repeated failures, counted across API processes', async () => {
     const user = await createUser(h.app);
-    // A second API process on the same database.
-    const other = await createHarness({ database: h.deps.db });
+    // A second API process on the same database, with connections of its own.
+    const second = await openSecondProcessDatabase(h.deps.db);
+    const other = await createHarness({ database: second });
     try {
       for (let attempt = 0; attempt < 5; attempt++) {
         const app = attempt % 2 === 0 ? h.app : other.app;
@@ -116,6 +117,7 @@ describe('login', () => {
       expect(locked.body.message).toMatch(/Too many/);
     } finally {
       await other.close();
+      if (second !== h.deps.db) await second.close();
     }
   });
 

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -83,8 +83,42 @@ const connectPostgres = (url: string, poolSize: number): Connection => {
   };
 };
 
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * PGlite keeps its files in one process's memory: a second process opening the same folder would
+ * corrupt it. A pid file refuses that with a clear message (a stale one from a dead process is taken over).
+ */
+const lockDataDir = async (dataDir: string) => {
+  const lockFile = path.join(dataDir, 'mediashare.pid');
+  for (;;) {
+    try {
+      await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
+      if (holder && holder !== process.pid && isRunning(holder)) {
+        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`);
+      }
+      await rm(lockFile, { force: true });
+    }
+  }
+};
+
 const connectPglite = async (dataDir: string): Promise<Connection> => {
-  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
+  let unlock = async () => {};
+  if (dataDir !== 'memory://') {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  }
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema }) as unknown as Executor;
   // PGlite is one connection in one process: an in-process queue stands in for the advisory lock.
@@ -102,7 +136,10 @@ const connectPglite = async (dataDir: string): Promise<Connection> => {
       }
     },
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await unlock();
+    },
   };
 };
 

@@ -1,6 +1,7 @@
 import { hashSessionToken, isWellFormedToken } from '@mediashare/core';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
+import { serialize } from 'hono/utils/cookie';
 import type { AppEnv } from '../deps';
 
 const isHttps = (c: Context<AppEnv>) =>
@@ -12,16 +13,19 @@ export const readSessionId = (c: Context<AppEnv>): string | undefined => {
   return token && isWellFormedToken(token) ? hashSessionToken(token) : undefined;
 };
 
-export const writeSessionCookie = (c: Context<AppEnv>, session: { token: string; expiresAt: Date }) => {
-  setCookie(c, c.get('deps').env.SESSION_COOKIE_NAME, session.token, {
+const cookie = (c: Context<AppEnv>, value: string, expires: Date) =>
+  serialize(c.get('deps').env.SESSION_COOKIE_NAME, value, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: isHttps(c),
     path: '/',
-    expires: session.expiresAt,
+    expires,
   });
-};
 
-export const clearSessionCookie = (c: Context<AppEnv>) => {
-  deleteCookie(c, c.get('deps').env.SESSION_COOKIE_NAME, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c) });
-};
+/**
+ * Set-Cookie values as strings: REST handlers add them to the Hono response, tRPC procedures to the
+ * response headers of the fetch adapter, which builds its own Response.
+ */
+export const sessionCookie = (c: Context<AppEnv>, session: { token: string; expiresAt: Date }) => cookie(c, session.token, session.expiresAt);
+
+export const clearedSessionCookie = (c: Context<AppEnv>) => cookie(c, '', new Date(0));

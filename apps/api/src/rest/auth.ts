@@ -3,26 +3,26 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { clientIp } from '../http/client-ip';
 import { currentUser } from '../http/current-user';
-import { clearSessionCookie, writeSessionCookie } from '../http/session-cookie';
+import { clearedSessionCookie, sessionCookie } from '../http/session-cookie';
 import { parseJsonBody } from '../http/validate';
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/register', async (c) => {
     const input = await parseJsonBody(c, ZRegisterInput);
     const { user, session } = await registerUser(c.get('deps'), input);
-    writeSessionCookie(c, session);
+    c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return c.json(user, 201);
   })
   .post('/login', async (c) => {
     const input = await parseJsonBody(c, ZLoginInput);
     const { user, session } = await loginUser(c.get('deps'), { ...input, ip: clientIp(c), previousSessionId: c.get('sessionId') });
-    writeSessionCookie(c, session);
+    c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return c.json(user);
   })
   .post('/logout', async (c) => {
     const sessionId = c.get('sessionId');
     if (sessionId) await logoutSession(c.get('deps'), sessionId);
-    clearSessionCookie(c);
+    c.header('Set-Cookie', clearedSessionCookie(c), { append: true });
     return c.body(null, 204);
   })
   .get('/me', (c) => c.json(toUser(currentUser(c))));

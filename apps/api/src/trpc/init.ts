@@ -8,8 +8,10 @@ export interface TrpcContext {
   deps: AppDeps;
   user: UserRecord | null;
   sessionId: string | undefined;
-  /** The HTTP exchange underneath, for cookies and the client address. */
+  /** The HTTP exchange underneath, for the client address and configuration. */
   hono: Context<AppEnv>;
+  /** Headers of the response the fetch adapter will send (Set-Cookie goes here). */
+  resHeaders: Headers;
 }
 
 const hasIssues = (cause: unknown): cause is { issues: Parameters<typeof formatZodIssues>[0] } =>

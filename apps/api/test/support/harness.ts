@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { Writable } from 'node:stream';
 import { seedDefaultTags, type DatabasePort, type StoragePort } from '@mediashare/core';
 import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
 import { LocalStorage } from '@mediashare/storage';
+import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app';
 import { coreConfigFrom } from '../../src/bootstrap';
@@ -22,6 +24,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** Share another harness's database, as a second API process would. */
   database?: TestDatabase;
+  /** A database of its own rather than the run's shared one. */
+  isolated?: boolean;
   storage?: StoragePort;
   /** Collect log lines (parsed JSON) instead of discarding them. */
   captureLogs?: boolean;
@@ -31,6 +35,33 @@ export interface HarnessOptions {
 export const openTestDatabase = async (): Promise<TestDatabase> => {
   if (inject('dbMode') === 'postgres') return createDatabase(await connect({ url: inject('databaseUrl'), poolSize: 4 }));
   return openDatabase({ dataDir: 'memory://' });
+};
+
+/** What a second API process would have: its own connections to the same database. */
+export const openSecondProcessDatabase = async (first: TestDatabase): Promise<TestDatabase> =>
+  // PGlite lives inside one process, so there the "second process" shares the first one's handle.
+  inject('dbMode') === 'postgres' ? openTestDatabase() : first;
+
+/**
+ * A database no other test file sees, for tests that change shared tables (the tag list). On
+ * PostgreSQL a new database, dropped again on close.
+ */
+export const openIsolatedDatabase = async (): Promise<TestDatabase> => {
+  if (inject('dbMode') !== 'postgres') return openDatabase({ dataDir: 'memory://' });
+  const url = new URL(inject('databaseUrl'));
+  const name = `${url.pathname.slice(1)}_${randomBytes(3).toString('hex')}`;
+  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), poolSize: 2 });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
 };
 
 /**
@@ -54,7 +85,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     },
   });
   const ownsDatabase = !options.database;
-  const db = options.database ?? (await openTestDatabase());
+  const db = options.database ?? (options.isolated ? await openIsolatedDatabase() : await openTestDatabase());
   const storage = options.storage ?? new LocalStorage({ root: path.join(dir, 'storage'), publicBaseUrl: env.PUBLIC_URL });
   const deps: AppDeps & { db: TestDatabase } = {
     db,

@@ -4,6 +4,8 @@ import type { TBucket } from '../ports/storage';
 export interface SweepResult {
   /** Objects deleted because no row points at them. */
   deleted: number;
+  /** Temporary files of writes that never finished. */
+  incomplete: number;
   /** Intents dropped because their object is in use after all. */
   kept: number;
   failed: number;
@@ -18,7 +20,7 @@ export const sweepStorage = async (
   { graceMs, batchSize = 500 }: { graceMs: number; batchSize?: number },
 ): Promise<SweepResult | undefined> =>
   deps.db.runExclusive('storage-sweep', async () => {
-    const result: SweepResult = { deleted: 0, kept: 0, failed: 0 };
+    const result: SweepResult = { deleted: 0, incomplete: 0, kept: 0, failed: 0 };
     const olderThan = new Date(deps.now().getTime() - graceMs);
     const stale = await deps.db.storageIntents.findStale(olderThan, batchSize);
     for (const { bucket, path } of stale) {
@@ -35,6 +37,7 @@ export const sweepStorage = async (
         deps.logger.warn({ err: error, bucket, path }, 'sweep could not settle an object');
       }
     }
-    if (result.deleted + result.kept + result.failed > 0) deps.logger.info({ ...result }, 'storage sweep');
+    result.incomplete = (await deps.storage.removeIncomplete?.(olderThan)) ?? 0;
+    if (result.deleted + result.incomplete + result.kept + result.failed > 0) deps.logger.info({ ...result }, 'storage sweep');
     return result;
   });

@@ -1,6 +1,6 @@
 import { loginUser, ZLoginInput, ZUser } from '@mediashare/core';
 import { clientIp } from '../../../http/client-ip';
-import { writeSessionCookie } from '../../../http/session-cookie';
+import { sessionCookie } from '../../../http/session-cookie';
 import { publicProcedure } from '../../init';
 
 export const login = publicProcedure
@@ -8,6 +8,6 @@ export const login = publicProcedure
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
     const { user, session } = await loginUser(ctx.deps, { ...input, ip: clientIp(ctx.hono), previousSessionId: ctx.sessionId });
-    writeSessionCookie(ctx.hono, session);
+    ctx.resHeaders.append('Set-Cookie', sessionCookie(ctx.hono, session));
     return user;
   });

@@ -1,5 +1,5 @@
 import { registerUser, ZRegisterInput, ZUser } from '@mediashare/core';
-import { writeSessionCookie } from '../../../http/session-cookie';
+import { sessionCookie } from '../../../http/session-cookie';
 import { publicProcedure } from '../../init';
 
 export const register = publicProcedure
@@ -7,6 +7,6 @@ export const register = publicProcedure
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
     const { user, session } = await registerUser(ctx.deps, input);
-    writeSessionCookie(ctx.hono, session);
+    ctx.resHeaders.append('Set-Cookie', sessionCookie(ctx.hono, session));
     return user;
   });

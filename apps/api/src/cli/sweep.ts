@@ -1,0 +1,21 @@
+import { sweepStorage } from '@mediashare/core';
+import { bootstrap } from '../bootstrap';
+import { loadEnv } from '../env';
+import { createLogger } from '../logger';
+
+// `pnpm sweep [--grace-seconds N]`: one storage sweep now, as the server runs it periodically.
+const graceArg = process.argv.indexOf('--grace-seconds');
+const env = loadEnv();
+const graceSeconds = graceArg > 0 ? Number(process.argv[graceArg + 1]) : env.SWEEP_GRACE_SECONDS;
+if (!Number.isFinite(graceSeconds) || graceSeconds < 0) {
+  process.stderr.write('usage: pnpm sweep [--grace-seconds N]\n');
+  process.exit(2);
+}
+
+const deps = await bootstrap(env, createLogger('warn'));
+try {
+  const result = await sweepStorage(deps, { graceMs: graceSeconds * 1000 });
+  process.stdout.write(result ? `${JSON.stringify(result)}\n` : 'another process is sweeping right now; nothing done\n');
+} finally {
+  await deps.db.close();
+}

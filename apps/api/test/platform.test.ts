@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from './support/factories';
+import { createHarness, type Harness } from './support/harness';
+import { call } from './support/http';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ captureLogs: true });
+});
+afterAll(() => h.close());
+
+describe('health, request ids and logs', () => {
+  it('GET /healthz answers ok', async () => {
+    const res = await call(h.app, '/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('gives every request an id, echoes a sane incoming one, and puts it on every log line of the request', async () => {
+    const own = await call(h.app, '/healthz', { headers: { 'x-request-id': 'trace-abc-123' } });
+    expect(own.headers.get('x-request-id')).toBe('trace-abc-123');
+    const insane = await call(h.app, '/healthz', { headers: { 'x-request-id': 'bad id with spaces\n' } });
+    expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    h.logs.length = 0;
+    const user = await createUser(h.app);
+    await call(h.app, '/api/auth/login', { json: { email: user.email, password: 'wrong password' }, headers: { 'x-request-id': 'login-1' } });
+    const lines = h.logs.filter((l) => l.reqId === 'login-1');
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['sign-in failed', 'request']));
+    // Lines written inside a request always carry its id.
+    expect(h.logs.filter((l) => l.msg === 'request' || l.msg === 'sign-in failed' || l.msg === 'user registered').every((l) => typeof l.reqId === 'string')).toBe(true);
+    // Secrets never reach the log.
+    expect(JSON.stringify(h.logs)).not.toContain('wrong password');
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await call(h.app, '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ message: 'Not found' });
+  });
+
+  it('refuses an oversized JSON body with 413', async () => {
+    const res = await call(h.app, '/api/auth/login', { json: { email: 'x'.repeat(100_000), password: 'x' } });
+    expect(res.status).toBe(413);
+  });
+});

@@ -1,0 +1,52 @@
+import { BUCKETS } from '@mediashare/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeImage } from './support/fixtures';
+import { createHarness, type Harness } from './support/harness';
+import { call } from './support/http';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe('public bucket files', () => {
+  it('serves general-bucket objects with the stored type, nosniff and long-lived cache headers', async () => {
+    const png = await makeImage('png');
+    // Stored with a type that differs from what the extension says: the stored one must win.
+    await h.deps.storage.put(BUCKETS.general, 'shots/sunset-0a1b2c3d.bin', png, { contentType: 'image/png' });
+    const url = h.deps.storage.publicUrl(BUCKETS.general, 'shots/sunset-0a1b2c3d.bin');
+    expect(url).toBe('http://localhost:3000/storage/v1/object/public/general/shots/sunset-0a1b2c3d.bin');
+
+    const res = await call(h.app, new URL(url).pathname);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Buffer.from(await res.raw.arrayBuffer()).equals(png)).toBe(true);
+
+    const ranged = await call(h.app, new URL(url).pathname, { headers: { range: 'bytes=0-3' } });
+    expect(ranged.status).toBe(206);
+    expect(Buffer.from(await ranged.raw.arrayBuffer()).equals(png.subarray(0, 4))).toBe(true);
+  });
+
+  it('never serves the private bucket', async () => {
+    await h.deps.storage.put(BUCKETS.userMedia, '1/uploads/secret.png', await makeImage('png'), { contentType: 'image/png' });
+    const res = await call(h.app, '/storage/v1/object/public/user-media/1/uploads/secret.png');
+    expect(res.status).toBe(404);
+  });
+
+  it.each([
+    '/storage/v1/object/public/general/../user-media/1/uploads/secret.png',
+    '/storage/v1/object/public/general/%2e%2e/user-media/1/uploads/secret.png',
+    '/storage/v1/object/public/general/..%2fuser-media%2f1%2fuploads%2fsecret.png',
+    '/storage/v1/object/public/general/..%5cuser-media%5c1%5cuploads%5csecret.png',
+    '/storage/v1/object/public/general/%E0%A4%A',
+    '/storage/v1/object/public/general/missing.png',
+    '/storage/v1/object/public/general',
+  ])('answers 404 for %s', async (path) => {
+    await h.deps.storage.put(BUCKETS.userMedia, '1/uploads/secret.png', await makeImage('png'), { contentType: 'image/png' });
+    const res = await call(h.app, path);
+    expect(res.status).toBe(404);
+  });
+});

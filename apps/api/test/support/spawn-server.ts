@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+
+const API_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface SpawnedServer {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  output: () => string;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server entry point (src/main.ts) in its own process, on this run's database, and
+ * waits for it to listen.
+ */
+export const spawnServer = async (env: Record<string, string> = {}): Promise<SpawnedServer> => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-server-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const database = inject('dbMode') === 'postgres' ? { DATABASE_URL: inject('databaseUrl') } : {};
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: API_ROOT,
+    env: {
+      ...process.env,
+      ...database,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      SCRYPT_COST: '1024',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('"msg":"listening"')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    exited,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { BUCKETS, InvalidKeyError, StorageNotFoundError, type StoragePort } from '@mediashare/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+export interface ContractTarget {
+  storage: StoragePort;
+  /** Fetches a public URL the driver handed out (the local driver needs the API to serve it). */
+  fetchPublic: (url: string) => Promise<Response>;
+  /** Size of the large-object test; memory is measured around it. */
+  largeBytes?: number;
+  close?: () => Promise<void>;
+}
+
+/** Bytes produced on the fly, so a large object never exists in the test's memory either. */
+const generated = (total: number, chunk = 1024 * 1024) => {
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= total) return void this.push(null);
+      const n = Math.min(chunk, total - sent);
+      sent += n;
+      this.push(Buffer.alloc(n, sent % 251));
+    },
+  });
+};
+
+/**
+ * What every storage driver must do. Each driver's test file calls this with its own setup; the
+ * sharing code relies on exactly these behaviours.
+ */
+export const storageContract = (name: string, setup: () => Promise<ContractTarget>) => {
+  describe(`storage contract: ${name}`, () => {
+    let target: ContractTarget;
+    let storage: StoragePort;
+    const prefix = `contract-${randomBytes(4).toString('hex')}`;
+    const key = (k: string) => `${prefix}/${k}`;
+
+    beforeAll(async () => {
+      target = await setup();
+      storage = target.storage;
+    });
+    afterAll(async () => target.close?.());
+
+    it('round-trips bytes and keeps the content type', async () => {
+      const bytes = randomBytes(10_000);
+      const info = await storage.put(BUCKETS.userMedia, key('a/b/c.png'), bytes, { contentType: 'image/png' });
+      expect(info).toEqual({ size: 10_000, contentType: 'image/png' });
+      expect(await storage.stat(BUCKETS.userMedia, key('a/b/c.png'))).toEqual({ size: 10_000, contentType: 'image/png' });
+      const body = await storage.get(BUCKETS.userMedia, key('a/b/c.png'));
+      expect(body.contentType).toBe('image/png');
+      expect(body.size).toBe(10_000);
+      expect((await buffer(body.stream)).equals(bytes)).toBe(true);
+    });
+
+    it('streams an upload from a Readable and serves a byte range', async () => {
+      const bytes = randomBytes(300_000);
+      await storage.put(BUCKETS.userMedia, key('stream.mp4'), Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), {
+        contentType: 'video/mp4',
+      });
+      const part = await storage.get(BUCKETS.userMedia, key('stream.mp4'), { range: { start: 1000, end: 1999 } });
+      expect(part.size).toBe(300_000);
+      expect((await buffer(part.stream)).equals(bytes.subarray(1000, 2000))).toBe(true);
+    });
+
+    it('streams a large object in and out with flat memory', async () => {
+      const size = target.largeBytes ?? 256 * 1024 * 1024;
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+      try {
+        await storage.put(BUCKETS.userMedia, key('large.bin'), generated(size), { contentType: 'video/mp4' });
+        const body = await storage.get(BUCKETS.userMedia, key('large.bin'));
+        let seen = 0;
+        for await (const chunk of body.stream) seen += (chunk as Buffer).length;
+        expect(seen).toBe(size);
+      } finally {
+        clearInterval(sample);
+      }
+      // Buffering the object would grow memory by its whole size.
+      expect(peak - before).toBeLessThan(Math.min(size / 4, 64 * 1024 * 1024));
+      await storage.delete(BUCKETS.userMedia, key('large.bin'));
+    });
+
+    it('a failed upload leaves no object behind', async () => {
+      const failing = new Readable({
+        read() {
+          this.push(Buffer.alloc(1024));
+          this.destroy(new Error('source failed'));
+        },
+      });
+      await expect(storage.put(BUCKETS.userMedia, key('broken.bin'), failing, { contentType: 'video/mp4' })).rejects.toThrow();
+      expect(await storage.stat(BUCKETS.userMedia, key('broken.bin'))).toBeNull();
+    });
+
+    it('copies between buckets, keeping bytes and type', async () => {
+      const bytes = randomBytes(5000);
+      await storage.put(BUCKETS.userMedia, key('orig.gif'), bytes, { contentType: 'image/gif' });
+      const info = await storage.copy({ bucket: BUCKETS.userMedia, key: key('orig.gif') }, { bucket: BUCKETS.general, key: key('copy.gif') });
+      expect(info).toEqual({ size: 5000, contentType: 'image/gif' });
+      const copy = await storage.get(BUCKETS.general, key('copy.gif'));
+      expect((await buffer(copy.stream)).equals(bytes)).toBe(true);
+      expect(copy.contentType).toBe('image/gif');
+    });
+
+    it('serves public objects at their public URL', async () => {
+      const bytes = randomBytes(2000);
+      await storage.put(BUCKETS.general, key('public-0a1b2c3d.webp'), bytes, { contentType: 'image/webp' });
+      const url = storage.publicUrl(BUCKETS.general, key('public-0a1b2c3d.webp'));
+      expect(url).toMatch(/\/storage\/v1\/object\/public\/general\//);
+      const res = await target.fetchPublic(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/webp');
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    });
+
+    it('deletes, and deleting again is not an error', async () => {
+      await storage.put(BUCKETS.general, key('gone.png'), randomBytes(10), { contentType: 'image/png' });
+      await storage.delete(BUCKETS.general, key('gone.png'));
+      await storage.delete(BUCKETS.general, key('gone.png'));
+      expect(await storage.stat(BUCKETS.general, key('gone.png'))).toBeNull();
+    });
+
+    it('reports a missing object as StorageNotFoundError', async () => {
+      await expect(storage.get(BUCKETS.general, key('never.png'))).rejects.toBeInstanceOf(StorageNotFoundError);
+      await expect(
+        storage.copy({ bucket: BUCKETS.userMedia, key: key('never.png') }, { bucket: BUCKETS.general, key: key('x.png') }),
+      ).rejects.toBeInstanceOf(StorageNotFoundError);
+      expect(await storage.stat(BUCKETS.general, key('never.png'))).toBeNull();
+    });
+
+    it.each([
+      '../escape.png',
+      'a/../../escape.png',
+      '/etc/passwd',
+      'a//b.png',
+      'a/./b.png',
+      'a\\..\\b.png',
+      'nul\u0000.png',
+      '',
+      '..',
+    ])('refuses the unsafe key %j', async (bad) => {
+      await expect(storage.put(BUCKETS.general, bad, randomBytes(4), { contentType: 'image/png' })).rejects.toBeInstanceOf(InvalidKeyError);
+      await expect(storage.get(BUCKETS.general, bad)).rejects.toBeInstanceOf(InvalidKeyError);
+      await expect(storage.delete(BUCKETS.general, bad)).rejects.toBeInstanceOf(InvalidKeyError);
+    });
+  });
+};
