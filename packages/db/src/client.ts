@@ -28,7 +28,7 @@ export interface Connection {
   kind: 'postgres' | 'pglite';
   db: Executor;
   /** Holds a session-level advisory lock on a connection of its own while `fn` runs, if it is free. */
-  tryExclusive<T>(key: number, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  tryExclusive<T>(key: number, fn: () => Promise<T>): Promise<Outcome<T>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,25 +40,43 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
+/** Runs `fn` unless this process is already running something under the same key. */
+type Outcome<T> = { ran: true; value: T } | { ran: false };
+
+const inProcessGuard = () => {
+  const running = new Set<number>();
+  return async <T>(key: number, fn: () => Promise<Outcome<T>>): Promise<Outcome<T>> => {
+    if (running.has(key)) return { ran: false };
+    running.add(key);
+    try {
+      return await fn();
+    } finally {
+      running.delete(key);
+    }
+  };
+};
+
 const connectPostgres = (url: string, poolSize: number): Connection => {
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 10 });
   const drizzled = drizzlePostgres({ client, schema });
   const db = drizzled as unknown as Executor;
+  // Session-level advisory locks live on a connection of their own, outside the pool, so holding one
+  // never takes a connection away from the work it protects.
+  let lockClient: postgres.Sql | undefined;
+  const locks = () => (lockClient ??= postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 }));
 
-  const tryExclusive: Connection['tryExclusive'] = async (key, fn) => {
-    const reserved = await client.reserve();
-    try {
-      const [row] = await reserved<{ locked: boolean }[]>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, ${key}) as locked`;
+  // Advisory locks are re-entrant within one session, so this process also keeps its own set.
+  const local = inProcessGuard();
+  const tryExclusive: Connection['tryExclusive'] = (key, fn) =>
+    local(key, async (): Promise<Outcome<Awaited<ReturnType<typeof fn>>>> => {
+      const [row] = await locks()<{ locked: boolean }[]>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, ${key}) as locked`;
       if (!row?.locked) return { ran: false };
       try {
         return { ran: true, value: await fn() };
       } finally {
-        await reserved`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${key})`;
+        await locks()`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${key})`;
       }
-    } finally {
-      reserved.release();
-    }
-  };
+    });
 
   return {
     kind: 'postgres',
@@ -66,20 +84,18 @@ const connectPostgres = (url: string, poolSize: number): Connection => {
     tryExclusive,
     // Several processes may start at once: the first migrates, the others wait on the lock and find it done.
     migrate: async () => {
-      const reserved = await client.reserve();
+      const lock = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
       try {
-        await reserved`select pg_advisory_lock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
-        try {
-          // The lock lives on the reserved connection; the migration itself runs on the pool.
-          await migratePostgres(drizzled, { migrationsFolder });
-        } finally {
-          await reserved`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
-        }
+        await lock`select pg_advisory_lock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`;
+        await migratePostgres(drizzled, { migrationsFolder });
       } finally {
-        reserved.release();
+        await lock.end({ timeout: 5 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await lockClient?.end({ timeout: 5 });
+      await client.end({ timeout: 5 });
+    },
   };
 };
 
@@ -106,7 +122,9 @@ const lockDataDir = async (dataDir: string) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
       if (holder && holder !== process.pid && isRunning(holder)) {
-        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`);
+        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`, {
+          cause: error,
+        });
       }
       await rm(lockFile, { force: true });
     }
@@ -121,20 +139,12 @@ const connectPglite = async (dataDir: string): Promise<Connection> => {
   }
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema }) as unknown as Executor;
-  // PGlite is one connection in one process: an in-process queue stands in for the advisory lock.
-  const running = new Set<number>();
+  // PGlite lives in this one process: the in-process guard is the whole lock.
+  const local = inProcessGuard();
   return {
     kind: 'pglite',
     db,
-    tryExclusive: async (key, fn) => {
-      if (running.has(key)) return { ran: false };
-      running.add(key);
-      try {
-        return { ran: true, value: await fn() };
-      } finally {
-        running.delete(key);
-      }
-    },
+    tryExclusive: (key, fn) => local(key, async () => ({ ran: true as const, value: await fn() })),
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
     close: async () => {
       await client.close();

@@ -11,11 +11,11 @@ import { storageContract } from './contract';
 storageContract('local filesystem', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'mediashare-local-'));
   // The API serves public files in production; here a bare file server over the driver stands in.
-  let storage!: LocalStorage;
+  const ref: { storage?: LocalStorage } = {};
   const server = createServer((req, res) => {
     const match = /^\/storage\/v1\/object\/public\/([^/]+)\/(.+)$/.exec(req.url ?? '');
     if (!match) return void res.writeHead(404).end();
-    storage
+    ref.storage!
       .get(match[1] as typeof BUCKETS.general, decodeURIComponent(match[2] ?? ''))
       .then((body) => {
         res.writeHead(200, { 'content-type': body.contentType });
@@ -25,7 +25,8 @@ storageContract('local filesystem', async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  storage = new LocalStorage({ root, publicBaseUrl: `http://127.0.0.1:${port}` });
+  const storage = new LocalStorage({ root, publicBaseUrl: `http://127.0.0.1:${port}` });
+  ref.storage = storage;
   return {
     storage,
     fetchPublic: (url) => fetch(url),
