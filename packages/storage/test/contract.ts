@@ -97,7 +97,10 @@ export const storageContract = (name: string, setup: () => Promise<ContractTarge
     it('copies between buckets, keeping bytes and type', async () => {
       const bytes = randomBytes(5000);
       await storage.put(BUCKETS.userMedia, key('orig.gif'), bytes, { contentType: 'image/gif' });
-      const info = await storage.copy({ bucket: BUCKETS.userMedia, key: key('orig.gif') }, { bucket: BUCKETS.general, key: key('copy.gif') });
+      const info = await storage.copy(
+        { bucket: BUCKETS.userMedia, key: key('orig.gif') },
+        { bucket: BUCKETS.general, key: key('copy.gif') },
+      );
       expect(info).toEqual({ size: 5000, contentType: 'image/gif' });
       const copy = await storage.get(BUCKETS.general, key('copy.gif'));
       expect((await buffer(copy.stream)).equals(bytes)).toBe(true);
@@ -141,7 +144,9 @@ export const storageContract = (name: string, setup: () => Promise<ContractTarge
       '',
       '..',
     ])('refuses the unsafe key %j', async (bad) => {
-      await expect(storage.put(BUCKETS.general, bad, randomBytes(4), { contentType: 'image/png' })).rejects.toBeInstanceOf(InvalidKeyError);
+      await expect(storage.put(BUCKETS.general, bad, randomBytes(4), { contentType: 'image/png' })).rejects.toBeInstanceOf(
+        InvalidKeyError,
+      );
       await expect(storage.get(BUCKETS.general, bad)).rejects.toBeInstanceOf(InvalidKeyError);
       await expect(storage.delete(BUCKETS.general, bad)).rejects.toBeInstanceOf(InvalidKeyError);
     });

@@ -15,8 +15,8 @@ storageContract('local filesystem', async () => {
   const server = createServer((req, res) => {
     const match = /^\/storage\/v1\/object\/public\/([^/]+)\/(.+)$/.exec(req.url ?? '');
     if (!match) return void res.writeHead(404).end();
-    ref.storage!
-      .get(match[1] as typeof BUCKETS.general, decodeURIComponent(match[2] ?? ''))
+    ref
+      .storage!.get(match[1] as typeof BUCKETS.general, decodeURIComponent(match[2] ?? ''))
       .then((body) => {
         res.writeHead(200, { 'content-type': body.contentType });
         body.stream.pipe(res);

@@ -1,0 +1,45 @@
+import { StorageClient } from '@supabase/storage-js';
+import { createStorageFetch } from './storage-fetch';
+
+export interface SupabaseConnectionOptions {
+  /** The project URL, e.g. https://abcd.supabase.co; the Storage API lives under /storage/v1. */
+  url: string;
+  /** The service-role (secret) key: it bypasses row-level security, so it must never reach a browser. */
+  serviceKey: string;
+  /**
+   * A call fails when Supabase has not answered, or a streamed transfer has not moved, for this long. A body
+   * given as bytes has to be sent whole within it; streamed bodies only have to keep moving.
+   */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for 5xx answers and network failures only. */
+  retries?: number;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** The transport underneath (a proxy-aware fetch, or a counting one in tests). */
+  fetch?: typeof fetch;
+}
+
+export const SUPABASE_DEFAULTS = { timeoutMs: 30_000, retries: 3, retryBaseDelayMs: 250, retryMaxDelayMs: 5_000 } as const;
+
+export interface SupabaseConnection {
+  projectUrl: string;
+  apiUrl: string;
+  headers: Record<string, string>;
+  fetch: typeof fetch;
+  client: StorageClient;
+}
+
+export const connectSupabase = (options: SupabaseConnectionOptions): SupabaseConnection => {
+  const projectUrl = options.url.replace(/\/+$/, '');
+  const apiUrl = `${projectUrl}/storage/v1`;
+  // Storage authenticates the Authorization bearer; the gateway of hosted projects also wants the key as apikey.
+  const headers = { authorization: `Bearer ${options.serviceKey}`, apikey: options.serviceKey };
+  const fetch = createStorageFetch({
+    timeoutMs: options.timeoutMs ?? SUPABASE_DEFAULTS.timeoutMs,
+    retries: options.retries ?? SUPABASE_DEFAULTS.retries,
+    baseDelayMs: options.retryBaseDelayMs ?? SUPABASE_DEFAULTS.retryBaseDelayMs,
+    maxDelayMs: options.retryMaxDelayMs ?? SUPABASE_DEFAULTS.retryMaxDelayMs,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return { projectUrl, apiUrl, headers, fetch, client: new StorageClient(apiUrl, headers, fetch) };
+};

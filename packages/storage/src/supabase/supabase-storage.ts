@@ -1,0 +1,191 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import {
+  StorageError,
+  StorageNotFoundError,
+  type ByteRange,
+  type ObjectBody,
+  type ObjectInfo,
+  type PutOptions,
+  type StoragePort,
+  type TBucket,
+} from '@mediashare/core';
+import { assertBucketName, assertSafeKey, contentTypeFromKey, encodeKey } from '../keys';
+import { readApiError, toStorageError } from './storage-errors';
+import { connectSupabase, type SupabaseConnection, type SupabaseConnectionOptions } from './supabase-connection';
+
+export type SupabaseStorageOptions = SupabaseConnectionOptions;
+
+type Target = { bucket: string; key: string };
+type Outcome<T> = { data: T | null; error: unknown };
+
+const locate = (bucket: string, key: string): Target => {
+  assertBucketName(bucket);
+  assertSafeKey(key);
+  return { bucket, key };
+};
+
+async function* countBytes(source: Readable, count: (bytes: number) => void) {
+  for await (const chunk of source) {
+    count((chunk as Uint8Array).byteLength);
+    yield chunk as Uint8Array;
+  }
+}
+
+const parseContentRange = (header: string | null) => {
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header ?? '');
+  return match ? { start: Number(match[1]), end: Number(match[2]), total: Number(match[3]) } : undefined;
+};
+
+/**
+ * Supabase Storage behind the storage port, on storage-js's StorageClient; downloads and object info go
+ * through the same resilient fetch directly, because they need response headers and Range that storage-js
+ * does not expose. Writes are upserts, as on the local driver: keys are unique per upload, and an upsert makes
+ * a retried write (whose first attempt landed but whose answer was lost) succeed instead of conflicting.
+ */
+export class SupabaseStorage implements StoragePort {
+  private readonly connection: SupabaseConnection;
+
+  constructor(options: SupabaseStorageOptions) {
+    this.connection = connectSupabase(options);
+  }
+
+  private async call<T>(action: string, missing: Target | undefined, operation: () => Promise<Outcome<T>>): Promise<T> {
+    let outcome: Outcome<T>;
+    try {
+      outcome = await operation();
+    } catch (error) {
+      throw toStorageError(error, action, missing);
+    }
+    if (outcome.error) throw toStorageError(outcome.error, action, missing);
+    return outcome.data as T;
+  }
+
+  private async request(path: string, action: string, target: Target, headers: Record<string, string> = {}): Promise<Response> {
+    let response: Response;
+    try {
+      // identity: a compressed answer would not match the Content-Length and Content-Range the port reports.
+      response = await this.connection.fetch(`${this.connection.apiUrl}/${path}`, {
+        headers: { ...this.connection.headers, 'accept-encoding': 'identity', ...headers },
+      });
+    } catch (error) {
+      throw toStorageError(error, action);
+    }
+    if (!response.ok) throw toStorageError(await readApiError(response), action, target);
+    return response;
+  }
+
+  async put(bucket: TBucket, key: string, body: Readable | Uint8Array, { contentType }: PutOptions): Promise<ObjectInfo> {
+    locate(bucket, key);
+    let size = body instanceof Uint8Array ? body.byteLength : 0;
+    // Counted on the way through, so a streamed upload never has to be held to learn its size.
+    const payload =
+      body instanceof Uint8Array
+        ? body
+        : Readable.from(
+            countBytes(body, (n) => (size += n)),
+            { objectMode: false },
+          );
+    try {
+      await this.call(`write ${bucket}/${key}`, undefined, () =>
+        this.connection.client.from(bucket).upload(encodeKey(key), payload, { contentType, upsert: true }),
+      );
+    } catch (error) {
+      if (body instanceof Readable) body.destroy();
+      throw error;
+    }
+    return { size, contentType };
+  }
+
+  async get(bucket: TBucket, key: string, options: { range?: ByteRange } = {}): Promise<ObjectBody> {
+    const target = locate(bucket, key);
+    const { range } = options;
+    const outside = () => new StorageError(`Range ${range?.start}-${range?.end} is outside ${bucket}/${key}`);
+    if (range && (range.start < 0 || range.end < range.start)) throw outside();
+    const response = await this.request(
+      `object/authenticated/${bucket}/${encodeKey(key)}`,
+      `read ${bucket}/${key}`,
+      target,
+      range ? { range: `bytes=${range.start}-${range.end}` } : {},
+    );
+    let size: number;
+    if (range) {
+      // A server clamps a range that runs past the end; the port refuses it, as the local driver does.
+      const served = parseContentRange(response.headers.get('content-range'));
+      if (response.status !== 206 || served?.start !== range.start || served.end !== range.end) {
+        await response.body?.cancel();
+        throw outside();
+      }
+      size = served.total;
+    } else {
+      const length = Number(response.headers.get('content-length') ?? Number.NaN);
+      const info = Number.isSafeInteger(length) ? { size: length } : await this.stat(bucket, key);
+      if (!info) {
+        await response.body?.cancel();
+        throw new StorageNotFoundError(bucket, key);
+      }
+      size = info.size;
+    }
+    const stream = response.body ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
+    return {
+      size,
+      contentType: response.headers.get('content-type') ?? contentTypeFromKey(key),
+      stream,
+      ...(range ? { range } : {}),
+    };
+  }
+
+  async stat(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
+    const target = locate(bucket, key);
+    try {
+      // The authenticated info route: the plain one treats a rejected key as anonymous and says "not found".
+      const response = await this.request(
+        `object/info/authenticated/${bucket}/${encodeKey(key)}`,
+        `inspect ${bucket}/${key}`,
+        target,
+      );
+      const info = (await response.json()) as { size?: number | null; content_type?: string | null };
+      if (typeof info.size !== 'number') throw new StorageError(`Supabase Storage reported no size for ${bucket}/${key}`);
+      return { size: info.size, contentType: info.content_type ?? contentTypeFromKey(key) };
+    } catch (error) {
+      if (error instanceof StorageNotFoundError) return null;
+      throw toStorageError(error, `inspect ${bucket}/${key}`);
+    }
+  }
+
+  async delete(bucket: TBucket, key: string): Promise<void> {
+    locate(bucket, key);
+    // The bulk route answers 200 with what it removed, an empty list for a missing object: deletes are idempotent.
+    await this.call(`delete ${bucket}/${key}`, undefined, () => this.connection.client.from(bucket).remove([key]));
+  }
+
+  async copy(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
+    const source = locate(from.bucket, from.key);
+    locate(to.bucket, to.key);
+    await this.call(`copy ${from.bucket}/${from.key} to ${to.bucket}/${to.key}`, source, () =>
+      this.connection.client
+        .from(from.bucket)
+        .setHeader('x-upsert', 'true')
+        .copy(from.key, to.key, { destinationBucket: to.bucket }),
+    );
+    const info = await this.stat(to.bucket, to.key);
+    if (!info) throw new StorageError(`The copy ${to.bucket}/${to.key} was removed while it was being made`);
+    return info;
+  }
+
+  publicUrl(bucket: TBucket, key: string): string {
+    locate(bucket, key);
+    return `${this.connection.apiUrl}/object/public/${bucket}/${encodeKey(key)}`;
+  }
+
+  async signedUrl(bucket: TBucket, key: string, expiresInSeconds: number): Promise<string> {
+    const target = locate(bucket, key);
+    if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1) {
+      throw new StorageError(`A signed URL lives a whole number of seconds, at least 1 (got ${expiresInSeconds})`);
+    }
+    const { signedUrl } = await this.call(`sign ${bucket}/${key}`, target, () =>
+      this.connection.client.from(bucket).createSignedUrl(encodeKey(key), expiresInSeconds),
+    );
+    return signedUrl;
+  }
+}

@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { buffer } from 'node:stream/consumers';
+import { BUCKETS, StorageError, StorageNotFoundError } from '@mediashare/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SupabaseStorage } from '../src';
+import { storageContract } from './contract';
+import { driverFor, startStandInWithBuckets } from './supabase-fixtures';
+import { startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
+
+storageContract('supabase (stand-in)', async () => {
+  const standIn = await startStandInWithBuckets();
+  return { storage: driverFor(standIn), fetchPublic: (url) => fetch(url), close: standIn.close };
+});
+
+// Against a real project the buckets must exist already (`pnpm storage:bootstrap`); its upload limit must allow
+// the large-object test (SUPABASE_CONTRACT_LARGE_BYTES lowers it for the 50 MB limit of free projects).
+const real = { url: process.env.SUPABASE_URL, serviceKey: process.env.SUPABASE_SERVICE_ROLE_KEY };
+describe.skipIf(!real.url || !real.serviceKey)('the real Supabase project in SUPABASE_URL', () => {
+  storageContract('supabase (real project)', async () => ({
+    storage: new SupabaseStorage({ url: real.url!, serviceKey: real.serviceKey! }),
+    fetchPublic: (url) => fetch(url),
+    largeBytes: Number(process.env.SUPABASE_CONTRACT_LARGE_BYTES) || undefined,
+  }));
+});
+
+describe('SupabaseStorage on the Storage API', () => {
+  let standIn: SupabaseStandIn;
+  let storage: SupabaseStorage;
+  const bytes = randomBytes(4096);
+
+  beforeEach(async () => {
+    standIn = await startStandInWithBuckets();
+    storage = driverFor(standIn);
+    await storage.put(BUCKETS.userMedia, 'u1/clip.mp4', bytes, { contentType: 'video/mp4' });
+  });
+  afterEach(() => standIn.close());
+
+  it('sends the service key as bearer token and as apikey on every call, downloads included', async () => {
+    const seen = standIn.requests.length;
+    await storage.stat(BUCKETS.userMedia, 'u1/clip.mp4');
+    await buffer((await storage.get(BUCKETS.userMedia, 'u1/clip.mp4')).stream);
+    await storage.copy({ bucket: BUCKETS.userMedia, key: 'u1/clip.mp4' }, { bucket: BUCKETS.general, key: 'c/clip.mp4' });
+    await storage.signedUrl(BUCKETS.userMedia, 'u1/clip.mp4', 60);
+    await storage.delete(BUCKETS.general, 'c/clip.mp4');
+    const calls = standIn.requests.slice(seen);
+    expect(calls.map((call) => `${call.method} ${call.path.split('/').slice(0, 3).join('/')}`)).toEqual([
+      'GET /object/info',
+      'GET /object/authenticated',
+      'POST /object/copy',
+      'GET /object/info',
+      'POST /object/sign',
+      'DELETE /object/general',
+    ]);
+    for (const call of calls) {
+      expect(call.headers.authorization).toBe(`Bearer ${standIn.serviceKey}`);
+      expect(call.headers.apikey).toBe(standIn.serviceKey);
+    }
+  });
+
+  it('a rejected key is an error, never an empty answer or a missing object', async () => {
+    const wrong = driverFor(standIn, { serviceKey: 'not-the-service-key' });
+    const failure = await wrong.stat(BUCKETS.userMedia, 'u1/clip.mp4').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect(failure).not.toBeInstanceOf(StorageNotFoundError);
+    expect((failure as Error).message).toMatch(/403/);
+    await expect(wrong.get(BUCKETS.userMedia, 'u1/clip.mp4')).rejects.not.toBeInstanceOf(StorageNotFoundError);
+    await expect(wrong.put(BUCKETS.userMedia, 'u1/x.mp4', bytes, { contentType: 'video/mp4' })).rejects.toBeInstanceOf(
+      StorageError,
+    );
+  });
+
+  it('maps "Object not found" (HTTP 400, statusCode "404") to StorageNotFoundError naming the object', async () => {
+    const missing = await storage.get(BUCKETS.userMedia, 'u1/none.mp4').catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(StorageNotFoundError);
+    expect((missing as Error).message).toBe('Object not found: user-media/u1/none.mp4');
+    await expect(storage.signedUrl(BUCKETS.userMedia, 'u1/none.mp4', 60)).rejects.toBeInstanceOf(StorageNotFoundError);
+  });
+
+  it('a missing bucket is a deployment error pointing at the bootstrap, not a missing object', async () => {
+    const bare = await startSupabaseStandIn();
+    try {
+      const unprepared = driverFor(bare);
+      const failure = await unprepared.stat(BUCKETS.general, 'a.png').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StorageError);
+      expect(failure).not.toBeInstanceOf(StorageNotFoundError);
+      expect((failure as Error).message).toMatch(/Bucket not found.*storage:bootstrap/);
+      await expect(unprepared.put(BUCKETS.general, 'a.png', bytes, { contentType: 'image/png' })).rejects.toThrow(
+        /storage:bootstrap/,
+      );
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it("surfaces the bucket's refusal of a type it does not allow", async () => {
+    await expect(storage.put(BUCKETS.general, 'page.html', Buffer.from('<p>'), { contentType: 'text/html' })).rejects.toThrow(
+      /mime type text\/html is not supported/,
+    );
+    expect(await storage.stat(BUCKETS.general, 'page.html')).toBeNull();
+  });
+
+  it('overwrites an existing key, as the local driver does', async () => {
+    const next = randomBytes(10);
+    await storage.put(BUCKETS.userMedia, 'u1/clip.mp4', next, { contentType: 'video/webm' });
+    expect(await storage.stat(BUCKETS.userMedia, 'u1/clip.mp4')).toEqual({ size: 10, contentType: 'video/webm' });
+  });
+
+  it('copies over an existing destination, so a copy retried after a lost answer cannot conflict', async () => {
+    const from = { bucket: BUCKETS.userMedia, key: 'u1/clip.mp4' };
+    const to = { bucket: BUCKETS.general, key: 'c/clip.mp4' };
+    await storage.copy(from, to);
+    expect(await storage.copy(from, to)).toEqual({ size: bytes.length, contentType: 'video/mp4' });
+    expect(standIn.requests.filter((r) => r.path === '/object/copy').map((r) => r.headers['x-upsert'])).toEqual(['true', 'true']);
+  });
+
+  it('serves byte ranges with the whole size, via an HTTP Range header', async () => {
+    const seen = standIn.requests.length;
+    for (const range of [
+      { start: 0, end: 0 },
+      { start: 100, end: 2047 },
+      { start: 4095, end: 4095 },
+    ]) {
+      const part = await storage.get(BUCKETS.userMedia, 'u1/clip.mp4', { range });
+      expect(part).toMatchObject({ size: 4096, contentType: 'video/mp4', range });
+      expect((await buffer(part.stream)).equals(bytes.subarray(range.start, range.end + 1))).toBe(true);
+    }
+    expect(standIn.requests.slice(seen).map((r) => r.headers.range)).toEqual(['bytes=0-0', 'bytes=100-2047', 'bytes=4095-4095']);
+  });
+
+  it('refuses a range outside the object, which is not the same as a missing object', async () => {
+    for (const range of [
+      { start: 4000, end: 4096 },
+      { start: 5000, end: 5001 },
+      { start: 10, end: 5 },
+    ]) {
+      const failure = await storage.get(BUCKETS.userMedia, 'u1/clip.mp4', { range }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StorageError);
+      expect(failure).not.toBeInstanceOf(StorageNotFoundError);
+    }
+    await expect(storage.get(BUCKETS.userMedia, 'u1/none.mp4', { range: { start: 0, end: 1 } })).rejects.toBeInstanceOf(
+      StorageNotFoundError,
+    );
+  });
+
+  it('hands out signed URLs anyone can fetch until they expire', async () => {
+    const url = await storage.signedUrl(BUCKETS.userMedia, 'u1/clip.mp4', 60);
+    expect(url).toMatch(new RegExp(`^${standIn.url}/storage/v1/object/sign/user-media/u1/clip\\.mp4\\?token=`));
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('video/mp4');
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const tampered = await fetch(url.replace('clip.mp4', 'other.mp4'));
+    expect(tampered.status).toBe(400);
+    expect(await tampered.json()).toMatchObject({ statusCode: '400', error: 'InvalidSignature' });
+    await expect(storage.signedUrl(BUCKETS.userMedia, 'u1/clip.mp4', 0)).rejects.toBeInstanceOf(StorageError);
+  });
+
+  it('a signed URL stops working when it expires', async () => {
+    let now = Date.now();
+    const clocked = await startStandInWithBuckets({ now: () => now });
+    try {
+      const driver = driverFor(clocked);
+      await driver.put(BUCKETS.userMedia, 'u1/a.png', bytes, { contentType: 'image/png' });
+      const url = await driver.signedUrl(BUCKETS.userMedia, 'u1/a.png', 60);
+      now += 61_000;
+      const res = await fetch(url);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ statusCode: '400', error: 'InvalidJWT', message: 'jwt expired' });
+    } finally {
+      await clocked.close();
+    }
+  });
+
+  it('public URLs work for the public bucket only', async () => {
+    await storage.put(BUCKETS.general, 'c/pic-0a1b2c3d.png', bytes, { contentType: 'image/png' });
+    const open = await fetch(storage.publicUrl(BUCKETS.general, 'c/pic-0a1b2c3d.png'));
+    expect(open.status).toBe(200);
+    await open.arrayBuffer();
+    expect(storage.publicUrl(BUCKETS.general, 'c/pic-0a1b2c3d.png')).toBe(
+      `${standIn.url}/storage/v1/object/public/general/c/pic-0a1b2c3d.png`,
+    );
+
+    const closed = await fetch(storage.publicUrl(BUCKETS.userMedia, 'u1/clip.mp4'));
+    expect(closed.status).toBe(400);
+    expect(await closed.json()).toEqual({
+      statusCode: '404',
+      code: 'NoSuchBucket',
+      error: 'Bucket not found',
+      message: 'Bucket not found',
+    });
+  });
+});
