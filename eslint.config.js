@@ -21,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Configuration is read in one validated module per app (env.ts); everything else receives it.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through env.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through env.ts.' },
+      ],
     },
   },
   {
@@ -36,7 +39,13 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: '@mediashare/core', message: 'The SPA imports only @mediashare/core/schemas (browser-safe).' }],
-          patterns: [{ group: ['@mediashare/api', '@mediashare/api/*'], allowTypeImports: true, message: 'Type imports only: no server code in the bundle.' }],
+          patterns: [
+            {
+              group: ['@mediashare/api', '@mediashare/api/*'],
+              allowTypeImports: true,
+              message: 'Type imports only: no server code in the bundle.',
+            },
+          ],
         },
       ],
     },

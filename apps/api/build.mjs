@@ -6,8 +6,9 @@ import { build } from 'esbuild';
 const EXTERNAL = ['sharp', '@electric-sql/pglite'];
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The image service is its own entry: the imaging package forks it from dist/image-service.js.
+  entryPoints: { main: 'src/main.ts', 'image-service': '../../packages/imaging/src/service-entry.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -16,5 +17,7 @@ await build({
   logLevel: 'warning',
   external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
   // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });

@@ -22,7 +22,14 @@ const dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-bench-'));
 const port = 30_000 + Math.floor(Math.random() * 10_000);
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: API_ROOT,
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_UPLOAD_BYTES: String(TOTAL + 1024 ** 2) },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    MAX_UPLOAD_BYTES: String(TOTAL + 1024 ** 2),
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve, reject) => {
@@ -42,7 +49,9 @@ try {
   // An MP4 signature, then zeros: the server sniffs the first bytes and streams the rest to disk.
   const ftyp = Buffer.from('000000186674797069736f6d0000020069736f6d6d703431', 'hex');
   const boundary = 'BENCHBOUNDARY';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const chunk = Buffer.alloc(1024 * 1024);
 
@@ -54,13 +63,21 @@ try {
   const started = performance.now();
 
   const status = await new Promise<number>((resolve, reject) => {
-    const req = request(`${base}/api/user/media`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + TOTAL + tail.length },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${base}/api/user/media`,
+      {
+        method: 'POST',
+        headers: {
+          cookie,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': head.length + TOTAL + tail.length,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     let sent = 0;
     const pump = () => {

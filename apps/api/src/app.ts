@@ -9,10 +9,13 @@ import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
 import { authRoutes } from './rest/auth';
+import { communityRoutes } from './rest/community';
 import { healthRoutes } from './rest/health';
 import { internalRoutes } from './rest/internal';
 import { mediaRoutes } from './rest/media';
 import { publicStorageRoutes } from './rest/public-storage';
+import { shareRoutes } from './rest/share';
+import { sharedRoutes } from './rest/shared';
 import { tagRoutes } from './rest/tags';
 import { spaRoutes } from './spa';
 import { AppError } from '@mediashare/core';
@@ -54,8 +57,11 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.use('/api/media/*', requireUser());
 
   app.route('/api/auth', authRoutes);
+  app.route('/api', shareRoutes);
+  app.route('/api/shared/media', sharedRoutes);
   app.route('/api/user/media', mediaRoutes);
   app.route('/api/tags', tagRoutes);
+  app.route('/api/community', communityRoutes);
   app.route('/api/internal', internalRoutes);
   app.all('/api/*', (c) => c.json({ message: 'Not found' }, 404));
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { defaultCoreConfig, seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
 import { openDatabase } from '@mediashare/db';
-import { LocalStorage } from '@mediashare/storage';
+import { createWatermarker } from '@mediashare/imaging';
+import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
 import type { AppDeps } from './deps';
 import type { Env } from './env';
 import type { Logger } from './logger';
@@ -19,11 +20,37 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
   },
   scryptCost: env.SCRYPT_COST,
+  share: {
+    claimTtlMs: env.SHARE_CLAIM_TTL_SECONDS * 1000,
+    claimWaitMs: env.SHARE_WAIT_SECONDS * 1000,
+    lockTimeoutMs: env.SHARE_LOCK_TIMEOUT_MS,
+  },
 });
+
+/** The mark is rendered once here, at start, never per request. */
+export const createWatermark = (env: Env) =>
+  createWatermarker({
+    imagePath: env.WATERMARK_IMAGE,
+    position: env.WATERMARK_POSITION,
+    scale: env.WATERMARK_SCALE,
+    opacity: env.WATERMARK_OPACITY,
+    margin: env.WATERMARK_MARGIN,
+    maxPixels: env.MAX_IMAGE_PIXELS,
+    ...(env.WATERMARK_CONCURRENCY ? { concurrency: env.WATERMARK_CONCURRENCY } : {}),
+    ...(env.WATERMARK_THREADS ? { threadsPerJob: env.WATERMARK_THREADS } : {}),
+  });
 
 export const createStorage = (env: Env): StoragePort => {
   if (env.STORAGE_DRIVER === 'supabase') {
-    throw new Error('STORAGE_DRIVER=supabase is not available in this build');
+    // The env schema already refuses this driver without both settings; the check narrows their types.
+    if (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY)
+      throw new Error('STORAGE_DRIVER=supabase needs SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY');
+    return new SupabaseStorage({
+      url: env.SUPABASE_URL,
+      serviceKey: env.SUPABASE_SERVICE_ROLE_KEY,
+      timeoutMs: env.SUPABASE_TIMEOUT_MS,
+      retries: env.SUPABASE_RETRIES,
+    });
   }
   return new LocalStorage({ root: path.join(env.DATA_DIR, 'storage'), publicBaseUrl: env.PUBLIC_URL });
 };
@@ -38,6 +65,7 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps> => {
   const deps: AppDeps = {
     db,
     storage: createStorage(env),
+    watermark: await createWatermark(env),
     logger,
     config: coreConfigFrom(env),
     now: () => new Date(),

@@ -19,10 +19,15 @@ const ZEnv = z
     STORAGE_DRIVER: z.enum(['local', 'supabase']).default('local'),
     SUPABASE_URL: z.url().optional(),
     SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
+    SUPABASE_TIMEOUT_MS: int(30_000),
+    SUPABASE_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
     MAX_UPLOAD_BYTES: int(2 * 1024 ** 3),
     MAX_IMAGE_PIXELS: int(50_000_000),
     MAX_TAGS_PER_MEDIA: int(10),
-    SESSION_COOKIE_NAME: z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/).default('connect.sid'),
+    SESSION_COOKIE_NAME: z
+      .string()
+      .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/)
+      .default('connect.sid'),
     SESSION_IDLE_HOURS: int(7 * 24),
     SESSION_ABSOLUTE_HOURS: int(30 * 24),
     LOGIN_MAX_FAILURES: int(5),
@@ -36,6 +41,18 @@ const ZEnv = z
     SWEEP_INTERVAL_SECONDS: int(300),
     SWEEP_GRACE_SECONDS: int(6 * 3600),
     WEB_DIST_DIR: z.string().optional(),
+    WATERMARK_IMAGE: z.string().optional(),
+    WATERMARK_POSITION: z
+      .enum(['northwest', 'north', 'northeast', 'west', 'center', 'east', 'southwest', 'south', 'southeast'])
+      .default('southeast'),
+    WATERMARK_SCALE: z.coerce.number().gt(0).max(1).default(0.2),
+    WATERMARK_OPACITY: z.coerce.number().min(0).max(1).default(0.6),
+    WATERMARK_MARGIN: z.coerce.number().min(0).max(0.25).default(0.03),
+    WATERMARK_CONCURRENCY: z.coerce.number().int().positive().optional(),
+    WATERMARK_THREADS: z.coerce.number().int().positive().optional(),
+    SHARE_CLAIM_TTL_SECONDS: z.coerce.number().positive().default(30),
+    SHARE_WAIT_SECONDS: z.coerce.number().positive().default(30),
+    SHARE_LOCK_TIMEOUT_MS: int(5000),
   })
   .transform((env) => ({
     ...env,
@@ -49,7 +66,11 @@ const ZEnv = z
   }))
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === 'supabase' && (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY)) {
-      ctx.addIssue({ code: 'custom', path: ['SUPABASE_URL'], message: 'SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are required with STORAGE_DRIVER=supabase' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SUPABASE_URL'],
+        message: 'SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are required with STORAGE_DRIVER=supabase',
+      });
     }
   });
 

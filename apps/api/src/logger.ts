@@ -12,17 +12,17 @@ export const withRequestScope = <T>(reqId: string, fn: () => T): T => scope.run(
 
 export const createLogger = (level: string, destination?: DestinationStream): Pino =>
   pino(
-  {
-    level,
-    base: { service: 'mediashare-api' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    mixin: () => {
-      const current = scope.getStore();
-      return current ? { reqId: current.reqId } : {};
+    {
+      level,
+      base: { service: 'mediashare-api' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const current = scope.getStore();
+        return current ? { reqId: current.reqId } : {};
+      },
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], censor: '[redacted]' },
     },
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.password'], censor: '[redacted]' },
-  },
-  destination ?? pino.destination({ sync: false }),
+    destination ?? pino.destination({ sync: false }),
   );
 
 export type { Pino as Logger };

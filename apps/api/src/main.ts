@@ -39,6 +39,7 @@ const shutdown = (signal: string) => {
   }, SHUTDOWN_GRACE_MS);
   force.unref();
   server.close(async () => {
+    await deps.watermark.close?.();
     await deps.db.close().catch(() => {});
     logger.info('stopped');
     process.exit(0);

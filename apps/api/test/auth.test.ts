@@ -77,7 +77,10 @@ describe('register', () => {
 describe('login', () => {
   it('accepts email or username, issues a new session id and retires the old one', async () => {
     const user = await createUser(h.app);
-    const byEmail = await call(h.app, '/api/auth/login', { json: { email: user.email, password: user.password }, cookie: user.cookie });
+    const byEmail = await call(h.app, '/api/auth/login', {
+      json: { email: user.email, password: user.password },
+      cookie: user.cookie,
+    });
     expect(byEmail.status).toBe(200);
     expect(byEmail.body.id).toBe(user.id);
     expect(byEmail.setCookie).toBeDefined();
@@ -92,7 +95,9 @@ describe('login', () => {
   it('answers 401 for a wrong password or an unknown account, with the same message', async () => {
     const user = await createUser(h.app);
     const wrong = await call(h.app, '/api/auth/login', { json: { email: user.email, password: 'not the password' } });
-    const unknown = await call(h.app, '/api/auth/login', { json: { email: `${uniqueName()}@example.test`, password: 'whatever it is' } });
+    const unknown = await call(h.app, '/api/auth/login', {
+      json: { email: `${uniqueName()}@example.test`, password: 'whatever it is' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -198,17 +203,29 @@ describe('cross-origin requests', () => {
     ['application/json', JSON.stringify({})],
     ['text/plain', '{}'],
     ['application/x-www-form-urlencoded', 'a=b'],
-  ])('refuses an unsafe request with a session cookie from another origin (%s) with 403 and changes nothing', async (type, body) => {
-    const user = await createUser(h.app);
-    const res = await call(h.app, '/api/auth/logout', { method: 'POST', cookie: user.cookie, body, headers: { ...foreign, 'content-type': type } });
-    expect(res.status).toBe(403);
-    expect(res.body).toEqual({ message: 'Cross-origin request refused' });
-    expect((await call(h.app, '/api/auth/me', { cookie: user.cookie })).status).toBe(200);
-  });
+  ])(
+    'refuses an unsafe request with a session cookie from another origin (%s) with 403 and changes nothing',
+    async (type, body) => {
+      const user = await createUser(h.app);
+      const res = await call(h.app, '/api/auth/logout', {
+        method: 'POST',
+        cookie: user.cookie,
+        body,
+        headers: { ...foreign, 'content-type': type },
+      });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ message: 'Cross-origin request refused' });
+      expect((await call(h.app, '/api/auth/me', { cookie: user.cookie })).status).toBe(200);
+    },
+  );
 
   it('refuses a cross-site request that only sends Sec-Fetch-Site', async () => {
     const user = await createUser(h.app);
-    const res = await call(h.app, '/api/auth/logout', { method: 'POST', cookie: user.cookie, headers: { 'sec-fetch-site': 'cross-site' } });
+    const res = await call(h.app, '/api/auth/logout', {
+      method: 'POST',
+      cookie: user.cookie,
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.status).toBe(403);
   });
 

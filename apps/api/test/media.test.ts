@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const vaultRows = async (user: TestUser) => (await call(h.app, '/api/user/media?limit=100', { cookie: user.cookie })).body.items as { id: number }[];
+const vaultRows = async (user: TestUser) =>
+  (await call(h.app, '/api/user/media?limit=100', { cookie: user.cookie })).body.items as { id: number }[];
 
 /** Asserts a refused upload left nothing: no row for the user, no object or temp file on disk. */
 const expectNothingStored = async (user: TestUser) => {
@@ -75,7 +76,12 @@ describe('upload', () => {
 
   it.each([
     ['an HTML page', Buffer.from('<!doctype html><html><script>alert(1)</script></html>'), 'page.jpg', 'image/jpeg'],
-    ['an SVG image', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'logo.svg', 'image/svg+xml'],
+    [
+      'an SVG image',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'logo.svg',
+      'image/svg+xml',
+    ],
     ['a script renamed .jpg', Buffer.from('#!/bin/sh\nrm -rf /\n'), 'cat.jpg', 'image/jpeg'],
     ['a PDF', Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'), 'doc.png', 'image/png'],
     ['an empty file', Buffer.alloc(0), 'empty.jpg', 'image/jpeg'],
@@ -227,7 +233,10 @@ describe('the original file', () => {
     expect(whole.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await whole.raw.arrayBuffer()).equals(bytes)).toBe(true);
 
-    const part = await call(h.app, `/api/user/media/${item.id}/file`, { cookie: alice.cookie, headers: { range: 'bytes=100-199' } });
+    const part = await call(h.app, `/api/user/media/${item.id}/file`, {
+      cookie: alice.cookie,
+      headers: { range: 'bytes=100-199' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`);
     expect(Buffer.from(await part.raw.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
@@ -236,7 +245,10 @@ describe('the original file', () => {
     expect(tail.status).toBe(206);
     expect(Buffer.from(await tail.raw.arrayBuffer()).equals(bytes.subarray(bytes.length - 10))).toBe(true);
 
-    const outside = await call(h.app, `/api/user/media/${item.id}/file`, { cookie: alice.cookie, headers: { range: `bytes=${bytes.length + 5}-` } });
+    const outside = await call(h.app, `/api/user/media/${item.id}/file`, {
+      cookie: alice.cookie,
+      headers: { range: `bytes=${bytes.length + 5}-` },
+    });
     expect(outside.status).toBe(416);
     expect(outside.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
   });

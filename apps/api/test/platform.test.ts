@@ -24,11 +24,18 @@ describe('health, request ids and logs', () => {
 
     h.logs.length = 0;
     const user = await createUser(h.app);
-    await call(h.app, '/api/auth/login', { json: { email: user.email, password: 'wrong password' }, headers: { 'x-request-id': 'login-1' } });
+    await call(h.app, '/api/auth/login', {
+      json: { email: user.email, password: 'wrong password' },
+      headers: { 'x-request-id': 'login-1' },
+    });
     const lines = h.logs.filter((l) => l.reqId === 'login-1');
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['sign-in failed', 'request']));
     // Lines written inside a request always carry its id.
-    expect(h.logs.filter((l) => l.msg === 'request' || l.msg === 'sign-in failed' || l.msg === 'user registered').every((l) => typeof l.reqId === 'string')).toBe(true);
+    expect(
+      h.logs
+        .filter((l) => l.msg === 'request' || l.msg === 'sign-in failed' || l.msg === 'user registered')
+        .every((l) => typeof l.reqId === 'string'),
+    ).toBe(true);
     // Secrets never reach the log.
     expect(JSON.stringify(h.logs)).not.toContain('wrong password');
   });

@@ -19,7 +19,9 @@ describe('graceful shutdown', () => {
       // An upload whose body is still arriving when the signal comes.
       const image = await makeImage('png', 300, 200);
       const boundary = 'SHUTDOWNBOUNDARY';
-      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="late.png"\r\nContent-Type: image/png\r\n\r\n`);
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="late.png"\r\nContent-Type: image/png\r\n\r\n`,
+      );
       const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
       const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = request(
@@ -41,13 +43,15 @@ describe('graceful shutdown', () => {
         req.on('error', reject);
         req.write(head);
         req.write(image.subarray(0, 100));
-        void sleep(500).then(() => {
-          server.child.kill('SIGTERM');
-          return sleep(300);
-        }).then(() => {
-          req.write(image.subarray(100));
-          req.end(tail);
-        });
+        void sleep(500)
+          .then(() => {
+            server.child.kill('SIGTERM');
+            return sleep(300);
+          })
+          .then(() => {
+            req.write(image.subarray(100));
+            req.end(tail);
+          });
       });
 
       const done = await response;

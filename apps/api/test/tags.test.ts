@@ -38,11 +38,22 @@ describe('tags:sync', () => {
       const [night] = await own.sql.select().from(schema.tags).where(eq(schema.tags.slug, 'night'));
       const [copy] = await own.sql
         .insert(schema.communityMedia)
-        .values({ userId: user.id, filePath: 'n-0a1b2c3d.jpg', mimeType: 'image/jpeg', size: 1, source: 'upload', watermarked: true })
+        .values({
+          userId: user.id,
+          filePath: 'n-0a1b2c3d.jpg',
+          mimeType: 'image/jpeg',
+          size: 1,
+          source: 'upload',
+          watermarked: true,
+        })
         .returning();
-      await own.sql.insert(schema.communityMediaTags).values({ communityMediaId: copy!.id, tagId: night!.id, createdAt: copy!.createdAt });
+      await own.sql
+        .insert(schema.communityMediaTags)
+        .values({ communityMediaId: copy!.id, tagId: night!.id, createdAt: copy!.createdAt });
 
-      const list = DEFAULT_TAGS.filter((t) => t.slug !== 'night').map((t) => (t.slug === 'portrait' ? { ...t, label: 'Portraits' } : t));
+      const list = DEFAULT_TAGS.filter((t) => t.slug !== 'night').map((t) =>
+        t.slug === 'portrait' ? { ...t, label: 'Portraits' } : t,
+      );
       const result = await syncTags(own.deps, [...list, { slug: 'long-exposure', label: 'Long exposure' }]);
       expect(result).toEqual({ added: ['long-exposure'], relabeled: ['portrait'], deactivated: ['night'], reactivated: [] });
 
@@ -63,7 +74,12 @@ describe('tags:sync', () => {
   it('rejects a malformed list and changes nothing', async () => {
     const before = (await call(h.app, '/api/tags')).body;
     await expect(syncTags(h.deps, [{ slug: 'Not A Slug', label: 'x' }])).rejects.toThrow(/Invalid tag list/);
-    await expect(syncTags(h.deps, [{ slug: 'dup', label: 'a' }, { slug: 'dup', label: 'b' }])).rejects.toThrow(/unique/);
+    await expect(
+      syncTags(h.deps, [
+        { slug: 'dup', label: 'a' },
+        { slug: 'dup', label: 'b' },
+      ]),
+    ).rejects.toThrow(/unique/);
     await expect(syncTags(h.deps, { slug: 'x' })).rejects.toThrow(/Invalid tag list/);
     expect((await call(h.app, '/api/tags')).body).toEqual(before);
   });
@@ -71,9 +87,10 @@ describe('tags:sync', () => {
   it('runs as `pnpm tags:sync <file.json>`', async () => {
     const file = path.join(h.dir, 'tags.json');
     await writeFile(file, JSON.stringify([...DEFAULT_TAGS]));
-    const env = inject('dbMode') === 'postgres'
-      ? { DATABASE_URL: inject('databaseUrl') }
-      : { DATA_DIR: path.join(h.dir, 'cli-data') };
+    const env =
+      inject('dbMode') === 'postgres'
+        ? { DATABASE_URL: inject('databaseUrl') }
+        : { DATA_DIR: path.join(h.dir, 'cli-data'), DATABASE_URL: '' };
     const root = path.resolve(import.meta.dirname, '../../..');
     const { stdout } = await promisify(execFile)('pnpm', ['--silent', 'tags:sync', file], {
       cwd: root,

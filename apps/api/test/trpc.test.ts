@@ -37,7 +37,11 @@ describe('tRPC accounts and vault', () => {
     const { client, jar } = clientFor();
     expect(await client.auth.me.query()).toBeNull();
     const username = uniqueName();
-    const user = await client.auth.register.mutate({ email: `${username}@example.test`, username, password: 'long enough password' });
+    const user = await client.auth.register.mutate({
+      email: `${username}@example.test`,
+      username,
+      password: 'long enough password',
+    });
     expect(user.username).toBe(username);
     expect((await client.auth.me.query())?.id).toBe(user.id);
 
@@ -55,10 +59,16 @@ describe('tRPC accounts and vault', () => {
 
   it('gives the same errors as REST: 401, 404 and a 400 naming the field', async () => {
     const { client } = clientFor();
-    await expect(client.media.list.query({})).rejects.toMatchObject({ message: 'Authentication required', data: { httpStatus: 401 } });
+    await expect(client.media.list.query({})).rejects.toMatchObject({
+      message: 'Authentication required',
+      data: { httpStatus: 401 },
+    });
     const username = uniqueName();
     await client.auth.register.mutate({ email: `${username}@example.test`, username, password: 'long enough password' });
-    await expect(client.media.get.query({ id: 2147483000 })).rejects.toMatchObject({ message: 'Media not found', data: { httpStatus: 404 } });
+    await expect(client.media.get.query({ id: 2147483000 })).rejects.toMatchObject({
+      message: 'Media not found',
+      data: { httpStatus: 404 },
+    });
     const bad = await client.auth.login.mutate({ email: '', password: 'x' }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(TRPCClientError);
     expect((bad as TRPCClientError<AppRouter>).message).toMatch(/Invalid field "email"/);

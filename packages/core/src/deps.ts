@@ -1,5 +1,6 @@
 import type { DatabasePort } from './ports/database';
 import type { Logger } from './ports/logger';
+import type { WatermarkPort } from './ports/imaging';
 import type { StoragePort } from './ports/storage';
 
 export interface CoreConfig {
@@ -18,12 +19,21 @@ export interface CoreConfig {
   };
   /** scrypt cost (N) for new password hashes; existing hashes carry their own. */
   scryptCost: number;
+  share: {
+    /** How long a community copy in progress holds its claim without renewing it. */
+    claimTtlMs: number;
+    /** How long a request waits for another request's copy of the same item before answering 503. */
+    claimWaitMs: number;
+    /** How long a request waits for the item's advisory lock before answering 503. */
+    lockTimeoutMs: number;
+  };
 }
 
 /** What every domain function may use. Adapters build it once per process. */
 export interface CoreDeps {
   db: DatabasePort;
   storage: StoragePort;
+  watermark: WatermarkPort;
   logger: Logger;
   config: CoreConfig;
   now: () => Date;
@@ -36,4 +46,5 @@ export const defaultCoreConfig: CoreConfig = {
   session: { idleTtlMs: 7 * 24 * 3600_000, absoluteTtlMs: 30 * 24 * 3600_000 },
   loginThrottle: { windowMs: 15 * 60_000, lockMs: 15 * 60_000, maxFailuresPerLogin: 5, maxFailuresPerIp: 50 },
   scryptCost: 2 ** 15,
+  share: { claimTtlMs: 30_000, claimWaitMs: 30_000, lockTimeoutMs: 5_000 },
 };

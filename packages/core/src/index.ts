@@ -6,4 +6,6 @@ export * from './auth';
 export * from './media';
 export * from './tags';
 export * from './maintenance';
+export * from './share';
+export * from './community';
 export * from './lib/streams';

@@ -18,6 +18,7 @@ CREATE TABLE "community_media" (
 	"height" integer,
 	"source" text NOT NULL,
 	"watermarked" boolean NOT NULL,
+	"origin" text GENERATED ALWAYS AS (case when source = 'upload' then 'uploaded' else 'generated' end) STORED NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "community_media_source_check" CHECK ("community_media"."source" in ('upload', 'smart-caption', 'babecock', 'hypnococks'))
@@ -110,7 +111,7 @@ CREATE INDEX "activity_log_user_created_idx" ON "activity_log" USING btree ("use
 CREATE UNIQUE INDEX "community_media_media_id_key" ON "community_media" USING btree ("media_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "community_media_file_path_key" ON "community_media" USING btree ("file_path");--> statement-breakpoint
 CREATE INDEX "community_media_feed_idx" ON "community_media" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "community_media_source_feed_idx" ON "community_media" USING btree ("source","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "community_media_origin_feed_idx" ON "community_media" USING btree ("origin","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "community_media_user_id_idx" ON "community_media" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "community_media_tags_feed_idx" ON "community_media_tags" USING btree ("tag_id","created_at" DESC NULLS LAST,"community_media_id" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "media_file_path_key" ON "media" USING btree ("file_path");--> statement-breakpoint

@@ -122,9 +122,12 @@ const lockDataDir = async (dataDir: string) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
       if (holder && holder !== process.pid && isRunning(holder)) {
-        throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`, {
-          cause: error,
-        });
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`,
+          {
+            cause: error,
+          },
+        );
       }
       await rm(lockFile, { force: true });
     }

@@ -1,6 +1,9 @@
-import type { DatabasePort, Repos } from '@mediashare/core';
-import { connect, type ConnectOptions, type Connection, type Executor } from './client';
+import { LockTimeoutError, type DatabasePort, type Repos } from '@mediashare/core';
+import { sql } from 'drizzle-orm';
+import { connect, LOCK_NAMESPACE, type ConnectOptions, type Connection, type Executor } from './client';
 import { activityRepo } from './repos/activity';
+import { communityRepo } from './repos/community';
+import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
 import { sessionRepo } from './repos/sessions';
@@ -16,7 +19,17 @@ export const reposFor = (db: Executor): Repos => ({
   tags: tagRepo(db),
   activity: activityRepo(db),
   storageIntents: storageIntentRepo(db),
+  community: communityRepo(db),
+  shareClaims: shareClaimRepo(db),
 });
+
+/** PostgreSQL's lock_not_available, raised when lock_timeout runs out. */
+const isLockTimeout = (error: unknown): boolean => {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '55P03') return true;
+  }
+  return false;
+};
 
 /** Stable small integers for the named job locks of `runExclusive`. */
 const JOB_LOCKS: Record<string, number> = { 'storage-sweep': 2, 'session-sweep': 3 };
@@ -26,6 +39,19 @@ export const createDatabase = (connection: Connection): DatabasePort & { connect
   connection,
   // Inside `fn` only `tx` may be used: on PGlite the outer handle would wait for this very transaction.
   transaction: (fn) => connection.db.transaction((tx) => fn(reposFor(tx as unknown as Executor))),
+  async withMediaLock(mediaId, lockTimeoutMs, fn) {
+    try {
+      return await connection.db.transaction(async (tx) => {
+        // set_config(..., true) is SET LOCAL: the timeout ends with this transaction.
+        await tx.execute(sql`select set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)`);
+        await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${mediaId})`);
+        return fn(reposFor(tx as unknown as Executor));
+      });
+    } catch (error) {
+      if (isLockTimeout(error)) throw new LockTimeoutError({ cause: error });
+      throw error;
+    }
+  },
   async runExclusive(job, fn) {
     const key = JOB_LOCKS[job];
     if (key === undefined) throw new Error(`unknown job lock: ${job}`);

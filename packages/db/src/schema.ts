@@ -26,7 +26,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: ['user', 'admin'] }).notNull().default('user'),
+    role: text('role', { enum: ['user', 'admin'] })
+      .notNull()
+      .default('user'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -108,6 +110,10 @@ export const communityMedia = pgTable(
     height: integer('height'),
     source: text('source', { enum: ['upload', 'smart-caption', 'babecock', 'hypnococks'] }).notNull(),
     watermarked: boolean('watermarked').notNull(),
+    /** The feed's origin filter, derived so one index serves it: `uploaded` or `generated`. */
+    origin: text('origin')
+      .notNull()
+      .generatedAlwaysAs(sql`case when source = 'upload' then 'uploaded' else 'generated' end`),
     createdAt: createdAt(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -116,7 +122,7 @@ export const communityMedia = pgTable(
     uniqueIndex('community_media_media_id_key').on(t.mediaId),
     uniqueIndex('community_media_file_path_key').on(t.filePath),
     index('community_media_feed_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('community_media_source_feed_idx').on(t.source, t.createdAt.desc(), t.id.desc()),
+    index('community_media_origin_feed_idx').on(t.origin, t.createdAt.desc(), t.id.desc()),
     index('community_media_user_id_idx').on(t.userId),
     check('community_media_source_check', sql`${t.source} in ${SOURCES}`),
   ],

@@ -1,1 +1,3 @@
-export {};
+export { createWatermarker, type WatermarkOptions, type Watermarker } from './watermark';
+export { placeMark, POSITIONS, type WatermarkPosition } from './placement';
+export { blockUnneededLoaders } from './loaders';

@@ -17,5 +17,6 @@ try {
   const result = await sweepStorage(deps, { graceMs: graceSeconds * 1000 });
   process.stdout.write(result ? `${JSON.stringify(result)}\n` : 'another process is sweeping right now; nothing done\n');
 } finally {
+  await deps.watermark.close?.();
   await deps.db.close();
 }

@@ -26,6 +26,7 @@ const cookie = (c: Context<AppEnv>, value: string, expires: Date) =>
  * Set-Cookie values as strings: REST handlers add them to the Hono response, tRPC procedures to the
  * response headers of the fetch adapter, which builds its own Response.
  */
-export const sessionCookie = (c: Context<AppEnv>, session: { token: string; expiresAt: Date }) => cookie(c, session.token, session.expiresAt);
+export const sessionCookie = (c: Context<AppEnv>, session: { token: string; expiresAt: Date }) =>
+  cookie(c, session.token, session.expiresAt);
 
 export const clearedSessionCookie = (c: Context<AppEnv>) => cookie(c, '', new Date(0));

@@ -15,7 +15,11 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/login', async (c) => {
     const input = await parseJsonBody(c, ZLoginInput);
-    const { user, session } = await loginUser(c.get('deps'), { ...input, ip: clientIp(c), previousSessionId: c.get('sessionId') });
+    const { user, session } = await loginUser(c.get('deps'), {
+      ...input,
+      ip: clientIp(c),
+      previousSessionId: c.get('sessionId'),
+    });
     c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return c.json(user);
   })

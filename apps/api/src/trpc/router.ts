@@ -5,12 +5,21 @@ import { register } from './procedures/auth/register';
 import { remove as deleteMedia } from './procedures/media/delete';
 import { get as getMedia } from './procedures/media/get';
 import { list as listMedia } from './procedures/media/list';
+import { get as getCommunityItem } from './procedures/community/get';
+import { list as listCommunity } from './procedures/community/list';
+import { byPath as shareByPath } from './procedures/share/by-path';
+import { create as createShare } from './procedures/share/create';
+import { remove as deleteShare } from './procedures/share/delete';
+import { get as getShared } from './procedures/shared/get';
 import { list as listTags } from './procedures/tags/list';
 import { router } from './init';
 
 export const appRouter = router({
   auth: router({ register, login, logout, me }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
+  share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),
+  shared: router({ get: getShared }),
+  community: router({ list: listCommunity, get: getCommunityItem }),
   tags: router({ list: listTags }),
 });
 

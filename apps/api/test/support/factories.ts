@@ -15,7 +15,11 @@ export interface TestUser {
 /** Registers a fresh user (unique per call, so test files can share a database) and signs them in. */
 export const createUser = async (app: App, overrides: Partial<{ email: string; username: string; password: string }> = {}) => {
   const username = overrides.username ?? uniqueName();
-  const input = { email: overrides.email ?? `${username}@example.test`, username, password: overrides.password ?? 'correct horse battery' };
+  const input = {
+    email: overrides.email ?? `${username}@example.test`,
+    username,
+    password: overrides.password ?? 'correct horse battery',
+  };
   const res = await call<{ id: number }>(app, '/api/auth/register', { json: input });
   if (res.status !== 201 || !res.setCookie) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, ...input, cookie: res.setCookie } satisfies TestUser;

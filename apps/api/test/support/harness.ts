@@ -3,20 +3,20 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { seedDefaultTags, type DatabasePort, type StoragePort } from '@mediashare/core';
+import { seedDefaultTags, type DatabasePort, type StoragePort, type WatermarkPort } from '@mediashare/core';
 import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
 import { LocalStorage } from '@mediashare/storage';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app';
-import { coreConfigFrom } from '../../src/bootstrap';
+import { coreConfigFrom, createWatermark } from '../../src/bootstrap';
 import type { AppDeps } from '../../src/deps';
 import { parseEnv } from '../../src/env';
 import { createLogger } from '../../src/logger';
 
 export const INTERNAL_TOKEN = 'internal-token-for-tests-0123456789abcdef';
 
-export type TestDatabase = DatabasePort & { connection: Connection };
+export type TestDatabase = DatabasePort & { connection: Connection; url?: string };
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -27,8 +27,11 @@ export interface HarnessOptions {
   /** A database of its own rather than the run's shared one. */
   isolated?: boolean;
   storage?: StoragePort;
+  watermark?: WatermarkPort;
   /** Collect log lines (parsed JSON) instead of discarding them. */
   captureLogs?: boolean;
+  /** A folder with a built web app (at least index.html); by default there is none. */
+  webDistDir?: string;
 }
 
 /** Opens this run's database: the shared PostgreSQL one, or a fresh in-memory PGlite. */
@@ -56,6 +59,7 @@ export const openIsolatedDatabase = async (): Promise<TestDatabase> => {
   const db = await openDatabase({ url: url.toString(), poolSize: 2 });
   return {
     ...db,
+    url: url.toString(),
     close: async () => {
       await db.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -86,17 +90,19 @@ export const createHarness = async (options: HarnessOptions = {}) => {
   });
   const ownsDatabase = !options.database;
   const db = options.database ?? (options.isolated ? await openIsolatedDatabase() : await openTestDatabase());
-  const storage = options.storage ?? new LocalStorage({ root: path.join(dir, 'storage'), publicBaseUrl: env.PUBLIC_URL });
+  const storageRoot = path.join(env.DATA_DIR, 'storage');
+  const storage = options.storage ?? new LocalStorage({ root: storageRoot, publicBaseUrl: env.PUBLIC_URL });
   const deps: AppDeps & { db: TestDatabase } = {
     db,
     storage,
+    watermark: options.watermark ?? (await createWatermark(env)),
     logger: createLogger(env.LOG_LEVEL, sink),
     config: coreConfigFrom(env),
     now: options.now ?? (() => new Date()),
     env,
   };
   await seedDefaultTags(deps);
-  const app = createApp(deps, { webDistDir: path.join(dir, 'no-web-build') });
+  const app = createApp(deps, { webDistDir: options.webDistDir ?? path.join(dir, 'no-web-build') });
 
   return {
     app,
@@ -105,10 +111,10 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     logs,
     /** The database itself, for assertions about rows. */
     sql: db.connection.db,
-    storageRoot: path.join(dir, 'storage'),
+    storageRoot,
     /** Every object key in a bucket of the local driver. */
     async objects(bucket: string): Promise<string[]> {
-      const root = path.join(dir, 'storage', bucket);
+      const root = path.join(storageRoot, bucket);
       const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
       return entries
         .filter((e) => e.isFile())
@@ -116,6 +122,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
         .sort();
     },
     async close() {
+      if (!options.watermark) await deps.watermark.close?.();
       if (ownsDatabase) await db.close();
       await rm(dir, { recursive: true, force: true });
     },

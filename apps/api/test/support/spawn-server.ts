@@ -20,10 +20,15 @@ export interface SpawnedServer {
  * Starts the real server entry point (src/main.ts) in its own process, on this run's database, and
  * waits for it to listen.
  */
-export const spawnServer = async (env: Record<string, string> = {}): Promise<SpawnedServer> => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-server-'));
+export const spawnServer = async (
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<SpawnedServer> => {
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'mediashare-server-')));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const database = inject('dbMode') === 'postgres' ? { DATABASE_URL: inject('databaseUrl') } : {};
+  // On PGlite the server must not pick up a DATABASE_URL the test run itself was given.
+  const database = { DATABASE_URL: inject('dbMode') === 'postgres' ? inject('databaseUrl') : '' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: API_ROOT,
     env: {
@@ -44,7 +49,7 @@ export const spawnServer = async (env: Record<string, string> = {}): Promise<Spa
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const deadline = Date.now() + 30_000;
-  while (!out.includes('"msg":"listening"')) {
+  while (!out.includes('mediashare is running at')) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server did not start:\n${out}`);
@@ -62,7 +67,7 @@ export const spawnServer = async (env: Record<string, string> = {}): Promise<Spa
         child.kill('SIGKILL');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 };

@@ -29,13 +29,23 @@ export const loginUser = async (deps: CoreDeps, { email: login, password, ip, pr
   if (locked) throw tooMany(locked, deps.now());
 
   const user = await db.users.findByLogin(login);
-  const ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password, config.scryptCost), false);
+  const ok = user
+    ? await verifyPassword(password, user.passwordHash)
+    : (await burnPasswordCheck(password, config.scryptCost), false);
 
   if (!user || !ok) {
     const now = deps.now();
     const [loginLock, ipLock] = await Promise.all([
-      db.loginThrottle.recordFailure(loginKey, now, { windowMs: policy.windowMs, lockMs: policy.lockMs, maxFailures: policy.maxFailuresPerLogin }),
-      db.loginThrottle.recordFailure(ipKey, now, { windowMs: policy.windowMs, lockMs: policy.lockMs, maxFailures: policy.maxFailuresPerIp }),
+      db.loginThrottle.recordFailure(loginKey, now, {
+        windowMs: policy.windowMs,
+        lockMs: policy.lockMs,
+        maxFailures: policy.maxFailuresPerLogin,
+      }),
+      db.loginThrottle.recordFailure(ipKey, now, {
+        windowMs: policy.windowMs,
+        lockMs: policy.lockMs,
+        maxFailures: policy.maxFailuresPerIp,
+      }),
     ]);
     deps.logger.info({ login: loginKey, locked: Boolean(loginLock ?? ipLock) }, 'sign-in failed');
     const lock = loginLock ?? ipLock;

@@ -40,9 +40,13 @@ describe('limitBytes', () => {
   it('lets a stream at the limit through and fails one byte over', async () => {
     const sink = async (input: string, max: number) => {
       let out = '';
-      await pipeline(chunks(input), limitBytes(max, () => new Error('too big')), async (source) => {
-        for await (const c of source) out += String(c);
-      });
+      await pipeline(
+        chunks(input),
+        limitBytes(max, () => new Error('too big')),
+        async (source) => {
+          for await (const c of source) out += String(c);
+        },
+      );
       return out;
     };
     expect(await sink('12345', 5)).toBe('12345');

@@ -23,9 +23,13 @@ export const sweepStorage = async (
     const result: SweepResult = { deleted: 0, incomplete: 0, kept: 0, failed: 0 };
     const olderThan = new Date(deps.now().getTime() - graceMs);
     const stale = await deps.db.storageIntents.findStale(olderThan, batchSize);
+    await deps.db.shareClaims.deleteExpired(deps.now());
     for (const { bucket, path } of stale) {
       try {
-        if (await deps.db.storageIntents.isReferenced(bucket, path)) {
+        const status = await deps.db.storageIntents.status(bucket, path, deps.now());
+        // A copy still being written: its intent stays until its claim ends one way or the other.
+        if (status === 'pending') continue;
+        if (status === 'referenced') {
           result.kept += 1;
         } else {
           await deps.storage.delete(bucket as TBucket, path);

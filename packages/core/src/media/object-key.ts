@@ -11,6 +11,7 @@ export const vaultKeyFor = (userId: number, ext: string, source: 'upload' | TGen
 export const cleanFileName = (name: string | undefined, fallbackExt: string): string => {
   const base = (name ?? '').split(/[/\\]/).at(-1) ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const controls = /[\u0000-\u001f\u007f]/g;
+  const clean = base.replace(controls, '').trim().slice(0, 255);
   return clean.length > 0 ? clean : `upload.${fallbackExt}`;
 };

@@ -40,7 +40,10 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
   const mimeType: TMediaMimeType | null = await sniffMediaType(peeked.head);
   if (!mimeType) {
     body.destroy();
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted');
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted',
+    );
   }
 
   let dimensions: { width: number; height: number } | null = null;
@@ -67,7 +70,11 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
   try {
     // pipeline() destroys every stage on failure, so a client that goes away or a file over the limit
     // fails the driver's write too, and the driver removes what it had written so far.
-    const limited = pipeline(peeked.stream(), limitBytes(config.maxUploadBytes, () => tooLarge(config.maxUploadBytes)), () => {});
+    const limited = pipeline(
+      peeked.stream(),
+      limitBytes(config.maxUploadBytes, () => tooLarge(config.maxUploadBytes)),
+      () => {},
+    );
     stored = await storage.put(BUCKETS.userMedia, key, limited, { contentType: mimeType });
   } catch (error) {
     await discardObject(deps, BUCKETS.userMedia, key);

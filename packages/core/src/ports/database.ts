@@ -1,5 +1,9 @@
 import type {
   ActivityEntry,
+  CommunityFeedQuery,
+  CommunityFeedRow,
+  CommunityMediaRecord,
+  NewCommunityMedia,
   KeysetCursor,
   MediaRecord,
   NewMedia,
@@ -10,9 +14,9 @@ import type {
 
 export interface UserRepo {
   /** Inserts unless the email or username is taken; says which one was. */
-  create(input: Pick<UserRecord, 'email' | 'username' | 'passwordHash'>): Promise<
-    { ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }
-  >;
+  create(
+    input: Pick<UserRecord, 'email' | 'username' | 'passwordHash'>,
+  ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   /** Case-insensitive match on email or username. */
   findByLogin(login: string): Promise<UserRecord | null>;
   findById(id: number): Promise<UserRecord | null>;
@@ -40,6 +44,11 @@ export interface LoginThrottleRepo {
 
 export interface MediaRepo {
   create(media: NewMedia): Promise<MediaRecord>;
+  /** Inserts unless a row has this file path already; either way returns the row for the path. */
+  createIfAbsent(media: NewMedia): Promise<MediaRecord>;
+  findByPath(filePath: string): Promise<MediaRecord | null>;
+  findByShareCode(shareCode: string): Promise<MediaRecord | null>;
+  setShareState(id: number, state: Pick<MediaRecord, 'isShared' | 'shareToCommunity' | 'shareCode'>): Promise<MediaRecord>;
   findOwned(userId: number, id: number): Promise<MediaRecord | null>;
   /** Newest first, strictly after `cursor`. */
   listOwned(userId: number, options: { cursor?: KeysetCursor; limit: number }): Promise<MediaRecord[]>;
@@ -49,11 +58,49 @@ export interface MediaRepo {
 
 export interface TagRepo {
   findActive(): Promise<TagRecord[]>;
+  findActiveBySlugs(slugs: string[]): Promise<TagRecord[]>;
+  /** Active or not: items keep their tags after a tag leaves the list, and can still be found by them. */
+  findBySlugs(slugs: string[]): Promise<TagRecord[]>;
   findAll(): Promise<TagRecord[]>;
   /** Inserts new slugs, relabels and (re)activates known ones, deactivates the rest. Never deletes. */
-  sync(tags: { slug: string; label: string }[]): Promise<{ added: string[]; relabeled: string[]; deactivated: string[]; reactivated: string[] }>;
+  sync(
+    tags: { slug: string; label: string }[],
+  ): Promise<{ added: string[]; relabeled: string[]; deactivated: string[]; reactivated: string[] }>;
   /** Inserts the given tags only where the table is empty. */
   seedIfEmpty(tags: { slug: string; label: string }[]): Promise<number>;
+}
+
+export interface CommunityRepo {
+  findByMediaId(mediaId: number): Promise<CommunityMediaRecord | null>;
+  findById(id: number): Promise<CommunityMediaRecord | null>;
+  /** Null when the media item has a community copy already: the unique index has the last word. */
+  create(row: NewCommunityMedia): Promise<CommunityMediaRecord | null>;
+  delete(id: number): Promise<void>;
+  /** Replaces the tag set in one go; `createdAt` is copied into each assignment for the feed index. */
+  setTags(communityMediaId: number, tagIds: number[], createdAt: Date): Promise<void>;
+  tagSlugs(communityMediaId: number): Promise<string[]>;
+  /** Newest first, strictly after the cursor, carrying every tag asked for: keyset only, never OFFSET. */
+  findFeed(query: CommunityFeedQuery): Promise<CommunityFeedRow[]>;
+  findFeedItem(id: number): Promise<CommunityFeedRow | null>;
+}
+
+export interface ShareClaim {
+  mediaId: number;
+  claimId: string;
+  filePath: string;
+  expiresAt: Date;
+}
+
+/** Who is making the community copy of a media item right now (see DESIGN: short transactions). */
+export interface ShareClaimRepo {
+  find(mediaId: number): Promise<ShareClaim | null>;
+  /** Takes the claim if there is none or the one there has expired at `now`; false otherwise. */
+  acquire(claim: ShareClaim, now: Date): Promise<boolean>;
+  /** Moves the lease on while the holder is still working. */
+  extend(mediaId: number, claimId: string, expiresAt: Date): Promise<boolean>;
+  /** Gives the claim up; false if it was no longer this holder's. */
+  release(mediaId: number, claimId: string): Promise<boolean>;
+  deleteExpired(now: Date): Promise<number>;
 }
 
 export interface ActivityRepo {
@@ -69,7 +116,11 @@ export interface StorageIntentRepo {
   add(bucket: string, path: string): Promise<void>;
   remove(bucket: string, path: string): Promise<void>;
   findStale(olderThan: Date, limit: number): Promise<{ bucket: string; path: string; createdAt: Date }[]>;
-  isReferenced(bucket: string, path: string): Promise<boolean>;
+  /**
+   * `referenced`: a row points at the object; `pending`: a live share claim is still writing it;
+   * `orphan`: nothing will ever point at it.
+   */
+  status(bucket: string, path: string, now: Date): Promise<'referenced' | 'pending' | 'orphan'>;
 }
 
 export interface Repos {
@@ -80,15 +131,30 @@ export interface Repos {
   tags: TagRepo;
   activity: ActivityRepo;
   storageIntents: StorageIntentRepo;
+  community: CommunityRepo;
+  shareClaims: ShareClaimRepo;
 }
 
 export interface DatabasePort extends Repos {
   /** Runs `fn` in one transaction; only the `tx` repos may be used inside it. */
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T>;
   /**
+   * A short transaction holding the advisory lock of one media item. Waits at most `lockTimeoutMs` for
+   * the lock, then fails with LockTimeoutError.
+   */
+  withMediaLock<T>(mediaId: number, lockTimeoutMs: number, fn: (tx: Repos) => Promise<T>): Promise<T>;
+  /**
    * Runs `fn` once if no other process holds the named job lock, and returns undefined otherwise.
    * Used so that one instance at a time runs the sweep.
    */
   runExclusive<T>(job: string, fn: () => Promise<T>): Promise<T | undefined>;
   close(): Promise<void>;
+}
+
+/** Waiting for a row or advisory lock took longer than allowed. */
+export class LockTimeoutError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('timed out waiting for a lock', options);
+    this.name = 'LockTimeoutError';
+  }
 }

@@ -2,3 +2,4 @@ export * from './storage';
 export * from './records';
 export * from './database';
 export * from './logger';
+export * from './imaging';

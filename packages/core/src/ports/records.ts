@@ -77,3 +77,16 @@ export interface KeysetCursor {
   createdAt: Date;
   id: number;
 }
+
+/** A community item as the feed shows it: the row, its owner's name and its tags. */
+export interface CommunityFeedRow extends CommunityMediaRecord {
+  username: string;
+  tags: string[];
+}
+
+export interface CommunityFeedQuery {
+  cursor?: KeysetCursor | undefined;
+  limit: number;
+  tagIds: number[];
+  origin?: 'uploaded' | 'generated' | undefined;
+}

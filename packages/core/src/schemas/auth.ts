@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate } from './common';
 
-export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' }));
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an email address' }));
 
 export const ZUsername = z
   .string()

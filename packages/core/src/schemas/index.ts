@@ -4,4 +4,5 @@ export * from './auth';
 export * from './media';
 export * from './share';
 export * from './tags';
+export * from './community';
 export * from './format';

@@ -10,6 +10,34 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
     return row;
   },
 
+  async createIfAbsent(values) {
+    const [row] = await db.insert(media).values(values).onConflictDoNothing({ target: media.filePath }).returning();
+    if (row) return row;
+    const [existing] = await db.select().from(media).where(eq(media.filePath, values.filePath)).limit(1);
+    if (!existing) throw new Error('media row vanished between insert and select');
+    return existing;
+  },
+
+  async findByPath(filePath) {
+    const [row] = await db.select().from(media).where(eq(media.filePath, filePath)).limit(1);
+    return row ?? null;
+  },
+
+  async findByShareCode(shareCode) {
+    const [row] = await db.select().from(media).where(eq(media.shareCode, shareCode)).limit(1);
+    return row ?? null;
+  },
+
+  async setShareState(id, state) {
+    const [row] = await db
+      .update(media)
+      .set({ ...state, updatedAt: sql`now()` })
+      .where(eq(media.id, id))
+      .returning();
+    if (!row) throw new Error(`media ${id} vanished inside its own lock`);
+    return row;
+  },
+
   async findOwned(userId, id) {
     const [row] = await db
       .select()

@@ -16,24 +16,32 @@ export const storageIntentRepo = (db: Executor): StorageIntentRepo => ({
   },
 
   findStale: (olderThan, limit) =>
-    db.select().from(storageIntents).where(lt(storageIntents.createdAt, olderThan)).orderBy(asc(storageIntents.createdAt)).limit(limit),
+    db
+      .select()
+      .from(storageIntents)
+      .where(lt(storageIntents.createdAt, olderThan))
+      .orderBy(asc(storageIntents.createdAt))
+      .limit(limit),
 
-  async isReferenced(bucket, path) {
+  async status(bucket, path, now) {
     if (bucket === BUCKETS.userMedia) {
       const [row] = await db.select({ id: media.id }).from(media).where(eq(media.filePath, path)).limit(1);
-      return Boolean(row);
+      return row ? 'referenced' : 'orphan';
     }
     if (bucket === BUCKETS.general) {
-      const [row] = await db.select({ id: communityMedia.id }).from(communityMedia).where(eq(communityMedia.filePath, path)).limit(1);
-      if (row) return true;
-      // A copy still being written under a live claim is in use too.
+      const [row] = await db
+        .select({ id: communityMedia.id })
+        .from(communityMedia)
+        .where(eq(communityMedia.filePath, path))
+        .limit(1);
+      if (row) return 'referenced';
       const [claim] = await db
         .select({ mediaId: shareClaims.mediaId })
         .from(shareClaims)
-        .where(and(eq(shareClaims.filePath, path), gt(shareClaims.expiresAt, sql`now()`)))
+        .where(and(eq(shareClaims.filePath, path), gt(shareClaims.expiresAt, now)))
         .limit(1);
-      return Boolean(claim);
+      return claim ? 'pending' : 'orphan';
     }
-    return false;
+    return 'orphan';
   },
 });

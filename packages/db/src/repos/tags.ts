@@ -1,20 +1,46 @@
 import type { TagRepo } from '@mediashare/core';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { tags } from '../schema';
 
 export const tagRepo = (db: Executor): TagRepo => ({
   findActive: () =>
-    db.select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active }).from(tags).where(eq(tags.active, true)).orderBy(asc(tags.slug)),
+    db
+      .select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active })
+      .from(tags)
+      .where(eq(tags.active, true))
+      .orderBy(asc(tags.slug)),
 
-  findAll: () => db.select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active }).from(tags).orderBy(asc(tags.slug)),
+  findActiveBySlugs: (slugs) =>
+    slugs.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active })
+          .from(tags)
+          .where(and(inArray(tags.slug, slugs), eq(tags.active, true))),
+
+  findBySlugs: (slugs) =>
+    slugs.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active })
+          .from(tags)
+          .where(inArray(tags.slug, slugs)),
+
+  findAll: () =>
+    db.select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active }).from(tags).orderBy(asc(tags.slug)),
 
   // Tags are never deleted: assignments must survive a tag leaving the list.
   sync: (list) =>
     db.transaction(async (tx) => {
       const existing = new Map((await tx.select().from(tags)).map((t) => [t.slug, t]));
       const listed = new Set(list.map((t) => t.slug));
-      const result = { added: [] as string[], relabeled: [] as string[], deactivated: [] as string[], reactivated: [] as string[] };
+      const result = {
+        added: [] as string[],
+        relabeled: [] as string[],
+        deactivated: [] as string[],
+        reactivated: [] as string[],
+      };
 
       const fresh = list.filter((t) => !existing.has(t.slug));
       if (fresh.length > 0) await tx.insert(tags).values(fresh);
@@ -29,7 +55,16 @@ export const tagRepo = (db: Executor): TagRepo => ({
       }
 
       const gone = [...existing.values()].filter((t) => t.active && !listed.has(t.slug));
-      if (gone.length > 0) await tx.update(tags).set({ active: false }).where(inArray(tags.id, gone.map((t) => t.id)));
+      if (gone.length > 0)
+        await tx
+          .update(tags)
+          .set({ active: false })
+          .where(
+            inArray(
+              tags.id,
+              gone.map((t) => t.id),
+            ),
+          );
       result.deactivated = gone.map((t) => t.slug);
       return result;
     }),

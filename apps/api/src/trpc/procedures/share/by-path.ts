@@ -1,0 +1,7 @@
+import { shareMediaByPath, ZShareByPathInput, ZShareByPathResult } from '@mediashare/core';
+import { protectedProcedure } from '../../init';
+
+export const byPath = protectedProcedure
+  .input(ZShareByPathInput)
+  .output(ZShareByPathResult)
+  .mutation(({ ctx, input: { filePath, ...options } }) => shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options }));

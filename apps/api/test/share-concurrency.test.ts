@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { schema } from '@mediashare/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fileForm, uniqueName } from './support/factories';
+import { makeImage } from './support/fixtures';
+import { createHarness, type Harness } from './support/harness';
+import { spawnServer, type SpawnedServer } from './support/spawn-server';
+
+/**
+ * Two API processes on one database and one storage folder. On PostgreSQL they are real processes
+ * (the server's own entry point); PGlite lives inside one process, so there two apps share it.
+ */
+let observer: Harness;
+let servers: SpawnedServer[] = [];
+let dataDir: string;
+let send: (processIndex: number, path: string, init?: RequestInit) => Promise<Response>;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-two-'));
+  if (inject('dbMode') === 'postgres') {
+    servers = await Promise.all([
+      spawnServer({ LOG_LEVEL: 'warn' }, { dataDir }),
+      spawnServer({ LOG_LEVEL: 'warn' }, { dataDir }),
+    ]);
+    observer = await createHarness({ env: { DATA_DIR: dataDir } });
+    send = (i, p, init) => fetch(`${servers[i % 2]?.url}${p}`, init);
+  } else {
+    observer = await createHarness({ env: { DATA_DIR: dataDir } });
+    const second = await createHarness({ database: observer.deps.db, storage: observer.deps.storage });
+    const apps = [observer.app, second.app];
+    send = async (i, p, init) => apps[i % 2]!.request(p, init);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await observer.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const TAG_SETS = [['night'], ['urban', 'street'], ['beach', 'sunset', 'summer']];
+
+describe('50 concurrent shares of one item over two API processes', () => {
+  it('agree on one share code, leave at most one community row and object, and end as one request alone would', async () => {
+    const username = uniqueName();
+    const registered = await send(0, '/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${username}@example.test`, username, password: 'long enough password' }),
+    });
+    const cookie = registered.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const uploaded = await send(1, '/api/user/media', {
+      method: 'POST',
+      headers: { cookie },
+      body: fileForm(await makeImage('png', 640, 480), 'race.png'),
+    });
+    const item = (await uploaded.json()) as { id: number };
+
+    const bodies = Array.from({ length: 50 }, (_, i) =>
+      i % 4 === 3 ? { shareToCommunity: false } : { shareToCommunity: true, tags: TAG_SETS[i % 3], policyAgreed: true },
+    );
+    const answers = await Promise.all(
+      bodies.map(async (body, i) => {
+        const res = await send(i, `/api/media/${item.id}/share`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, body: (await res.json()) as { shareCode?: string; message?: string } };
+      }),
+    );
+
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    expect(new Set(answers.map((a) => a.body.shareCode)).size).toBe(1);
+
+    const [media] = await observer.sql.select().from(schema.media).where(eq(schema.media.id, item.id));
+    const rows = await observer.sql.select().from(schema.communityMedia).where(eq(schema.communityMedia.mediaId, item.id));
+    expect(rows.length).toBeLessThanOrEqual(1);
+    const publicObjects = await observer.objects('general');
+    expect(publicObjects).toEqual(rows.map((r) => r.filePath));
+    expect(await observer.sql.select().from(schema.shareClaims).where(eq(schema.shareClaims.mediaId, item.id))).toEqual([]);
+
+    const tags = rows[0]
+      ? (
+          await observer.sql
+            .select({ slug: schema.tags.slug })
+            .from(schema.communityMediaTags)
+            .innerJoin(schema.tags, eq(schema.tags.id, schema.communityMediaTags.tagId))
+            .where(eq(schema.communityMediaTags.communityMediaId, rows[0].id))
+        )
+          .map((t) => t.slug)
+          .sort()
+      : null;
+    const final = { isShared: media?.isShared, shareToCommunity: media?.shareToCommunity, tags };
+    const alone = [
+      { isShared: true, shareToCommunity: false, tags: null },
+      ...TAG_SETS.map((set) => ({ isShared: true, shareToCommunity: true, tags: [...set].sort() })),
+    ];
+    expect(alone).toContainEqual(final);
+  }, 120_000);
+});

@@ -1,0 +1,2 @@
+export { findCommunityFeed, type FeedOptions } from './find-community-feed';
+export { getCommunityItem } from './get-community-item';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ZCursor, ZId, ZIsoDate, ZMediaSource } from './common';
+import { ZTagSlug } from './tags';
+
+export const COMMUNITY_ORIGINS = ['uploaded', 'generated'] as const;
+export const ZCommunityOrigin = z.enum(COMMUNITY_ORIGINS);
+export type TCommunityOrigin = z.infer<typeof ZCommunityOrigin>;
+
+export const MAX_FEED_TAGS = 5;
+
+export const ZCommunityFeedInput = z.strictObject({
+  cursor: ZCursor.optional(),
+  limit: z.number().int().min(1).max(60).default(24),
+  /** An item must carry every one of these. */
+  tags: z.array(ZTagSlug).max(MAX_FEED_TAGS).default([]),
+  origin: ZCommunityOrigin.optional(),
+});
+export type TCommunityFeedInput = z.input<typeof ZCommunityFeedInput>;
+
+export const ZCommunityItem = z.object({
+  id: ZId,
+  url: z.string(),
+  mimeType: z.string(),
+  kind: z.enum(['image', 'gif', 'video']),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  tags: z.array(z.string()),
+  origin: ZCommunityOrigin,
+  source: ZMediaSource,
+  owner: z.object({ username: z.string() }),
+  createdAt: ZIsoDate,
+});
+export type TCommunityItem = z.infer<typeof ZCommunityItem>;
+
+export const ZCommunityFeed = z.object({
+  items: z.array(ZCommunityItem),
+  nextCursor: z.string().nullable(),
+});
+export type TCommunityFeed = z.infer<typeof ZCommunityFeed>;
+
+export const ZCommunityIdInput = z.strictObject({ id: ZId });

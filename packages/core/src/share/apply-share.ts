@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { CoreDeps } from '../deps';
+import { AppError, MESSAGES } from '../errors';
+import { discardObject } from '../lib/discard-object';
+import { shareUrlFor } from '../media/to-media-item';
+import { extensionFor } from '../media/sniff';
+import type { Repos, ShareClaim } from '../ports/database';
+import type { CommunityMediaRecord, MediaRecord } from '../ports/records';
+import { BUCKETS } from '../ports/storage';
+import type { TMediaMimeType } from '../schemas/common';
+import type { TShareResult } from '../schemas/share';
+import { SHARE_ACTIVITY } from './activity';
+import { communityFileName } from './community-file-name';
+import { copyToCommunity, type CommunityCopy } from './copy-to-community';
+import { runLocked } from './run-locked';
+import { newShareCode } from './share-code';
+import type { ValidShare } from './validate-share';
+
+type Step =
+  { kind: 'done'; result: TShareResult; discard?: string | undefined } | { kind: 'copy'; media: MediaRecord; claim: ShareClaim };
+
+const notFound = () => new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+
+/**
+ * Applies a validated share to one media item, as the API documentation's "Community Sharing Process"
+ * describes, safely under concurrency: every state change runs in a short transaction holding the
+ * item's advisory lock, and the slow copy runs between two of them under a claim, holding nothing.
+ */
+export const applyShare = async (
+  deps: CoreDeps,
+  { userId, mediaId, share }: { userId: number; mediaId: number; share: ValidShare },
+) => {
+  const { storage } = deps;
+  const communityResult = (shareCode: string, copy: CommunityMediaRecord): TShareResult => ({
+    shareCode,
+    shareUrl: shareUrlFor(shareCode),
+    communityUrl: storage.publicUrl(BUCKETS.general, copy.filePath),
+    communityMediaId: copy.id,
+  });
+  const record = (tx: Repos, shareCode: string, communityMediaId?: number) =>
+    tx.activity.record({
+      userId,
+      action: SHARE_ACTIVITY.shared,
+      feature: SHARE_ACTIVITY.feature,
+      details: {
+        mediaId,
+        shareCode,
+        shareToCommunity: share.shareToCommunity,
+        ...(communityMediaId ? { communityMediaId, tags: share.tagSlugs } : {}),
+      },
+    });
+
+  /** Everything that needs no copy: a link-only share, or a community share of an item already there. */
+  const settle = async (tx: Repos, now: Date) => {
+    const media = await tx.media.findOwned(userId, mediaId);
+    if (!media) throw notFound();
+    const claim = await tx.shareClaims.find(mediaId);
+    if (claim && claim.expiresAt > now) return { kind: 'wait' } as const;
+    const existing = await tx.community.findByMediaId(mediaId);
+    const shareCode = media.shareCode ?? newShareCode();
+
+    if (!share.shareToCommunity) {
+      await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: false, shareCode });
+      if (existing) {
+        await tx.community.delete(existing.id);
+        await tx.storageIntents.add(BUCKETS.general, existing.filePath);
+        await tx.activity.record({
+          userId,
+          action: SHARE_ACTIVITY.communityRemoved,
+          feature: SHARE_ACTIVITY.feature,
+          details: { mediaId, shareCode, communityMediaId: existing.id },
+        });
+      }
+      await record(tx, shareCode);
+      return {
+        kind: 'done',
+        result: { shareCode, shareUrl: shareUrlFor(shareCode) },
+        discard: existing?.filePath,
+      } satisfies Step;
+    }
+
+    if (existing) {
+      // Re-sharing replaces the tag set in the same transaction; it never makes a second copy.
+      await tx.community.setTags(existing.id, share.tagIds, existing.createdAt);
+      await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
+      await record(tx, shareCode, existing.id);
+      return { kind: 'done', result: communityResult(shareCode, existing) } satisfies Step;
+    }
+
+    const next: ShareClaim = {
+      mediaId,
+      claimId: randomUUID(),
+      filePath: communityFileName(media.fileName, extensionFor(media.mimeType as TMediaMimeType)),
+      expiresAt: new Date(now.getTime() + deps.config.share.claimTtlMs),
+    };
+    // The intent lands with the claim: if this process dies mid-copy, the sweep removes the object.
+    await tx.storageIntents.add(BUCKETS.general, next.filePath);
+    if (!(await tx.shareClaims.acquire(next, now))) return { kind: 'wait' } as const;
+    return { kind: 'copy', media, claim: next } satisfies Step;
+  };
+
+  /** Records the finished copy, unless the claim was lost meanwhile (then the copy is thrown away). */
+  const finish = (claim: ShareClaim, copy: CommunityCopy) => async (tx: Repos) => {
+    if (!(await tx.shareClaims.release(mediaId, claim.claimId))) return { kind: 'lost' } as const;
+    const media = await tx.media.findOwned(userId, mediaId);
+    if (!media) return { kind: 'lost' } as const;
+    const created = await tx.community.create({
+      mediaId,
+      userId,
+      filePath: claim.filePath,
+      mimeType: media.mimeType,
+      size: copy.size,
+      width: copy.width,
+      height: copy.height,
+      source: media.source,
+      watermarked: copy.watermarked,
+    });
+    if (!created) return { kind: 'lost' } as const;
+    await tx.community.setTags(created.id, share.tagIds, created.createdAt);
+    const shareCode = media.shareCode ?? newShareCode();
+    await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
+    await tx.storageIntents.remove(BUCKETS.general, claim.filePath);
+    await record(tx, shareCode, created.id);
+    return { kind: 'finished', result: communityResult(shareCode, created) } as const;
+  };
+
+  for (;;) {
+    const step: Step = await runLocked(deps, mediaId, (tx) => settle(tx, deps.now()));
+    if (step.kind === 'done') {
+      if (step.discard) await discardObject(deps, BUCKETS.general, step.discard);
+      return step.result;
+    }
+    const { media, claim } = step;
+    const copy = await copyUnderClaim(deps, media, claim);
+    let outcome;
+    try {
+      outcome = await runLocked(deps, mediaId, finish(claim, copy));
+    } catch (error) {
+      // The row did not land: the uploaded copy must not outlive it.
+      await releaseQuietly(deps, claim);
+      await discardObject(deps, BUCKETS.general, claim.filePath);
+      throw error;
+    }
+    if (outcome.kind === 'finished') return outcome.result;
+    await discardObject(deps, BUCKETS.general, claim.filePath);
+  }
+};
+
+const releaseQuietly = async (deps: CoreDeps, claim: ShareClaim) => {
+  await deps.db.shareClaims.release(claim.mediaId, claim.claimId).catch(() => {});
+};
+
+/** The copy itself, keeping the claim alive while it runs; on failure nothing of it stays behind. */
+const copyUnderClaim = async (deps: CoreDeps, media: MediaRecord, claim: ShareClaim) => {
+  const ttl = deps.config.share.claimTtlMs;
+  const heartbeat = setInterval(
+    () => {
+      void deps.db.shareClaims.extend(claim.mediaId, claim.claimId, new Date(deps.now().getTime() + ttl)).catch(() => {});
+    },
+    Math.max(50, ttl / 3),
+  );
+  try {
+    return await copyToCommunity(deps, media, claim.filePath);
+  } catch (error) {
+    await releaseQuietly(deps, claim);
+    await discardObject(deps, BUCKETS.general, claim.filePath);
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+  }
+};

@@ -1,0 +1,40 @@
+import type { CoreDeps } from '../deps';
+import { AppError, MESSAGES } from '../errors';
+import { discardObject } from '../lib/discard-object';
+import { toMediaItem } from '../media/to-media-item';
+import { BUCKETS } from '../ports/storage';
+import type { TMediaItem } from '../schemas/media';
+import { SHARE_ACTIVITY } from './activity';
+import { runLocked } from './run-locked';
+import { withShareErrors } from './share-errors';
+
+/**
+ * `DELETE /api/media/:id/share`: retires the share code (the link answers 404 from now on), removes the
+ * community copy if there is one, and clears both flags. Deleting a share that does not exist is fine.
+ */
+export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: number; mediaId: number }): Promise<TMediaItem> =>
+  withShareErrors(deps, 'Failed to remove share', async () => {
+    const done = await runLocked(deps, mediaId, async (tx) => {
+      const media = await tx.media.findOwned(userId, mediaId);
+      if (!media) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+      const claim = await tx.shareClaims.find(mediaId);
+      if (claim && claim.expiresAt > deps.now()) return { kind: 'wait' } as const;
+      const existing = await tx.community.findByMediaId(mediaId);
+      if (existing) {
+        await tx.community.delete(existing.id);
+        await tx.storageIntents.add(BUCKETS.general, existing.filePath);
+      }
+      const updated = await tx.media.setShareState(mediaId, { isShared: false, shareToCommunity: false, shareCode: null });
+      if (media.shareCode || existing) {
+        await tx.activity.record({
+          userId,
+          action: SHARE_ACTIVITY.shareDeleted,
+          feature: SHARE_ACTIVITY.feature,
+          details: { mediaId, shareCode: media.shareCode, ...(existing ? { communityMediaId: existing.id } : {}) },
+        });
+      }
+      return { kind: 'done', media: updated, discard: existing?.filePath } as const;
+    });
+    if (done.discard) await discardObject(deps, BUCKETS.general, done.discard);
+    return toMediaItem(done.media);
+  });

@@ -1,0 +1,37 @@
+import type { CoreDeps } from '../deps';
+import { AppError, MESSAGES } from '../errors';
+import type { MediaRecord } from '../ports/records';
+import { BUCKETS, type ByteRange } from '../ports/storage';
+import { mediaKindOf } from '../schemas/common';
+import { ZShareCode, type TSharedMedia } from '../schemas/share';
+
+const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
+  const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
+  if (!media || !media.isShared) throw new AppError('NOT_FOUND', MESSAGES.sharedNotFound);
+  return media;
+};
+
+/** What a share link shows to whoever opens it: public facts only, never the owner or the path. */
+export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: string): Promise<TSharedMedia> => {
+  const media = await findShared(deps, shareCode);
+  return {
+    shareCode,
+    mimeType: media.mimeType,
+    kind: mediaKindOf(media.mimeType),
+    size: media.size,
+    width: media.width,
+    height: media.height,
+    fileUrl: `/api/shared/media/${shareCode}/file`,
+    createdAt: media.createdAt.toISOString(),
+  };
+};
+
+export const getSharedMediaFile = async (deps: Pick<CoreDeps, 'db' | 'storage'>, shareCode: string) => {
+  const media = await findShared(deps, shareCode);
+  return {
+    mimeType: media.mimeType,
+    size: media.size,
+    fileName: media.fileName,
+    open: (range?: ByteRange) => deps.storage.get(BUCKETS.userMedia, media.filePath, range ? { range } : {}),
+  };
+};

@@ -1,0 +1,124 @@
+import type { CommunityFeedRow, CommunityRepo } from '@mediashare/core';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client';
+import { communityMedia, communityMediaTags, tags, users } from '../schema';
+
+const { origin: _origin, ...columns } = getTableColumns(communityMedia);
+const feedColumns = { ...columns, username: users.username };
+const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+
+/** Attaches each row's tag slugs with one query for the whole page. */
+const withTags = async (db: Executor, rows: Omit<CommunityFeedRow, 'tags'>[]): Promise<CommunityFeedRow[]> => {
+  if (rows.length === 0) return [];
+  const assigned = await db
+    .select({ id: communityMediaTags.communityMediaId, slug: tags.slug })
+    .from(communityMediaTags)
+    .innerJoin(tags, eq(tags.id, communityMediaTags.tagId))
+    .where(
+      inArray(
+        communityMediaTags.communityMediaId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(tags.slug));
+  return rows.map((row) => ({ ...row, tags: assigned.filter((a) => a.id === row.id).map((a) => a.slug) }));
+};
+
+export const communityRepo = (db: Executor): CommunityRepo => ({
+  async findByMediaId(mediaId) {
+    const [row] = await db.select().from(communityMedia).where(eq(communityMedia.mediaId, mediaId)).limit(1);
+    return row ?? null;
+  },
+
+  async findById(id) {
+    const [row] = await db.select().from(communityMedia).where(eq(communityMedia.id, id)).limit(1);
+    return row ?? null;
+  },
+
+  async create(values) {
+    const [row] = await db
+      .insert(communityMedia)
+      .values(values)
+      .onConflictDoNothing({ target: communityMedia.mediaId })
+      .returning();
+    return row ?? null;
+  },
+
+  async delete(id) {
+    await db.delete(communityMedia).where(eq(communityMedia.id, id));
+  },
+
+  async setTags(communityMediaId, tagIds, createdAt) {
+    await db.delete(communityMediaTags).where(eq(communityMediaTags.communityMediaId, communityMediaId));
+    if (tagIds.length > 0) {
+      await db.insert(communityMediaTags).values(tagIds.map((tagId) => ({ communityMediaId, tagId, createdAt })));
+    }
+  },
+
+  // Without tags the feed index (or the origin one) is read in order. With tags, the first tag's
+  // assignments are read in order from (tag_id, created_at, id), where created_at was copied in, and
+  // every other tag is a primary-key probe: a deep page or a rare tag costs what the first page does.
+  async findFeed({ cursor, limit, tagIds, origin }) {
+    const [first, ...others] = tagIds;
+    const originIs: SQL | undefined = origin ? eq(communityMedia.origin, origin) : undefined;
+    if (first === undefined) {
+      const rows = await db
+        .select(feedColumns)
+        .from(communityMedia)
+        .innerJoin(users, eq(users.id, communityMedia.userId))
+        .where(
+          and(
+            originIs,
+            cursor
+              ? sql`(${communityMedia.createdAt}, ${communityMedia.id}) < (${ts(cursor.createdAt)}, ${cursor.id})`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(communityMedia.createdAt), desc(communityMedia.id))
+        .limit(limit);
+      return withTags(db, rows);
+    }
+    const lead = alias(communityMediaTags, 'lead');
+    const alsoTagged = others.map(
+      (tagId) =>
+        sql`exists (select 1 from ${communityMediaTags} other where other.community_media_id = ${lead.communityMediaId} and other.tag_id = ${tagId})`,
+    );
+    const rows = await db
+      .select(feedColumns)
+      .from(lead)
+      .innerJoin(communityMedia, eq(communityMedia.id, lead.communityMediaId))
+      .innerJoin(users, eq(users.id, communityMedia.userId))
+      .where(
+        and(
+          eq(lead.tagId, first),
+          ...alsoTagged,
+          originIs,
+          cursor ? sql`(${lead.createdAt}, ${lead.communityMediaId}) < (${ts(cursor.createdAt)}, ${cursor.id})` : undefined,
+        ),
+      )
+      .orderBy(desc(lead.createdAt), desc(lead.communityMediaId))
+      .limit(limit);
+    return withTags(db, rows);
+  },
+
+  async findFeedItem(id) {
+    const rows = await db
+      .select(feedColumns)
+      .from(communityMedia)
+      .innerJoin(users, eq(users.id, communityMedia.userId))
+      .where(eq(communityMedia.id, id))
+      .limit(1);
+    return (await withTags(db, rows))[0] ?? null;
+  },
+
+  async tagSlugs(communityMediaId) {
+    const rows = await db
+      .select({ slug: tags.slug })
+      .from(communityMediaTags)
+      .innerJoin(tags, eq(tags.id, communityMediaTags.tagId))
+      .where(eq(communityMediaTags.communityMediaId, communityMediaId))
+      .orderBy(asc(tags.slug));
+    return rows.map((r) => r.slug);
+  },
+});
