@@ -5,16 +5,20 @@ import { defineConfig } from 'vitest/config';
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 if (process.env.CI && !hasPostgres) throw new Error('CI must run the integration suite on PostgreSQL: set DATABASE_URL');
 
-const integration = (name: string, setup: string) => ({
+const integration = (name: string, setup: string, options: { include?: string[]; env?: Record<string, string> } = {}) => ({
   extends: true as const,
   test: {
     name,
-    include: ['test/**/*.test.ts'],
+    include: options.include ?? ['test/**/*.test.ts'],
     globalSetup: [setup],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    env: options.env ?? {},
   },
 });
+
+// The vault and sharing suites once more with the Supabase driver against the Storage API stand-in.
+const SUPABASE_SUITES = ['test/media.test.ts', 'test/share-*.test.ts', 'test/authorization.test.ts', 'test/community.test.ts'];
 
 export default defineConfig({
   test: {
@@ -22,6 +26,10 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       ...(hasPostgres ? [integration('postgres', './test/support/global-setup-postgres.ts')] : []),
       ...(process.env.TEST_DB === 'postgres' ? [] : [integration('pglite', './test/support/global-setup-pglite.ts')]),
+      integration('supabase', hasPostgres ? './test/support/global-setup-postgres.ts' : './test/support/global-setup-pglite.ts', {
+        include: SUPABASE_SUITES,
+        env: { TEST_STORAGE: 'supabase' },
+      }),
     ],
   },
 });

@@ -20,15 +20,13 @@ let send: (processIndex: number, path: string, init?: RequestInit) => Promise<Re
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-two-'));
+  observer = await createHarness({ env: { DATA_DIR: dataDir } });
   if (inject('dbMode') === 'postgres') {
-    servers = await Promise.all([
-      spawnServer({ LOG_LEVEL: 'warn' }, { dataDir }),
-      spawnServer({ LOG_LEVEL: 'warn' }, { dataDir }),
-    ]);
-    observer = await createHarness({ env: { DATA_DIR: dataDir } });
+    // Both processes use the observer's storage: the same folder, or the same Supabase stand-in.
+    const env = { LOG_LEVEL: 'warn', ...observer.storageEnv };
+    servers = await Promise.all([spawnServer(env, { dataDir }), spawnServer(env, { dataDir })]);
     send = (i, p, init) => fetch(`${servers[i % 2]?.url}${p}`, init);
   } else {
-    observer = await createHarness({ env: { DATA_DIR: dataDir } });
     const second = await createHarness({ database: observer.deps.db, storage: observer.deps.storage });
     const apps = [observer.app, second.app];
     send = async (i, p, init) => apps[i % 2]!.request(p, init);

@@ -30,6 +30,7 @@ describe('a process killed between upload and commit', () => {
           DATA_DIR: dataDir,
           ...(onPostgres ? { DATABASE_URL: db.url } : { DATABASE_URL: '' }),
           SHARE_CLAIM_TTL_SECONDS: '0.5',
+          ...h.storageEnv,
           LOG_LEVEL: 'silent',
         },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -115,7 +115,7 @@ describe('the original and its community copy', () => {
       .from(schema.communityMediaTags)
       .where(eq(schema.communityMediaTags.communityMediaId, shared.body.communityMediaId));
     expect(tags).toHaveLength(2);
-    expect((await call(h.app, new URL(shared.body.communityUrl).pathname)).status).toBe(200);
+    expect((await h.fetchPublic(shared.body.communityUrl)).status).toBe(200);
     expect(await h.objects('user-media')).not.toContain(item.filePath);
     // The link pointed at the original, which is gone.
     expect((await call(h.app, `/api/shared/media/${shared.body.shareCode}`)).status).toBe(404);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { seedDefaultTags, type DatabasePort, type StoragePort, type WatermarkPort } from '@mediashare/core';
 import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
 import { LocalStorage } from '@mediashare/storage';
+import { driverFor, startStandInWithBuckets } from '@mediashare/storage/stand-in';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app';
@@ -33,6 +34,24 @@ export interface HarnessOptions {
   /** A folder with a built web app (at least index.html); by default there is none. */
   webDistDir?: string;
 }
+
+/**
+ * The storage driver of the run: the local filesystem, or with TEST_STORAGE=supabase the Supabase driver
+ * against a stand-in Storage API server (one per harness, buckets made by the bootstrap).
+ */
+export const STORAGE_DRIVER = process.env.TEST_STORAGE === 'supabase' ? 'supabase' : 'local';
+
+const storageBackend = async (root: string, publicUrl: string) => {
+  if (STORAGE_DRIVER === 'local') {
+    return { storage: new LocalStorage({ root, publicBaseUrl: publicUrl }) as StoragePort, standIn: null, env: {} };
+  }
+  const standIn = await startStandInWithBuckets();
+  return {
+    storage: driverFor(standIn) as StoragePort,
+    standIn,
+    env: { STORAGE_DRIVER: 'supabase', SUPABASE_URL: standIn.url, SUPABASE_SERVICE_ROLE_KEY: standIn.serviceKey },
+  };
+};
 
 /** Opens this run's database: the shared PostgreSQL one, or a fresh in-memory PGlite. */
 export const openTestDatabase = async (): Promise<TestDatabase> => {
@@ -91,7 +110,8 @@ export const createHarness = async (options: HarnessOptions = {}) => {
   const ownsDatabase = !options.database;
   const db = options.database ?? (options.isolated ? await openIsolatedDatabase() : await openTestDatabase());
   const storageRoot = path.join(env.DATA_DIR, 'storage');
-  const storage = options.storage ?? new LocalStorage({ root: storageRoot, publicBaseUrl: env.PUBLIC_URL });
+  const backend = options.storage ? null : await storageBackend(storageRoot, env.PUBLIC_URL);
+  const storage = options.storage ?? backend!.storage;
   const deps: AppDeps & { db: TestDatabase } = {
     db,
     storage,
@@ -112,8 +132,13 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     /** The database itself, for assertions about rows. */
     sql: db.connection.db,
     storageRoot,
-    /** Every object key in a bucket of the local driver. */
+    /** The environment a server process needs to use the same storage as this harness. */
+    storageEnv: backend?.env ?? {},
+    /** Fetches a public URL the storage driver handed out. */
+    fetchPublic: (url: string) => (backend?.standIn ? fetch(url) : app.request(new URL(url).pathname)),
+    /** Every object key in a bucket. */
     async objects(bucket: string): Promise<string[]> {
+      if (backend?.standIn) return backend.standIn.store.list(bucket);
       const root = path.join(storageRoot, bucket);
       const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
       return entries
@@ -124,6 +149,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     async close() {
       if (!options.watermark) await deps.watermark.close?.();
       if (ownsDatabase) await db.close();
+      await backend?.standIn?.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -86,13 +86,17 @@ export class SupabaseStorage implements StoragePort {
             countBytes(body, (n) => (size += n)),
             { objectMode: false },
           );
+    // When the body itself fails (a client that went away, a size limit upstream), that is the error the
+    // caller must see, not the failed request it caused.
+    let sourceError: unknown;
+    if (body instanceof Readable) body.once('error', (error) => (sourceError ??= error));
     try {
       await this.call(`write ${bucket}/${key}`, undefined, () =>
         this.connection.client.from(bucket).upload(encodeKey(key), payload, { contentType, upsert: true }),
       );
     } catch (error) {
       if (body instanceof Readable) body.destroy();
-      throw error;
+      throw sourceError ?? error;
     }
     return { size, contentType };
   }

@@ -50,6 +50,14 @@ export class ObjectStore {
     return bucket;
   }
 
+  /** Every object name in a bucket, sorted (what a test checks against its rows). */
+  list(bucket: string): string[] {
+    return [...this.objects.values()]
+      .filter((object) => object.bucket === bucket)
+      .map((object) => object.name)
+      .sort();
+  }
+
   find(bucket: string, name: string): StoredObject | undefined {
     return this.objects.get(`${bucket}/${name}`);
   }

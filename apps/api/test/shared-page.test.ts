@@ -1,0 +1,128 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, uploadFile, type TestUser } from './support/factories';
+import { makeImage, readFixture } from './support/fixtures';
+import { createHarness, type Harness } from './support/harness';
+import { call } from './support/http';
+import { share, unshare } from './support/share';
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>mediashare</title>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+
+let h: Harness;
+let webDir: string;
+let alice: TestUser;
+
+beforeAll(async () => {
+  webDir = await mkdtemp(path.join(tmpdir(), 'mediashare-web-'));
+  await writeFile(path.join(webDir, 'index.html'), INDEX_HTML);
+  h = await createHarness({ webDistDir: webDir });
+  alice = await createUser(h.app);
+});
+afterAll(async () => {
+  await h.close();
+  await rm(webDir, { recursive: true, force: true });
+});
+
+const page = async (pathname: string) => {
+  const res = await call(h.app, pathname);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  return res.raw.text();
+};
+
+/** The content of every preview meta tag in the page, by property or name. */
+const metaOf = (html: string) =>
+  Object.fromEntries([...html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)" \/>/g)].map((m) => [m[1], m[2]]));
+
+const shareLink = async (bytes: Uint8Array, fileName: string) => {
+  const upload = await uploadFile(h.app, alice, bytes, fileName);
+  expect(upload.status).toBe(201);
+  const res = await share(h, alice, upload.body.id, { shareToCommunity: false });
+  expect(res.status).toBe(200);
+  return { id: upload.body.id as number, code: res.body.shareCode as string };
+};
+
+describe('GET /shared/media/:code (the page a share link opens)', () => {
+  it('describes a shared image for link previews, with absolute URLs', async () => {
+    const { code } = await shareLink(await makeImage('jpeg', 160, 120), 'beach.jpg');
+    const html = await page(`/shared/media/${code}`);
+    const fileUrl = `http://localhost:3000/api/shared/media/${code}/file`;
+    expect(metaOf(html)).toEqual({
+      'og:site_name': 'mediashare',
+      'og:title': 'A shared image on mediashare',
+      'og:type': 'image',
+      'og:url': `http://localhost:3000/shared/media/${code}`,
+      'og:image': fileUrl,
+      'og:image:type': 'image/jpeg',
+      'og:image:width': '160',
+      'og:image:height': '120',
+      'twitter:title': 'A shared image on mediashare',
+      'twitter:card': 'summary_large_image',
+      'twitter:image': fileUrl,
+      robots: 'noindex',
+    });
+    // The tags go into <head>, and the rest of the page is the SPA's own.
+    expect(html.indexOf('og:image')).toBeLessThan(html.indexOf('</head>'));
+    expect(html.replace(/\n\s*<meta (?:property|name)="[^"]+" content="[^"]*" \/>/g, '')).toBe(INDEX_HTML);
+    expect((await call(h.app, `/shared/media/${code}/`)).raw.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('describes a shared video as a player', async () => {
+    const { code } = await shareLink(readFixture('clip.webm'), 'clip.webm');
+    const meta = metaOf(await page(`/shared/media/${code}`));
+    expect(meta).toMatchObject({
+      'og:type': 'video.other',
+      'og:video': `http://localhost:3000/api/shared/media/${code}/file`,
+      'og:video:type': 'video/webm',
+      'twitter:card': 'player',
+      'twitter:player': `http://localhost:3000/shared/media/${code}`,
+    });
+    expect(meta['og:image']).toBeUndefined();
+  });
+
+  it('serves the plain page for unknown, malformed and retired codes', async () => {
+    expect(await page('/shared/media/AAAAAAAAAAAAAAAAAAAAAA')).toBe(INDEX_HTML);
+    expect(await page('/shared/media/not%20a%20code')).toBe(INDEX_HTML);
+    expect(await page(`/shared/media/${'x'.repeat(300)}`)).toBe(INDEX_HTML);
+
+    const { id, code } = await shareLink(await makeImage('png', 40, 30), 'gone.png');
+    expect(metaOf(await page(`/shared/media/${code}`))['og:image']).toBeDefined();
+    expect((await unshare(h, alice, id)).status).toBe(200);
+    expect(await page(`/shared/media/${code}`)).toBe(INDEX_HTML);
+  });
+
+  it('escapes what it writes into the page', async () => {
+    const odd = await createHarness({
+      database: h.deps.db,
+      webDistDir: webDir,
+      env: { PUBLIC_URL: `http://localhost:3000/a"b'<c>&d` },
+    });
+    try {
+      const bob = await createUser(odd.app);
+      const upload = await uploadFile(odd.app, bob, await makeImage('jpeg', 20, 20), 'x.jpg');
+      const code = (await share(odd, bob, upload.body.id, { shareToCommunity: false })).body.shareCode as string;
+      const html = await (await call(odd.app, `/shared/media/${code}`)).raw.text();
+      expect(html).toContain(`content="http://localhost:3000/a&quot;b&#39;&lt;c&gt;&amp;d/api/shared/media/${code}/file"`);
+      expect(html).not.toContain('<c>');
+    } finally {
+      await odd.close();
+    }
+  });
+
+  it('leaves the other pages alone', async () => {
+    expect(await page('/')).toBe(INDEX_HTML);
+    expect(await page('/community')).toBe(INDEX_HTML);
+  });
+});
