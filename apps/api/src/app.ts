@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
-import { loadUser, requireUser } from './http/auth';
+import { loadUser, requireScope, requireSession, requireUser, resolveCaller } from './http/auth';
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
@@ -17,6 +17,7 @@ import { publicStorageRoutes } from './rest/public-storage';
 import { shareRoutes } from './rest/share';
 import { sharedRoutes } from './rest/shared';
 import { tagRoutes } from './rest/tags';
+import { tokenRoutes } from './rest/tokens';
 import { spaRoutes } from './spa';
 import { AppError } from '@mediashare/core';
 import { appRouter } from './trpc/router';
@@ -52,20 +53,29 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       },
     })(c, next);
   });
-  app.use('/api/*', loadUser());
+  // Internal apps authenticate with the service token, not as a user (see rest/internal.ts).
+  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/internal/') ? next() : loadUser()(c, next)));
   app.use('/api/user/*', requireUser());
   app.use('/api/media/*', requireUser());
+  app.use('/api/user/tokens', requireSession());
+  app.use('/api/user/tokens/*', requireSession());
+  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/internal/') ? next() : requireScope()(c, next)));
 
   app.route('/api/auth', authRoutes);
   app.route('/api', shareRoutes);
   app.route('/api/shared/media', sharedRoutes);
   app.route('/api/user/media', mediaRoutes);
+  app.route('/api/user/tokens', tokenRoutes);
   app.route('/api/tags', tagRoutes);
   app.route('/api/community', communityRoutes);
   app.route('/api/internal', internalRoutes);
   app.all('/api/*', (c) => c.json({ message: 'Not found' }, 404));
 
-  app.use('/trpc/*', originGuard(), loadUser());
+  // tRPC answers a bad bearer header in its own error format, from the procedures (see trpc/init.ts).
+  app.use('/trpc/*', originGuard(), async (c, next) => {
+    c.set('authProblem', await resolveCaller(c));
+    return next();
+  });
   app.use(
     '/trpc/*',
     trpcServer({
@@ -76,6 +86,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
         deps,
         user: c.get('user'),
         sessionId: c.get('sessionId'),
+        tokenScopes: c.get('tokenScopes'),
+        authProblem: c.get('authProblem'),
         hono: c,
       }),
       responseMeta: ({ errors }) => {

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '@mediashare/core';
-import type { UserRecord } from '@mediashare/core';
+import type { AppError, TTokenScope, UserRecord } from '@mediashare/core';
 import type { Env } from './env';
 import type { Logger } from './logger';
 
@@ -17,5 +17,9 @@ export interface AppEnv {
     user: UserRecord | null;
     /** Hash of the session cookie's token, when the request carried a well-formed one. */
     sessionId: string | undefined;
+    /** The scopes of the API token the request came with; undefined for cookie sessions. */
+    tokenScopes: TTokenScope[] | undefined;
+    /** Set when a bearer header was malformed or named no valid token (tRPC reports it per procedure). */
+    authProblem: AppError | null;
   };
 }

@@ -2,15 +2,75 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { getSharedMedia, isAppError, type TSharedMedia } from '@mediashare/core';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from './deps';
 
 // This file sits at apps/api/src/spa.ts and is bundled into apps/api/dist/main.js: either way the web
 // app's build is two levels up.
 const DEFAULT_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+const SHARED_PAGE = /^\/shared\/media\/([^/]+)\/?$/;
+
 /** The pages the SPA owns; the server answers them with index.html so pasted links work. */
-const SPA_ROUTES = [/^\/$/, /^\/login\/?$/, /^\/register\/?$/, /^\/community\/?$/, /^\/vault\/?$/, /^\/shared\/media\/[^/]+\/?$/];
+const SPA_ROUTES = [/^\/$/, /^\/login\/?$/, /^\/register\/?$/, /^\/community\/?$/, /^\/vault\/?$/, SHARED_PAGE];
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+const KIND_TITLES: Record<TSharedMedia['kind'], string> = { image: 'image', gif: 'GIF', video: 'video' };
+
+/**
+ * OpenGraph and Twitter card tags for a live share link, so chat apps and social sites show a preview.
+ * Link previews are fetched by bots that run no JavaScript, which is why this happens on the server.
+ */
+const previewTags = (media: TSharedMedia, publicUrl: string): string => {
+  const title = `A shared ${KIND_TITLES[media.kind]} on mediashare`;
+  const pageUrl = `${publicUrl}/shared/media/${encodeURIComponent(media.shareCode)}`;
+  const fileUrl = `${publicUrl}${media.fileUrl}`;
+  const size = media.width !== null && media.height !== null ? { width: media.width, height: media.height } : null;
+  const og = media.kind === 'video' ? 'og:video' : 'og:image';
+  const tags: [attribute: 'property' | 'name', key: string, value: string | number][] = [
+    ['property', 'og:site_name', 'mediashare'],
+    ['property', 'og:title', title],
+    ['property', 'og:type', media.kind === 'video' ? 'video.other' : 'image'],
+    ['property', 'og:url', pageUrl],
+    ['property', og, fileUrl],
+    ['property', `${og}:type`, media.mimeType],
+  ];
+  if (size) tags.push(['property', `${og}:width`, size.width], ['property', `${og}:height`, size.height]);
+  tags.push(['name', 'twitter:title', title]);
+  if (media.kind === 'video') {
+    tags.push(
+      ['name', 'twitter:card', 'player'],
+      ['name', 'twitter:player', pageUrl],
+      ['name', 'twitter:player:stream', fileUrl],
+    );
+    if (size) tags.push(['name', 'twitter:player:width', size.width], ['name', 'twitter:player:height', size.height]);
+  } else {
+    tags.push(['name', 'twitter:card', 'summary_large_image'], ['name', 'twitter:image', fileUrl]);
+  }
+  // Share links are for the people they are sent to, not for search engines.
+  tags.push(['name', 'robots', 'noindex']);
+  return tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(String(value))}" />`).join('\n    ');
+};
+
+/** index.html with the preview tags of a live share, or unchanged when the code is not one. */
+const sharedPageHtml = async (c: Context<AppEnv>, indexHtml: string, code: string): Promise<string> => {
+  const deps = c.get('deps');
+  let media: TSharedMedia;
+  try {
+    // Hono has already percent-decoded the path.
+    media = await getSharedMedia(deps, code);
+  } catch (error) {
+    // A retired, unknown or malformed code: the SPA shows "no longer active" on its own.
+    if (isAppError(error) && error.status < 500) return indexHtml;
+    // The page must still open when the lookup fails; only the preview is lost.
+    deps.logger.error({ err: error }, 'share preview lookup failed');
+    return indexHtml;
+  }
+  return indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${previewTags(media, deps.env.PUBLIC_URL)}${end}`);
+};
 
 export const spaRoutes = (distDir = DEFAULT_DIST) => {
   const root = path.resolve(distDir);
@@ -33,7 +93,8 @@ export const spaRoutes = (distDir = DEFAULT_DIST) => {
   app.get('*', async (c, next) => {
     if (!SPA_ROUTES.some((route) => route.test(c.req.path))) return next();
     c.header('Cache-Control', 'no-cache');
-    return c.html(indexHtml);
+    const code = SHARED_PAGE.exec(c.req.path)?.[1];
+    return c.html(code === undefined ? indexHtml : await sharedPageHtml(c, indexHtml, code));
   });
   app.get('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
   return app;

@@ -8,4 +8,5 @@ export * from './tags';
 export * from './maintenance';
 export * from './share';
 export * from './community';
+export * from './tokens';
 export * from './lib/streams';

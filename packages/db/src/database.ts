@@ -2,6 +2,7 @@ import { LockTimeoutError, type DatabasePort, type Repos } from '@mediashare/cor
 import { sql } from 'drizzle-orm';
 import { connect, LOCK_NAMESPACE, type ConnectOptions, type Connection, type Executor } from './client';
 import { activityRepo } from './repos/activity';
+import { apiTokenRepo } from './repos/api-tokens';
 import { communityRepo } from './repos/community';
 import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
@@ -13,6 +14,7 @@ import { userRepo } from './repos/users';
 
 export const reposFor = (db: Executor): Repos => ({
   users: userRepo(db),
+  apiTokens: apiTokenRepo(db),
   sessions: sessionRepo(db),
   loginThrottle: loginThrottleRepo(db),
   media: mediaRepo(db),

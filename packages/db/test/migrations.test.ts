@@ -10,6 +10,7 @@ import { DRIVERS, openFresh } from './databases';
 
 const TABLES = [
   'activity_log',
+  'api_tokens',
   'community_media',
   'community_media_tags',
   'login_throttle',

@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import { bootstrapBuckets, SupabaseStorage, type SupabaseStorageOptions } from '../src';
 import { startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
 
+export type { SupabaseStandIn };
+
 /** A stand-in with the product's buckets, made the way operators make them: by the bootstrap. */
 export const startStandInWithBuckets = async (options: Parameters<typeof startSupabaseStandIn>[0] = {}) => {
   const standIn = await startSupabaseStandIn(options);

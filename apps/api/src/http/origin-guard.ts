@@ -11,6 +11,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const originGuard = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
+  // Bearer requests carry their credential explicitly (cookies are then ignored): no ambient authority to
+  // forge, and a foreign page cannot set the header without a CORS preflight this server never grants.
+  if (c.req.header('authorization') !== undefined) return next();
   const { env } = c.get('deps');
   const origin = c.req.header('origin');
   if (origin !== undefined) {

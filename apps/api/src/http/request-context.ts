@@ -18,6 +18,8 @@ export const requestContext =
     c.set('reqId', reqId);
     c.set('user', null);
     c.set('sessionId', undefined);
+    c.set('tokenScopes', undefined);
+    c.set('authProblem', null);
     return withRequestScope(reqId, async () => {
       const started = performance.now();
       await next();

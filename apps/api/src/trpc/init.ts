@@ -1,13 +1,17 @@
-import { formatZodIssues, isAppError, type UserRecord } from '@mediashare/core';
+import { formatZodIssues, isAppError, type AppError, type TTokenScope, type UserRecord } from '@mediashare/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
+import { AUTH_MESSAGES } from '../http/auth';
 import { toAppError, TRPC_CODES } from '../http/errors';
 
 export interface TrpcContext {
   deps: AppDeps;
   user: UserRecord | null;
   sessionId: string | undefined;
+  /** Scopes of the API token the call came with; undefined for cookie sessions. */
+  tokenScopes: TTokenScope[] | undefined;
+  authProblem: AppError | null;
   /** The HTTP exchange underneath, for the client address and configuration. */
   hono: Context<AppEnv>;
   /** Headers of the response the fetch adapter will send (Set-Cookie goes here). */
@@ -41,11 +45,28 @@ const mapErrors = t.middleware(async ({ next, ctx }) => {
   return result;
 });
 
+/** A bearer header that is malformed or names no valid token is refused, whatever the procedure. */
+const refuseBadCredentials = t.middleware(({ ctx, next }) => {
+  if (ctx.authProblem) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authProblem.message });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseBadCredentials);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Signed in by session or token; a token needs `read` for queries and `share` for mutations. */
+export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Authentication required' });
+  const needed = type === 'query' ? 'read' : 'share';
+  if (ctx.tokenScopes && !ctx.tokenScopes.includes(needed)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: AUTH_MESSAGES.missingScope(needed) });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Signed in by session only: what a token must not do to itself (tokens manage no tokens). */
+export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.tokenScopes) throw new TRPCError({ code: 'FORBIDDEN', message: AUTH_MESSAGES.sessionOnly });
+  return next();
 });

@@ -12,6 +12,9 @@ import { create as createShare } from './procedures/share/create';
 import { remove as deleteShare } from './procedures/share/delete';
 import { get as getShared } from './procedures/shared/get';
 import { list as listTags } from './procedures/tags/list';
+import { create as createToken } from './procedures/tokens/create';
+import { list as listTokens } from './procedures/tokens/list';
+import { revoke as revokeToken } from './procedures/tokens/revoke';
 import { router } from './init';
 
 export const appRouter = router({
@@ -21,6 +24,7 @@ export const appRouter = router({
   shared: router({ get: getShared }),
   community: router({ list: listCommunity, get: getCommunityItem }),
   tags: router({ list: listTags }),
+  tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { seedDefaultTags, type DatabasePort, type StoragePort, type WatermarkPort } from '@mediashare/core';
 import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
 import { LocalStorage } from '@mediashare/storage';
-import { driverFor, startStandInWithBuckets } from '@mediashare/storage/stand-in';
+import { driverFor, startStandInWithBuckets, type SupabaseStandIn } from '@mediashare/storage/stand-in';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app';
@@ -41,13 +41,16 @@ export interface HarnessOptions {
  */
 export const STORAGE_DRIVER = process.env.TEST_STORAGE === 'supabase' ? 'supabase' : 'local';
 
-const storageBackend = async (root: string, publicUrl: string) => {
+const storageBackend = async (
+  root: string,
+  publicUrl: string,
+): Promise<{ storage: StoragePort; standIn: SupabaseStandIn | null; env: Record<string, string> }> => {
   if (STORAGE_DRIVER === 'local') {
-    return { storage: new LocalStorage({ root, publicBaseUrl: publicUrl }) as StoragePort, standIn: null, env: {} };
+    return { storage: new LocalStorage({ root, publicBaseUrl: publicUrl }), standIn: null, env: {} };
   }
   const standIn = await startStandInWithBuckets();
   return {
-    storage: driverFor(standIn) as StoragePort,
+    storage: driverFor(standIn),
     standIn,
     env: { STORAGE_DRIVER: 'supabase', SUPABASE_URL: standIn.url, SUPABASE_SERVICE_ROLE_KEY: standIn.serviceKey },
   };

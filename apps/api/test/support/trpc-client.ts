@@ -2,8 +2,8 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import type { App } from '../../src/app';
 import type { AppRouter } from '../../src/trpc/router';
 
-/** A typed tRPC client whose requests go through app.request() with the given session cookie. */
-export const trpcFor = (app: App, cookie?: string) =>
+/** A typed tRPC client whose requests go through app.request() with the given session cookie or headers. */
+export const trpcFor = (app: App, cookie?: string, extraHeaders: Record<string, string> = {}) =>
   createTRPCClient<AppRouter>({
     links: [
       httpLink({
@@ -11,6 +11,7 @@ export const trpcFor = (app: App, cookie?: string) =>
         fetch: async (url, init) => {
           const headers = new Headers(init?.headers);
           if (cookie) headers.set('cookie', cookie);
+          for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
           return app.request(String(url), { ...init, headers } as RequestInit);
         },
       }),

@@ -1,5 +1,6 @@
 import type {
   ActivityEntry,
+  ApiTokenRecord,
   CommunityFeedQuery,
   CommunityFeedRow,
   CommunityMediaRecord,
@@ -29,6 +30,17 @@ export interface SessionRepo {
   touch(id: string, lastSeenAt: Date, expiresAt: Date): Promise<void>;
   delete(id: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;
+}
+
+export interface ApiTokenRepo {
+  create(token: Pick<ApiTokenRecord, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'scopes' | 'expiresAt'>): Promise<ApiTokenRecord>;
+  /** The user's tokens that are not revoked, newest first. */
+  findForUser(userId: number): Promise<ApiTokenRecord[]>;
+  /** Revokes the user's token; false when it is not theirs or already revoked. */
+  revoke(userId: number, id: number, at: Date): Promise<boolean>;
+  /** The token and its owner when the hash names a token that is neither revoked nor expired at `now`. */
+  findActive(tokenHash: string, now: Date): Promise<{ token: ApiTokenRecord; user: UserRecord } | null>;
+  touch(id: number, at: Date): Promise<void>;
 }
 
 export interface LoginThrottleRepo {
@@ -125,6 +137,7 @@ export interface StorageIntentRepo {
 
 export interface Repos {
   users: UserRepo;
+  apiTokens: ApiTokenRepo;
   sessions: SessionRepo;
   loginThrottle: LoginThrottleRepo;
   media: MediaRepo;

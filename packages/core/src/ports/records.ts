@@ -90,3 +90,16 @@ export interface CommunityFeedQuery {
   tagIds: number[];
   origin?: 'uploaded' | 'generated' | undefined;
 }
+
+export interface ApiTokenRecord {
+  id: number;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}

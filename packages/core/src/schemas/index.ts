@@ -5,4 +5,5 @@ export * from './media';
 export * from './share';
 export * from './tags';
 export * from './community';
+export * from './tokens';
 export * from './format';
