@@ -10,6 +10,7 @@ import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
 import { authRoutes } from './rest/auth';
 import { communityRoutes } from './rest/community';
+import { docsRoutes } from './rest/docs';
 import { healthRoutes } from './rest/health';
 import { internalRoutes } from './rest/internal';
 import { mediaRoutes } from './rest/media';
@@ -69,6 +70,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/api/tags', tagRoutes);
   app.route('/api/community', communityRoutes);
   app.route('/api/internal', internalRoutes);
+  app.route('/api', docsRoutes(deps.env.PUBLIC_URL, deps.env.SESSION_COOKIE_NAME));
   app.all('/api/*', (c) => c.json({ message: 'Not found' }, 404));
 
   // tRPC answers a bad bearer header in its own error format, from the procedures (see trpc/init.ts).

@@ -1,4 +1,4 @@
-import { StorageError, type DatabasePort, type Repos, type StoragePort } from '@mediashare/core';
+import { LockTimeoutError, StorageError, type DatabasePort, type Repos, type StoragePort } from '@mediashare/core';
 
 /** Counts calls and throws on the `failAt`-th one; `calls` tells how many a clean run makes. */
 export interface FaultCounter {
@@ -66,4 +66,52 @@ export const failingDatabase = (inner: DatabasePort, counter: FaultCounter, { sp
     runExclusive: (job, fn) => inner.runExclusive(job, fn),
     close: () => inner.close(),
   };
+};
+
+/**
+ * Storage and database wrappers that fail the next call of a named operation once armed, for tests
+ * that need one particular failure (a 500, a 503) at one particular moment.
+ */
+export const armable = (storage: StoragePort, database: DatabasePort) => {
+  const armed = new Set<string>();
+  const trip = (name: string, make: () => Error) => {
+    if (armed.delete(name)) throw make();
+  };
+  const wrappedStorage: StoragePort = {
+    ...storage,
+    publicUrl: storage.publicUrl.bind(storage),
+    put: async (...args) => (trip('storage.put', () => new StorageError('armed failure')), storage.put(...args)),
+    get: async (...args) => (trip('storage.get', () => new StorageError('armed failure')), storage.get(...args)),
+    stat: async (...args) => (trip('storage.stat', () => new StorageError('armed failure')), storage.stat(...args)),
+    delete: async (...args) => (trip('storage.delete', () => new StorageError('armed failure')), storage.delete(...args)),
+    copy: async (...args) => (trip('storage.copy', () => new StorageError('armed failure')), storage.copy(...args)),
+  };
+  const wrapRepos = (repos: Repos): Repos =>
+    new Proxy(repos, {
+      get: (target, repoName: string) => {
+        const repo = target[repoName as keyof Repos] as unknown;
+        if (typeof repo !== 'object' || repo === null) return repo;
+        return new Proxy(repo, {
+          get: (repo, method: string) => {
+            const fn = (repo as Record<string, unknown>)[method];
+            if (typeof fn !== 'function') return fn;
+            return (...args: unknown[]) => {
+              trip(`${repoName}.${method}`, () => new Error(`armed database failure at ${repoName}.${method}`));
+              return (fn as (...a: unknown[]) => unknown).apply(repo, args);
+            };
+          },
+        });
+      },
+    });
+  const wrappedDatabase: DatabasePort = {
+    ...wrapRepos(database),
+    transaction: (fn) => database.transaction((tx) => fn(wrapRepos(tx))),
+    withMediaLock: async (mediaId, timeout, fn) => {
+      trip('lock', () => new LockTimeoutError());
+      return database.withMediaLock(mediaId, timeout, (tx) => fn(wrapRepos(tx)));
+    },
+    runExclusive: (job, fn) => database.runExclusive(job, fn),
+    close: () => database.close(),
+  };
+  return { storage: wrappedStorage, database: wrappedDatabase, failNext: (name: string) => armed.add(name) };
 };

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   database?: TestDatabase;
   /** A database of its own rather than the run's shared one. */
   isolated?: boolean;
+  /** Wraps the storage and database the app sees, e.g. to inject failures. */
+  wrapPorts?: (storage: StoragePort, database: DatabasePort) => { storage: StoragePort; database: DatabasePort };
   storage?: StoragePort;
   watermark?: WatermarkPort;
   /** Collect log lines (parsed JSON) instead of discarding them. */
@@ -125,7 +127,12 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     env,
   };
   await seedDefaultTags(deps);
-  const app = createApp(deps, { webDistDir: options.webDistDir ?? path.join(dir, 'no-web-build') });
+  // The app may see the ports through a wrapper (fault injection); the harness keeps the real ones.
+  const wrapped = options.wrapPorts ? options.wrapPorts(storage, db) : { storage, database: db };
+  const app = createApp(
+    { ...deps, storage: wrapped.storage, db: wrapped.database },
+    { webDistDir: options.webDistDir ?? path.join(dir, 'no-web-build') },
+  );
 
   return {
     app,

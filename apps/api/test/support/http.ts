@@ -1,4 +1,16 @@
 import type { App } from '../../src/app';
+import { checkResponse } from './openapi';
+
+type Seen = NonNullable<ReturnType<typeof checkResponse>>;
+const recorders = new Set<(seen: Seen) => void>();
+
+/** Collects every documented (operation, status) that responses in this file hit. */
+export const recordOperations = () => {
+  const seen = new Set<string>();
+  const record = (s: Seen) => seen.add(`${s.method.toUpperCase()} ${s.template} ${s.status}`);
+  recorders.add(record);
+  return { seen, stop: () => recorders.delete(record) };
+};
 
 export interface CallOptions {
   method?: string;
@@ -31,6 +43,9 @@ export const call = async <T = any>(app: App, path: string, options: CallOptions
   const raw = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
   const type = raw.headers.get('content-type') ?? '';
   const parsed = type.includes('application/json') ? await raw.clone().json() : undefined;
+  // Every response any test sees must match the OpenAPI document, wherever the path is documented.
+  const seen = checkResponse(method, new URL(path, 'http://localhost').pathname, raw.status, type, parsed);
+  if (seen) for (const record of recorders) record(seen);
   const cookieHeader = raw.headers.get('set-cookie') ?? undefined;
   return {
     status: raw.status,

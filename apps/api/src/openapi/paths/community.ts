@@ -1,0 +1,47 @@
+import { ZCommunityFeed, ZCommunityItem, ZCommunityOrigin, ZId, ZTag } from '@mediashare/core';
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { errors, json } from '../common';
+
+export const communityPaths: ZodOpenApiPathsObject = {
+  '/api/community': {
+    get: {
+      tags: ['Community'],
+      summary: 'The Community feed, newest first (public)',
+      security: [],
+      requestParams: {
+        query: z.object({
+          cursor: z.string().optional().meta({ description: 'nextCursor of the previous page' }),
+          limit: z.number().int().min(1).max(60).optional().meta({ description: 'Page size (default 24)' }),
+          tags: z
+            .string()
+            .optional()
+            .meta({ description: 'Comma-separated tag slugs; an item must carry all of them', example: 'night,urban' }),
+          origin: ZCommunityOrigin.optional(),
+        }),
+      },
+      responses: { '200': json(ZCommunityFeed, 'One page of the feed.'), '400': errors.badRequest({ tag: 'Unknown tag: nope' }) },
+    },
+  },
+  '/api/community/{id}': {
+    get: {
+      tags: ['Community'],
+      summary: 'One community item (public)',
+      security: [],
+      requestParams: { path: z.object({ id: ZId }) },
+      responses: {
+        '200': json(ZCommunityItem, 'The item.'),
+        '400': errors.badRequest({ id: 'Invalid community item ID' }),
+        '404': errors.notFound('Community item not found'),
+      },
+    },
+  },
+  '/api/tags': {
+    get: {
+      tags: ['Community'],
+      summary: 'The active canonical tags (public)',
+      security: [],
+      responses: { '200': json(z.array(ZTag), 'Every active tag, by slug.') },
+    },
+  },
+};
