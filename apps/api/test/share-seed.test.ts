@@ -22,7 +22,10 @@ const uploadPhoto = async (name = 'beach_photo.jpg') =>
 
 /** The store's public URL of a community copy named after beach_photo.jpg: local driver or Supabase. */
 const communityUrlPattern = () => {
-  const base = h.deps.storage.publicUrl('general', 'x').slice(0, -1).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const base = h.deps.storage
+    .publicUrl('general', 'x')
+    .slice(0, -1)
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return new RegExp(`^${base}beach_photo-[0-9a-f]{8}\\.jpg$`);
 };
 

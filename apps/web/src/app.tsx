@@ -1,9 +1,61 @@
-import { SignIn } from './pages/sign-in';
-import { Vault } from './pages/vault';
-import { trpc } from './trpc';
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { LandingPage } from './auth/landing-page';
+import { RegisterPage } from './auth/register-page';
+import { SignInPage } from './auth/sign-in-page';
+import { errorMessage } from './lib/errors';
+import { useSession } from './lib/session';
+import { NotFoundPage } from './ui/not-found-page';
+import { PageState } from './ui/page-state';
+import { SiteHeader } from './ui/site-header';
 
-export const App = () => {
-  const me = trpc.auth.me.useQuery();
-  if (me.isLoading) return <p className="loading">Loading…</p>;
-  return me.data ? <Vault user={me.data} /> : <SignIn />;
+// The pages behind a click load on demand; the start page and the forms come with the first download.
+const VaultPage = lazy(() => import('./vault/vault-page').then((m) => ({ default: m.VaultPage })));
+const CommunityPage = lazy(() => import('./community/community-page').then((m) => ({ default: m.CommunityPage })));
+const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
+
+const Loading = () => (
+  <main className="page">
+    <PageState kind="loading" title="Loading…" />
+  </main>
+);
+
+const Home = () => {
+  const { user, isLoading, error } = useSession();
+  if (isLoading) return <Loading />;
+  if (error) {
+    return (
+      <main className="page">
+        <PageState
+          kind="error"
+          title="mediashare is not answering"
+          action={{ label: 'Reload', onClick: () => window.location.reload() }}
+        >
+          {errorMessage(error)}
+        </PageState>
+      </main>
+    );
+  }
+  return user ? <VaultPage user={user} /> : <LandingPage />;
 };
+
+export const App = () => (
+  <>
+    <SiteHeader />
+    <div id="content" className="content">
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/" component={Home} />
+          <Route path="/login" component={SignInPage} />
+          <Route path="/register" component={RegisterPage} />
+          <Route path="/community" component={CommunityPage} />
+          <Route path="/shared/media/:code">{(params) => <SharedMediaPage code={params.code} />}</Route>
+          <Route path="/vault">
+            <Redirect to="/" replace />
+          </Route>
+          <Route component={NotFoundPage} />
+        </Switch>
+      </Suspense>
+    </div>
+  </>
+);

@@ -1,12 +1,28 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import './styles.css';
+import { isUnauthorized } from './lib/errors';
+import './styles/base.css';
+import './styles/layout.css';
 import { createTrpcClient, trpc } from './trpc';
 
+const createQueryClient = () => {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+    queryCache: new QueryCache({
+      // A session that ended elsewhere (expiry, sign-out in another tab): ask again who is signed in.
+      onError: (error) => {
+        if (isUnauthorized(error)) void client.invalidateQueries({ queryKey: getQueryKey(trpc.auth.me) });
+      },
+    }),
+  });
+  return client;
+};
+
 const Root = () => {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(createQueryClient);
   const [trpcClient] = useState(createTrpcClient);
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>

@@ -1,19 +1,44 @@
 import type { TMediaItem } from '@mediashare/core/schemas';
 
-/** Uploads one file to the vault. Uses XHR because fetch cannot report upload progress. */
-export const uploadToVault = (file: File, onProgress?: (sent: number, total: number) => void) =>
-  new Promise<TMediaItem>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
+export interface UploadHandle {
+  done: Promise<TMediaItem>;
+  abort: () => void;
+}
+
+export class UploadAbortedError extends Error {
+  constructor() {
+    super('Upload cancelled');
+    this.name = 'UploadAbortedError';
+  }
+}
+
+const messageOf = (xhr: XMLHttpRequest): string => {
+  const body: unknown = xhr.response;
+  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') return body.message;
+  return `Upload failed (HTTP ${xhr.status})`;
+};
+
+/**
+ * Uploads one file to the vault. XHR rather than fetch because only XHR reports upload progress;
+ * `onProgress` gets bytes of the request body sent so far (the file plus a little multipart framing).
+ */
+export const uploadToVault = (file: File, onProgress?: (sent: number, total: number) => void): UploadHandle => {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<TMediaItem>((resolve, reject) => {
     xhr.open('POST', '/api/user/media');
     xhr.responseType = 'json';
-    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
+    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {
-      const body = xhr.response as (TMediaItem & { message?: string }) | null;
-      if (xhr.status === 201 && body) resolve(body);
-      else reject(new Error(body?.message ?? `Upload failed (${xhr.status})`));
+      if (xhr.status === 201 && xhr.response) resolve(xhr.response as TMediaItem);
+      else reject(new Error(messageOf(xhr)));
     };
-    xhr.onerror = () => reject(new Error('Upload failed: the connection was lost'));
+    // The server closes the connection on a body it will not read (413 by Content-Length), which some
+    // browsers report as a network error rather than the response.
+    xhr.onerror = () => reject(new Error('Upload failed: the connection was closed. The file may be too large.'));
+    xhr.onabort = () => reject(new UploadAbortedError());
     const form = new FormData();
     form.append('file', file);
     xhr.send(form);
   });
+  return { done, abort: () => xhr.abort() };
+};

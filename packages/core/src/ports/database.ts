@@ -33,7 +33,9 @@ export interface SessionRepo {
 }
 
 export interface ApiTokenRepo {
-  create(token: Pick<ApiTokenRecord, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'scopes' | 'expiresAt'>): Promise<ApiTokenRecord>;
+  create(
+    token: Pick<ApiTokenRecord, 'userId' | 'name' | 'tokenHash' | 'prefix' | 'scopes' | 'expiresAt'>,
+  ): Promise<ApiTokenRecord>;
   /** The user's tokens that are not revoked, newest first. */
   findForUser(userId: number): Promise<ApiTokenRecord[]>;
   /** Revokes the user's token; false when it is not theirs or already revoked. */

@@ -7,7 +7,11 @@ export const findApiTokens = async ({ db }: Pick<CoreDeps, 'db'>, userId: number
   (await db.apiTokens.findForUser(userId)).map(toApiToken);
 
 /** Revocation takes effect on the next request: every bearer request looks its token up again. */
-export const revokeApiToken = async ({ db, now, logger }: Pick<CoreDeps, 'db' | 'now' | 'logger'>, userId: number, id: number) => {
+export const revokeApiToken = async (
+  { db, now, logger }: Pick<CoreDeps, 'db' | 'now' | 'logger'>,
+  userId: number,
+  id: number,
+) => {
   if (!(await db.apiTokens.revoke(userId, id, now()))) throw new AppError('NOT_FOUND', 'Token not found');
   logger.info({ userId, tokenId: id }, 'api token revoked');
 };

@@ -1,0 +1,291 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fitsWidth, launchChromium, layoutShift, mediaLoaded, screenshot } from './support/browser';
+import { fixture } from './support/paths';
+import { startServer, type Server } from './support/server';
+
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 360, height: 780 };
+
+let server: Server;
+let browser: Browser;
+let owner: BrowserContext;
+let page: Page;
+let visitor: Page;
+const pageErrors: string[] = [];
+
+const username = `e2e${Date.now().toString(36)}`;
+const password = 'a long enough password';
+let shareUrl = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  owner = await browser.newContext({ baseURL: server.url, viewport: DESKTOP });
+  await owner.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  page = await owner.newPage();
+  // A separate context: no cookies, as someone who only received the link.
+  visitor = await (await browser.newContext({ baseURL: server.url, viewport: DESKTOP })).newPage();
+  for (const p of [page, visitor]) p.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const card = (fileName: string) => page.locator('.media-card', { hasText: fileName });
+
+const openShareDialog = async (fileName: string) => {
+  await page.getByRole('button', { name: `Share ${fileName}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Share “${fileName}”` });
+  await dialog.waitFor();
+  return dialog;
+};
+
+/** Shares through the dialog, picking each tag by searching for it. */
+const shareToCommunity = async (fileName: string, tags: string[]) => {
+  const dialog = await openShareDialog(fileName);
+  const search = dialog.getByRole('searchbox', { name: 'Search tags' });
+  for (const tag of tags) {
+    await search.fill(tag);
+    await search.press('Enter');
+  }
+  await dialog.getByRole('checkbox', { name: /I agree to the community sharing policy/ }).check();
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+  await dialog.getByText('Shared to the Community feed.').waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+};
+
+const feedCardsOf = (p: Page) => p.locator('.feed-card', { hasText: `@${username}` });
+
+/** The feed has answered: either cards or the empty state are on screen. */
+const feedSettled = (p: Page) => p.locator('.feed-grid, .page-state--empty').first().waitFor();
+
+describe('the web app against the real server', () => {
+  it('creates an account, and the session survives a reload', async () => {
+    await page.goto('/register');
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await screenshot(page, 'register');
+
+    await page.getByLabel('Email', { exact: true }).fill(`${username}@example.test`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Your vault' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your vault' }).waitFor();
+    expect(await page.getByText(username, { exact: true }).isVisible()).toBe(true);
+  });
+
+  it('uploads several files with a progress bar each, by file picker and by drag and drop', async () => {
+    // Slow the upload link so the bytes-sent progress can be seen before the request completes.
+    const cdp = await owner.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 96 * 1024,
+    });
+
+    await page.locator('input[type=file]').setInputFiles([fixture('dusk.jpg'), fixture('lagoon.png')]);
+    await page.getByRole('progressbar', { name: 'Uploading dusk.jpg' }).waitFor();
+    // Part of the file is sent and the rest is not: the bar follows the bytes, not a timer.
+    await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('progress[aria-label="Uploading dusk.jpg"]');
+      return bar !== null && bar.value > 0 && bar.value < 100;
+    });
+
+    const clip = readFileSync(fixture('clip.webm')).toString('base64');
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], 'clip.webm', { type: 'video/webm' }));
+      return transfer;
+    }, clip);
+    for (const type of ['dragenter', 'dragover']) await page.dispatchEvent('main.vault', type, { dataTransfer });
+    await page.getByText('Drop to upload').waitFor();
+    await page.dispatchEvent('main.vault', 'drop', { dataTransfer });
+    await page.getByRole('progressbar', { name: 'Uploading clip.webm' }).waitFor();
+    await screenshot(page, 'vault-uploading');
+
+    await expect.poll(() => page.locator('.media-card').count(), { timeout: 60_000 }).toBe(3);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await mediaLoaded(page, '.media-grid');
+    expect(await card('dusk.jpg').getByText('Private').isVisible()).toBe(true);
+    await screenshot(page, 'vault');
+  });
+
+  it('refuses a file the vault does not take, with the server’s message on that file', async () => {
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    const failed = page.locator('.upload-item.is-error', { hasText: 'notes.txt' });
+    await failed.getByRole('alert').waitFor();
+    expect(await failed.getByRole('alert').textContent()).toMatch(/type|supported|accepted/i);
+    await failed.getByRole('button', { name: 'Dismiss' }).click();
+    await failed.waitFor({ state: 'detached' });
+  });
+
+  it('shares an image to the Community with two tags and copies the full link', async () => {
+    const dialog = await openShareDialog('dusk.jpg');
+    expect(await dialog.getByRole('checkbox', { name: /Share to Community Feed/ }).isChecked()).toBe(true);
+    const shareButton = dialog.getByRole('button', { name: 'Share', exact: true });
+    expect(await shareButton.isDisabled()).toBe(true);
+
+    const search = dialog.getByRole('searchbox', { name: 'Search tags' });
+    await search.fill('night');
+    await search.press('Enter');
+    await search.fill('urb');
+    await dialog.getByRole('checkbox', { name: 'Urban' }).check();
+    await dialog.getByText('2 of 10').waitFor();
+    expect(await shareButton.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: /I agree to the community sharing policy/ }).check();
+    expect(await shareButton.isEnabled()).toBe(true);
+    await screenshot(page, 'share-dialog', { fullPage: false });
+
+    await shareButton.click();
+    await dialog.getByText('Link copied to clipboard.').waitFor({ timeout: 60_000 });
+    shareUrl = await page.evaluate(() => navigator.clipboard.readText());
+    expect(shareUrl).toMatch(new RegExp(`^${server.url}/shared/media/[A-Za-z0-9_-]{16,64}$`));
+    expect(await dialog.getByRole('textbox', { name: 'Share link' }).inputValue()).toBe(shareUrl);
+    await screenshot(page, 'share-dialog-shared', { fullPage: false });
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await card('dusk.jpg').getByText('Community').waitFor();
+  });
+
+  it('opens the link without an account, with a preview for link unfurlers', async () => {
+    await visitor.goto(shareUrl);
+    const image = visitor.getByRole('img', { name: 'Shared image' });
+    await image.waitFor();
+    await mediaLoaded(visitor, '.shared-media');
+    expect(await layoutShift(visitor)).toBeLessThan(0.01);
+    const code = shareUrl.split('/').pop();
+    expect(await visitor.locator('meta[property="og:image"]').getAttribute('content')).toBe(
+      `${server.url}/api/shared/media/${code}/file`,
+    );
+    await screenshot(visitor, 'shared');
+  });
+
+  it('finds it in the Community, filtered by one tag kept in the address', async () => {
+    await shareToCommunity('lagoon.png', ['water', 'nature']);
+    await shareToCommunity('clip.webm', ['night']);
+
+    await visitor.goto('/community?tags=urban');
+    const mine = feedCardsOf(visitor);
+    await mine.waitFor();
+    expect(await mine.count()).toBe(1);
+    expect(await mine.locator('.chip').allTextContents()).toEqual(['#Night', '#Urban']);
+    await visitor.getByRole('button', { name: 'Remove filter Urban' }).waitFor();
+
+    await visitor.getByRole('radio', { name: 'Uploaded' }).check();
+    await visitor.waitForURL((url) => url.search === '?tags=urban&origin=uploaded');
+    await mine.waitFor();
+    await visitor.getByRole('radio', { name: 'Generated' }).check();
+    await visitor.waitForURL((url) => url.search === '?tags=urban&origin=generated');
+    await visitor.getByText('Nothing matches these filters').waitFor();
+  });
+
+  it('shows the feed as a grid where videos play on click, at any width', async () => {
+    await visitor.goto('/community');
+    await expect.poll(() => feedCardsOf(visitor).count()).toBe(3);
+    await mediaLoaded(visitor, '.feed-card', `@${username}`);
+    expect(await layoutShift(visitor)).toBeLessThan(0.01);
+    await screenshot(visitor, 'community');
+
+    await visitor
+      .getByRole('button', { name: `Play video shared by ${username}` })
+      .first()
+      .click();
+    const player = visitor.locator('.feed-card video[controls]');
+    await player.waitFor();
+    await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime > 0 || video.ended)).toBe(true);
+
+    await visitor.setViewportSize(PHONE);
+    expect(await fitsWidth(visitor)).toBe(true);
+    await screenshot(visitor, 'community-phone');
+    await visitor.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(visitor, 'community-dark');
+    await visitor.emulateMedia({ colorScheme: 'light' });
+    await visitor.setViewportSize(DESKTOP);
+  });
+
+  it('stops Community sharing: gone from the feed, the link still works', async () => {
+    const dialog = await openShareDialog('dusk.jpg');
+    await dialog.getByRole('button', { name: 'Remove from Community' }).click();
+    await dialog.getByText('Removed from the Community feed. The link still works.').waitFor();
+    await page.keyboard.press('Escape');
+    await card('dusk.jpg').getByText('Community').waitFor({ state: 'detached' });
+
+    await visitor.goto('/community?tags=urban');
+    await feedSettled(visitor);
+    expect(await feedCardsOf(visitor).count()).toBe(0);
+
+    await visitor.goto(shareUrl);
+    await visitor.getByRole('img', { name: 'Shared image' }).waitFor();
+  });
+
+  it('deletes the link: whoever opens it is told it is no longer active', async () => {
+    const dialog = await openShareDialog('dusk.jpg');
+    await dialog.getByRole('button', { name: 'Delete link…' }).click();
+    await dialog.getByRole('button', { name: 'Delete link', exact: true }).click();
+    await dialog.getByText(/Link deleted/).waitFor();
+    await page.keyboard.press('Escape');
+    await card('dusk.jpg').getByText('Private').waitFor();
+
+    await visitor.goto(shareUrl);
+    await visitor.getByRole('heading', { name: 'This link is no longer active' }).waitFor();
+    expect(await visitor.locator('meta[property="og:image"]').count()).toBe(0);
+    await screenshot(visitor, 'inactive-link');
+  });
+
+  it('deletes an item after confirmation', async () => {
+    await page.getByRole('button', { name: 'Delete clip.webm' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “clip.webm”?' });
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.media-card').count()).toBe(2);
+
+    await page.setViewportSize(PHONE);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'vault-phone');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'vault-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('signs out, and back in', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Your media, shared on your terms.' }).waitFor();
+    await screenshot(page, 'landing');
+
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email or username').fill(username);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await screenshot(page, 'sign-in');
+
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Your vault' }).waitFor();
+    await expect.poll(() => page.locator('.media-card').count()).toBe(2);
+  });
+
+  it('raised no uncaught errors in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

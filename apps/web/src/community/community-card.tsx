@@ -1,0 +1,80 @@
+import type { TCommunityItem } from '@mediashare/core/schemas';
+import { useState, type CSSProperties } from 'react';
+import { Link } from 'wouter';
+import { formatTimeAgo } from '../lib/format';
+
+interface CommunityCardProps {
+  item: TCommunityItem;
+  labelOf: (slug: string) => string;
+  tagHref: (slug: string) => string;
+}
+
+// Very tall or very wide items are cropped to this range so one panorama does not dominate a row.
+const MIN_RATIO = 0.75;
+const MAX_RATIO = 1.8;
+
+/** The box is sized before the file arrives (from the API's dimensions) so nothing moves when it loads. */
+const boxStyle = (item: TCommunityItem): CSSProperties => {
+  if (!item.width || !item.height) return { aspectRatio: '16 / 9' };
+  const ratio = Math.min(MAX_RATIO, Math.max(MIN_RATIO, item.width / item.height));
+  return { aspectRatio: String(ratio) };
+};
+
+const CardMedia = ({ item }: { item: TCommunityItem }) => {
+  const [isPlaying, setIsPlaying] = useState(false);
+  if (item.kind !== 'video') {
+    return (
+      <img
+        src={item.url}
+        alt={`Shared by ${item.owner.username}${item.tags.length ? `, tagged ${item.tags.join(', ')}` : ''}`}
+        width={item.width ?? undefined}
+        height={item.height ?? undefined}
+        loading="lazy"
+        decoding="async"
+      />
+    );
+  }
+  if (isPlaying) return <video src={item.url} controls autoPlay playsInline />;
+  return (
+    <button
+      type="button"
+      className="feed-card__play"
+      onClick={() => setIsPlaying(true)}
+      aria-label={`Play video shared by ${item.owner.username}`}
+    >
+      <video src={`${item.url}#t=0.1`} preload="metadata" muted playsInline tabIndex={-1} aria-hidden="true" />
+      <span className="play-icon" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="28" height="28">
+          <path d="M8 5.5v13l10.5-6.5z" fill="currentColor" />
+        </svg>
+      </span>
+    </button>
+  );
+};
+
+export const CommunityCard = ({ item, labelOf, tagHref }: CommunityCardProps) => (
+  <li className="feed-card" data-community-id={item.id}>
+    <div className={`feed-card__media feed-card__media--${item.kind}`} style={boxStyle(item)}>
+      <CardMedia item={item} />
+      {item.kind === 'gif' && <span className="thumb__kind">GIF</span>}
+    </div>
+    <div className="feed-card__body">
+      <div className="feed-card__byline">
+        <span className="feed-card__owner">@{item.owner.username}</span>
+        <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
+      </div>
+      {item.tags.length > 0 && (
+        <ul className="chips chips--small" aria-label="Tags">
+          {item.tags.map((slug) => (
+            <li key={slug}>
+              <Link href={tagHref(slug)} className="chip">
+                #{labelOf(slug)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {item.origin === 'generated' && <span className="badge badge--generated">Generated</span>}
+    </div>
+  </li>
+);

@@ -1,0 +1,143 @@
+import type { TCommunityItem } from '@mediashare/core/schemas';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { ApiError, type ApiHandlers } from '../../test/fake-api';
+import { renderWithApi } from '../../test/render';
+import { CommunityPage } from './community-page';
+
+const item = (id: number, overrides: Partial<TCommunityItem> = {}): TCommunityItem => ({
+  id,
+  url: `http://localhost:3000/storage/v1/object/public/general/item-${id}.jpg`,
+  mimeType: 'image/jpeg',
+  kind: 'image',
+  width: 400,
+  height: 300,
+  tags: ['night'],
+  origin: 'uploaded',
+  source: 'upload',
+  owner: { username: `owner${id}` },
+  createdAt: new Date().toISOString(),
+  ...overrides,
+});
+
+const TAGS = [
+  { id: 1, slug: 'night', label: 'Night' },
+  { id: 2, slug: 'urban', label: 'Urban' },
+];
+
+const setup = (path: string, handlers: ApiHandlers) => {
+  const location = memoryLocation({ path, record: true });
+  const view = renderWithApi(
+    <Router hook={location.hook} searchHook={location.searchHook}>
+      <CommunityPage />
+    </Router>,
+    { 'auth.me': () => null, 'tags.list': () => TAGS, ...handlers },
+  );
+  return { ...view, location };
+};
+
+/** Stands in for the browser's observer so a test can say when the end of the list scrolls into view. */
+const stubIntersectionObserver = () => {
+  const callbacks = new Set<IntersectionObserverCallback>();
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(private readonly callback: IntersectionObserverCallback) {}
+      observe() {
+        callbacks.add(this.callback);
+      }
+      disconnect() {
+        callbacks.delete(this.callback);
+      }
+    },
+  );
+  return {
+    reachEnd: () =>
+      callbacks.forEach((cb) => cb([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver)),
+  };
+};
+
+describe('CommunityPage', () => {
+  it('asks the feed for the filters in the address and shows owner and tags on each card', async () => {
+    const { api } = setup('/community?tags=night,urban&origin=uploaded', {
+      'community.list': () => ({ items: [item(1, { tags: ['night', 'urban'] })], nextCursor: null }),
+    });
+    const card = (await screen.findByText('@owner1')).closest('li');
+    expect(card).not.toBeNull();
+    expect(
+      within(card!)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['#Night', '#Urban']);
+    expect(api.callsTo('community.list')).toEqual([{ limit: 24, tags: ['night', 'urban'], origin: 'uploaded' }]);
+    expect(screen.getByRole('radio', { name: 'Uploaded' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Remove filter Urban' })).toBeInTheDocument();
+    // The box has the item's shape before the image arrives.
+    expect(card!.querySelector('img')).toHaveAttribute('width', '400');
+  });
+
+  it('writes filter changes into the address', async () => {
+    const { user, location } = setup('/community?tags=night', {
+      'community.list': () => ({ items: [item(1)], nextCursor: null }),
+    });
+    await screen.findByText('@owner1');
+    await user.click(screen.getByRole('radio', { name: 'Generated' }));
+    await user.click(screen.getByRole('button', { name: 'Remove filter Night' }));
+    expect(location.history.slice(1)).toEqual(['/community?tags=night&origin=generated', '/community?origin=generated']);
+  });
+
+  it('loads the next page with the cursor when the end of the list comes into view', async () => {
+    const observer = stubIntersectionObserver();
+    const { api } = setup('/community', {
+      'community.list': (input: { cursor?: string }) =>
+        input.cursor === 'page-2' ? { items: [item(2)], nextCursor: null } : { items: [item(1)], nextCursor: 'page-2' },
+    });
+    await screen.findByText('@owner1');
+    observer.reachEnd();
+    expect(await screen.findByText('@owner2')).toBeInTheDocument();
+    expect(api.callsTo('community.list')).toEqual([
+      { limit: 24, tags: [] },
+      { limit: 24, tags: [], cursor: 'page-2' },
+    ]);
+    expect(screen.getByText('You have reached the end.')).toBeInTheDocument();
+  });
+
+  it('offers a Load more button as well', async () => {
+    const { user } = setup('/community', {
+      'community.list': (input: { cursor?: string }) =>
+        input.cursor ? { items: [item(2)], nextCursor: null } : { items: [item(1)], nextCursor: 'page-2' },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText('@owner2')).toBeInTheDocument();
+  });
+
+  it('plays a video only when asked', async () => {
+    const { user } = setup('/community', {
+      'community.list': () => ({
+        items: [item(3, { kind: 'video', mimeType: 'video/webm', width: null, height: null })],
+        nextCursor: null,
+      }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Play video shared by owner3' }));
+    expect(document.querySelector('video[controls]')).not.toBeNull();
+  });
+
+  it('says when nothing matches, and offers to clear the filters', async () => {
+    const { user, location } = setup('/community?tags=night', { 'community.list': () => ({ items: [], nextCursor: null }) });
+    expect(await screen.findByText('Nothing matches these filters')).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+    expect(location.history.at(-1)).toBe('/community');
+  });
+
+  it('says when the feed cannot be loaded', async () => {
+    setup('/community', {
+      'community.list': () => {
+        throw new ApiError(500, 'Internal server error');
+      },
+    });
+    expect(await screen.findByText('Could not load the Community feed')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,104 @@
+import { getQueryKey } from '@trpc/react-query';
+import { useMemo } from 'react';
+import { Link, useLocation, useSearch } from 'wouter';
+import { errorMessage } from '../lib/errors';
+import { useSession } from '../lib/session';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useInfiniteScroll } from '../lib/use-infinite-scroll';
+import { trpc } from '../trpc';
+import { PageState } from '../ui/page-state';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { CommunityCard } from './community-card';
+import { CommunityFilters } from './community-filters';
+import { formatFeedQuery, parseFeedQuery, withTag, type FeedFilters } from './feed-query';
+import '../styles/community.css';
+
+const PAGE_SIZE = 24;
+const TAGS_STALE_MS = 10 * 60 * 1000;
+
+export const CommunityPage = () => {
+  useDocumentTitle('Community');
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const { user } = useSession();
+  const filters = useMemo(() => parseFeedQuery(search), [search]);
+  const tags = trpc.tags.list.useQuery(undefined, { staleTime: TAGS_STALE_MS });
+  const utils = trpc.useUtils();
+  const input = { limit: PAGE_SIZE, tags: filters.tags, ...(filters.origin ? { origin: filters.origin } : {}) };
+  const feed = useCursorPages(getQueryKey(trpc.community.list, input, 'infinite'), (cursor) =>
+    utils.client.community.list.query({ ...input, ...(cursor ? { cursor } : {}) }),
+  );
+  const sentinel = useInfiniteScroll({
+    hasMore: feed.hasNextPage,
+    isLoading: feed.isFetchingNextPage,
+    onLoadMore: () => void feed.fetchNextPage(),
+  });
+
+  const setFilters = (next: FeedFilters) => navigate(`/community${formatFeedQuery(next)}`);
+  const labelOf = (slug: string) => tags.data?.find((t) => t.slug === slug)?.label ?? slug;
+  const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
+  const isFiltered = filters.tags.length > 0 || filters.origin !== undefined;
+
+  return (
+    <main className="page community">
+      <div className="page__head">
+        <div>
+          <h1>Community</h1>
+          <p className="page__lead">What people chose to share with everyone, newest first.</p>
+        </div>
+      </div>
+      <CommunityFilters filters={filters} tags={tags.data ?? []} isLoadingTags={tags.isLoading} onChange={setFilters} />
+
+      {feed.isLoading && <PageState kind="loading" title="Loading the feed…" />}
+      {feed.error && (
+        <PageState
+          kind="error"
+          title="Could not load the Community feed"
+          action={{ label: 'Try again', onClick: () => void feed.refetch() }}
+        >
+          {errorMessage(feed.error)}
+        </PageState>
+      )}
+      {feed.isSuccess && items.length === 0 && (
+        <PageState
+          kind="empty"
+          title={isFiltered ? 'Nothing matches these filters' : 'Nothing has been shared yet'}
+          action={isFiltered ? { label: 'Clear filters', onClick: () => setFilters({ tags: [], origin: undefined }) } : undefined}
+        >
+          {isFiltered ? (
+            'Try fewer tags: an item must carry every tag you pick.'
+          ) : user ? (
+            <>
+              Share something from <Link href="/">your vault</Link> and it will appear here.
+            </>
+          ) : (
+            <>
+              <Link href="/register">Create an account</Link> to be the first to share.
+            </>
+          )}
+        </PageState>
+      )}
+      {items.length > 0 && (
+        <ul className="feed-grid" aria-label="Community feed">
+          {items.map((item) => (
+            <CommunityCard
+              key={item.id}
+              item={item}
+              labelOf={labelOf}
+              tagHref={(slug) => `/community${formatFeedQuery(withTag(filters, slug))}`}
+            />
+          ))}
+        </ul>
+      )}
+      <div ref={sentinel} className="sentinel" />
+      {feed.hasNextPage && (
+        <div className="load-more">
+          <button type="button" className="button" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
+            {feed.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      )}
+      {feed.isSuccess && !feed.hasNextPage && items.length > 0 && <p className="feed-end">You have reached the end.</p>}
+    </main>
+  );
+};

@@ -1,0 +1,33 @@
+import type { TTag } from '@mediashare/core/schemas';
+import { TagPicker } from './tag-picker';
+
+interface CommunityFieldsProps {
+  tags: readonly TTag[];
+  isLoadingTags: boolean;
+  selected: readonly string[];
+  onTagsChange: (slugs: string[]) => void;
+  maxTags: number;
+  policyAgreed: boolean;
+  onPolicyChange: (agreed: boolean) => void;
+}
+
+/** What an upload needs before it can go to the community: tags, and the owner's agreement. */
+export const CommunityFields = (props: CommunityFieldsProps) => (
+  <div className="community-fields">
+    <TagPicker
+      legend="Tags (required)"
+      tags={props.tags}
+      selected={props.selected}
+      onChange={props.onTagsChange}
+      max={props.maxTags}
+      isLoading={props.isLoadingTags}
+    />
+    <label className="check">
+      <input type="checkbox" checked={props.policyAgreed} onChange={(e) => props.onPolicyChange(e.target.checked)} />
+      <span>
+        I agree to the community sharing policy
+        <small>I own this media or have the right to share it, and everyone shown in it agreed to its publication.</small>
+      </span>
+    </label>
+  </div>
+);

@@ -1,0 +1,192 @@
+import type { TMediaItem, TTag } from '@mediashare/core/schemas';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, type ApiHandlers } from '../../test/fake-api';
+import { renderWithApi } from '../../test/render';
+import { ShareDialog } from './share-dialog';
+
+const TAGS: TTag[] = [
+  'Night',
+  'Urban',
+  'Beach',
+  'Sunset',
+  'Street',
+  'Nature',
+  'Indoor',
+  'Studio',
+  'Candid',
+  'Travel',
+  'Water',
+  'Snow',
+].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label }));
+
+const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
+  id: 7,
+  fileName: 'beach.jpg',
+  filePath: '1/beach.jpg',
+  mimeType: 'image/jpeg',
+  size: 1000,
+  width: 640,
+  height: 480,
+  source: 'upload',
+  isShared: false,
+  shareToCommunity: false,
+  shareCode: null,
+  shareUrl: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
+});
+
+const shareResult = { shareCode: 'abcdefghijklmnopqrstuv', shareUrl: '/shared/media/abcdefghijklmnopqrstuv' };
+const fullUrl = `${window.location.origin}${shareResult.shareUrl}`;
+
+const setup = (media = item(), handlers: ApiHandlers = {}) => {
+  const onClose = vi.fn();
+  const view = renderWithApi(<ShareDialog item={media} onClose={onClose} />, {
+    'tags.list': () => TAGS,
+    'share.create': () => shareResult,
+    'share.delete': () => ({ ...media, isShared: false, shareToCommunity: false, shareCode: null, shareUrl: null }),
+    'media.list': () => ({ items: [], nextCursor: null }),
+    'community.list': () => ({ items: [], nextCursor: null }),
+    ...handlers,
+  });
+  const dialog = screen.getByRole('dialog', { name: 'Share “beach.jpg”' });
+  const shareButton = () => within(dialog).getByRole('button', { name: /^(Share|Update sharing|Sharing…)$/ });
+  const pickTag = async (label: string) => view.user.click(await within(dialog).findByRole('checkbox', { name: label }));
+  const agree = () => view.user.click(within(dialog).getByRole('checkbox', { name: /I agree to the community sharing policy/ }));
+  return { ...view, dialog, onClose, shareButton, pickTag, agree };
+};
+
+describe('ShareDialog', () => {
+  it('starts with the community on and allows Share only once an upload has tags and the agreement', async () => {
+    const { dialog, shareButton, pickTag, agree } = setup();
+    expect(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ })).toBeChecked();
+    expect(shareButton()).toBeDisabled();
+    expect(within(dialog).getByText(/Choose at least one tag\..*Agree to the community sharing policy\./)).toBeInTheDocument();
+
+    await pickTag('Night');
+    expect(within(dialog).getByText('1 of 10')).toBeInTheDocument();
+    expect(shareButton()).toBeDisabled();
+    await agree();
+    expect(shareButton()).toBeEnabled();
+
+    await pickTag('Night');
+    expect(shareButton()).toBeDisabled();
+  });
+
+  it('offers only canonical tags, searchable, with Enter picking the first match', async () => {
+    const { dialog, user } = setup();
+    await within(dialog).findByRole('checkbox', { name: 'Night' });
+    const options = within(dialog).getByRole('list', { name: 'Tags' });
+    expect(within(options).getAllByRole('checkbox')).toHaveLength(TAGS.length);
+
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search tags' }), 'str');
+    expect(
+      within(options)
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual(['Street']);
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByRole('button', { name: 'Remove Street' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('searchbox', { name: 'Search tags' })).toHaveValue('');
+
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search tags' }), 'zebra');
+    expect(within(dialog).getByText('No tag matches “zebra”.')).toBeInTheDocument();
+  });
+
+  it('stops at the tag limit and says so', async () => {
+    const { dialog, pickTag } = setup();
+    for (const tag of TAGS.slice(0, 10)) await pickTag(tag.label);
+    expect(within(dialog).getByText('10 of 10')).toBeInTheDocument();
+    expect(within(dialog).getByRole('checkbox', { name: 'Water' })).toBeDisabled();
+    expect(within(dialog).getByRole('checkbox', { name: 'Night' })).toBeEnabled();
+  });
+
+  it('sends the tags and agreement, then copies the full link and shows it', async () => {
+    const { dialog, api, user, shareButton, pickTag, agree } = setup();
+    await pickTag('Night');
+    await pickTag('Urban');
+    await agree();
+    await user.click(shareButton());
+
+    expect(await within(dialog).findByText('Link copied to clipboard.')).toBeInTheDocument();
+    expect(api.callsTo('share.create')).toEqual([
+      { id: 7, shareToCommunity: true, tags: ['night', 'urban'], policyAgreed: true },
+    ]);
+    expect(await navigator.clipboard.readText()).toBe(fullUrl);
+    expect(within(dialog).getByRole('textbox', { name: 'Share link' })).toHaveValue(fullUrl);
+    expect(within(dialog).getByText('Shared to the Community feed.')).toBeInTheDocument();
+    expect(shareButton()).toHaveTextContent('Update sharing');
+  });
+
+  it('shares a link only, with no tags or agreement needed', async () => {
+    const { dialog, api, user, shareButton } = setup();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ }));
+    expect(within(dialog).queryByRole('searchbox', { name: 'Search tags' })).not.toBeInTheDocument();
+    expect(shareButton()).toBeEnabled();
+    await user.click(shareButton());
+    await within(dialog).findByText('Link copied to clipboard.');
+    expect(api.callsTo('share.create')).toEqual([{ id: 7, shareToCommunity: false }]);
+  });
+
+  it('lets generated media go to the community without tags or agreement', async () => {
+    const { dialog, api, user, shareButton } = setup(item({ source: 'babecock' }));
+    expect(within(dialog).queryByRole('searchbox', { name: 'Search tags' })).not.toBeInTheDocument();
+    expect(shareButton()).toBeEnabled();
+    await user.click(shareButton());
+    await within(dialog).findByText('Link copied to clipboard.');
+    expect(api.callsTo('share.create')).toEqual([{ id: 7, shareToCommunity: true }]);
+  });
+
+  it('shows the server’s refusal inside the dialog', async () => {
+    const { dialog, user, shareButton, pickTag, agree } = setup(item(), {
+      'share.create': () => {
+        throw new ApiError(400, 'Unknown tag: night');
+      },
+    });
+    await pickTag('Night');
+    await agree();
+    await user.click(shareButton());
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Unknown tag: night');
+    expect(within(dialog).queryByRole('textbox', { name: 'Share link' })).not.toBeInTheDocument();
+  });
+
+  it('falls back to the read-only field when the clipboard refuses', async () => {
+    const { dialog, user, shareButton } = setup();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('denied'));
+    await user.click(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ }));
+    await user.click(shareButton());
+    expect(await within(dialog).findByText(/Could not copy automatically/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: 'Share link' })).toHaveValue(fullUrl);
+  });
+
+  it('removes an item from the community and then deletes its link', async () => {
+    const shared = item({
+      isShared: true,
+      shareToCommunity: true,
+      shareCode: shareResult.shareCode,
+      shareUrl: shareResult.shareUrl,
+    });
+    const { dialog, api, user } = setup(shared);
+    expect(within(dialog).getByRole('textbox', { name: 'Share link' })).toHaveValue(fullUrl);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Remove from Community' }));
+    expect(await within(dialog).findByText('Removed from the Community feed. The link still works.')).toBeInTheDocument();
+    expect(api.callsTo('share.create')).toEqual([{ id: 7, shareToCommunity: false }]);
+    expect(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ })).not.toBeChecked();
+    expect(within(dialog).queryByRole('button', { name: 'Remove from Community' })).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Delete link…' }));
+    expect(api.callsTo('share.delete')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete link' }));
+    expect(await within(dialog).findByText(/Link deleted/)).toBeInTheDocument();
+    expect(api.callsTo('share.delete')).toEqual([{ id: 7 }]);
+    expect(within(dialog).queryByRole('textbox', { name: 'Share link' })).not.toBeInTheDocument();
+  });
+
+  it('closes from its close button', async () => {
+    const { dialog, user, onClose } = setup();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+  });
+});

@@ -1,0 +1,163 @@
+import type { TMediaItem } from '@mediashare/core/schemas';
+import { useId, useState } from 'react';
+import { absoluteUrl, copyText } from '../lib/clipboard';
+import { errorMessage } from '../lib/errors';
+import { trpc } from '../trpc';
+import { Modal, ModalHeader } from '../ui/modal';
+import { CommunityFields } from './community-fields';
+import { ShareActions } from './share-actions';
+import { ShareLinkField, type CopyState } from './share-link-field';
+import { describeBlocker, findShareBlockers, MAX_TAGS_PER_MEDIA, needsCommunityDetails, toShareInput } from './share-rules';
+import '../styles/share.css';
+
+interface ShareDialogProps {
+  item: TMediaItem;
+  onClose: () => void;
+}
+
+const TAGS_STALE_MS = 10 * 60 * 1000;
+
+export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
+  const titleId = useId();
+  const hintId = useId();
+  const utils = trpc.useUtils();
+  // An item already shared opens as it is; a new share starts with the community on, as documented.
+  const [shareToCommunity, setShareToCommunity] = useState(item.isShared ? item.shareToCommunity : true);
+  const [tags, setTags] = useState<string[]>([]);
+  const [policyAgreed, setPolicyAgreed] = useState(false);
+  const [shareUrl, setShareUrl] = useState(item.shareUrl);
+  const [isInCommunity, setIsInCommunity] = useState(item.shareToCommunity);
+  const [copyState, setCopyState] = useState<CopyState>('idle');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const draft = { source: item.source, shareToCommunity, tags, policyAgreed };
+  const showsCommunityFields = needsCommunityDetails(draft);
+  const blockers = findShareBlockers(draft);
+  const tagList = trpc.tags.list.useQuery(undefined, { enabled: showsCommunityFields, staleTime: TAGS_STALE_MS });
+
+  const refresh = () => Promise.all([utils.media.list.invalidate(), utils.community.list.invalidate()]);
+  const begin = () => {
+    setError(null);
+    setNotice(null);
+  };
+  const fail = (e: unknown) => setError(errorMessage(e));
+
+  const share = trpc.share.create.useMutation({
+    onSuccess: async (result, input) => {
+      const url = absoluteUrl(result.shareUrl);
+      setShareUrl(result.shareUrl);
+      setIsInCommunity(input.shareToCommunity ?? true);
+      setNotice(input.shareToCommunity === false ? 'Share link ready.' : 'Shared to the Community feed.');
+      setCopyState((await copyText(url)) ? 'copied' : 'failed');
+      void refresh();
+    },
+    onError: fail,
+  });
+  const stopCommunity = trpc.share.create.useMutation({
+    onSuccess: () => {
+      setIsInCommunity(false);
+      setShareToCommunity(false);
+      setNotice('Removed from the Community feed. The link still works.');
+      void refresh();
+    },
+    onError: fail,
+  });
+  const deleteLink = trpc.share.delete.useMutation({
+    onSuccess: () => {
+      setShareUrl(null);
+      setIsInCommunity(false);
+      setCopyState('idle');
+      setNotice('Link deleted. It no longer opens anything.');
+      void refresh();
+    },
+    onError: fail,
+  });
+  const isBusy = share.isPending || stopCommunity.isPending || deleteLink.isPending;
+
+  return (
+    <Modal labelledBy={titleId} onClose={onClose} className="share-dialog">
+      <ModalHeader id={titleId} title={<>Share “{item.fileName}”</>} onClose={onClose} />
+      <form
+        className="modal__body share-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (blockers.length > 0 || isBusy) return;
+          begin();
+          share.mutate({ id: item.id, ...toShareInput(draft) });
+        }}
+      >
+        {shareUrl && <ShareLinkField url={absoluteUrl(shareUrl)} copyState={copyState} onCopyState={setCopyState} />}
+
+        <label className="check check--prominent">
+          <input type="checkbox" checked={shareToCommunity} onChange={(e) => setShareToCommunity(e.target.checked)} />
+          <span>
+            Share to Community Feed
+            <small>
+              {item.source === 'upload' && item.mimeType.startsWith('image/') && item.mimeType !== 'image/gif'
+                ? 'A watermarked copy appears in the public feed.'
+                : 'A copy appears in the public feed.'}{' '}
+              Without it, only people with the link can see this.
+            </small>
+          </span>
+        </label>
+
+        {showsCommunityFields && (
+          <CommunityFields
+            tags={tagList.data ?? []}
+            isLoadingTags={tagList.isLoading}
+            selected={tags}
+            onTagsChange={setTags}
+            maxTags={MAX_TAGS_PER_MEDIA}
+            policyAgreed={policyAgreed}
+            onPolicyChange={setPolicyAgreed}
+          />
+        )}
+        {tagList.error && <p className="alert">Could not load the tags: {errorMessage(tagList.error)}</p>}
+
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <p className="notice" role="status">
+          {notice}
+        </p>
+
+        <footer className="share-form__footer">
+          {blockers.length > 0 ? (
+            <p id={hintId} className="hint">
+              {blockers.map((b) => describeBlocker(b)).join(' ')}
+            </p>
+          ) : (
+            <span />
+          )}
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={isBusy || blockers.length > 0}
+            aria-describedby={blockers.length > 0 ? hintId : undefined}
+          >
+            {share.isPending ? 'Sharing…' : shareUrl ? 'Update sharing' : 'Share'}
+          </button>
+        </footer>
+      </form>
+      {shareUrl && (
+        <div className="modal__section">
+          <ShareActions
+            isInCommunity={isInCommunity}
+            isBusy={isBusy}
+            onStopCommunity={() => {
+              begin();
+              stopCommunity.mutate({ id: item.id, shareToCommunity: false });
+            }}
+            onDeleteLink={() => {
+              begin();
+              deleteLink.mutate({ id: item.id });
+            }}
+          />
+        </div>
+      )}
+    </Modal>
+  );
+};

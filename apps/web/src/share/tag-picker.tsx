@@ -1,0 +1,95 @@
+import '../styles/tag-picker.css';
+import type { TTag } from '@mediashare/core/schemas';
+import { useId, useState, type KeyboardEvent } from 'react';
+
+interface TagPickerProps {
+  legend: string;
+  /** The canonical tags; nothing else can be picked. */
+  tags: readonly TTag[];
+  selected: readonly string[];
+  onChange: (slugs: string[]) => void;
+  max: number;
+  isLoading?: boolean;
+}
+
+const matches = (tag: TTag, query: string) => {
+  const q = query.trim().toLowerCase();
+  return q === '' || tag.label.toLowerCase().includes(q) || tag.slug.includes(q);
+};
+
+/** A searchable checklist of canonical tags with the selection shown as removable chips. */
+export const TagPicker = ({ legend, tags, selected, onChange, max, isLoading }: TagPickerProps) => {
+  const [query, setQuery] = useState('');
+  const listId = useId();
+  const countId = useId();
+  const visible = tags.filter((t) => matches(t, query));
+  const isFull = selected.length >= max;
+  const labelOf = (slug: string) => tags.find((t) => t.slug === slug)?.label ?? slug;
+
+  const toggle = (slug: string) =>
+    onChange(selected.includes(slug) ? selected.filter((s) => s !== slug) : isFull ? [...selected] : [...selected, slug]);
+
+  // Enter picks the first match, so typing "nig⏎" is enough; it must not submit the surrounding form.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const first = visible.find((t) => !selected.includes(t.slug));
+    if (first && !isFull) {
+      toggle(first.slug);
+      setQuery('');
+    }
+  };
+
+  return (
+    <fieldset className="tag-picker">
+      <legend>{legend}</legend>
+      <div className="tag-picker__search">
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Search tags"
+          aria-label="Search tags"
+          aria-controls={listId}
+          aria-describedby={countId}
+        />
+        <span id={countId} className={`tag-picker__count${isFull ? ' is-full' : ''}`} aria-live="polite">
+          {selected.length} of {max}
+        </span>
+      </div>
+      {selected.length > 0 && (
+        <ul className="chips" aria-label="Selected tags">
+          {selected.map((slug) => (
+            <li key={slug}>
+              <button
+                type="button"
+                className="chip chip--selected"
+                onClick={() => toggle(slug)}
+                aria-label={`Remove ${labelOf(slug)}`}
+              >
+                {labelOf(slug)}
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul id={listId} className="tag-picker__options" aria-label="Tags" aria-busy={isLoading}>
+        {visible.map((tag) => {
+          const isChecked = selected.includes(tag.slug);
+          return (
+            <li key={tag.slug}>
+              <label className={isChecked ? 'is-checked' : undefined}>
+                <input type="checkbox" checked={isChecked} disabled={!isChecked && isFull} onChange={() => toggle(tag.slug)} />
+                {tag.label}
+              </label>
+            </li>
+          );
+        })}
+        {!isLoading && visible.length === 0 && <li className="tag-picker__empty">No tag matches “{query}”.</li>}
+        {isLoading && <li className="tag-picker__empty">Loading tags…</li>}
+      </ul>
+    </fieldset>
+  );
+};

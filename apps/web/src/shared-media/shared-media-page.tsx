@@ -1,0 +1,82 @@
+import type { TSharedMedia } from '@mediashare/core/schemas';
+import type { CSSProperties } from 'react';
+import { errorMessage, isDeadLink } from '../lib/errors';
+import { formatBytes } from '../lib/format';
+import { trpc } from '../trpc';
+import { PageState } from '../ui/page-state';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { InactiveLink } from './inactive-link';
+import '../styles/shared.css';
+
+const KIND_LABELS: Record<TSharedMedia['kind'], string> = { image: 'image', gif: 'GIF', video: 'video' };
+
+const MAX_HEIGHT_VH = 78;
+
+/**
+ * The frame takes the file's shape before a byte arrives, never wider than the file itself nor taller than
+ * most of the screen, so nothing below it moves when it loads. Without dimensions (some videos) it is 16:9.
+ */
+const frameStyle = ({ width, height }: TSharedMedia): CSSProperties | undefined =>
+  width && height
+    ? { aspectRatio: `${width} / ${height}`, width: `min(100%, ${width}px, ${((MAX_HEIGHT_VH * width) / height).toFixed(2)}vh)` }
+    : undefined;
+
+const SharedMedia = ({ media }: { media: TSharedMedia }) => {
+  const hasSize = media.width !== null && media.height !== null;
+  return (
+    <figure className="shared-media">
+      <div className={`shared-media__frame${hasSize ? '' : ' shared-media__frame--unsized'}`} style={frameStyle(media)}>
+        {media.kind === 'video' ? (
+          // The file endpoint answers Range requests, so the browser can seek without downloading it all.
+          <video
+            src={media.fileUrl}
+            controls
+            playsInline
+            preload="metadata"
+            width={media.width ?? undefined}
+            height={media.height ?? undefined}
+          />
+        ) : (
+          <img
+            src={media.fileUrl}
+            alt={`Shared ${KIND_LABELS[media.kind]}`}
+            width={media.width ?? undefined}
+            height={media.height ?? undefined}
+          />
+        )}
+      </div>
+      <figcaption>
+        <span>
+          Shared {KIND_LABELS[media.kind]} · {formatBytes(media.size)}
+          {hasSize ? ` · ${media.width}×${media.height}` : ''}
+        </span>
+        <a className="button button--small" href={media.fileUrl} download>
+          Download
+        </a>
+      </figcaption>
+    </figure>
+  );
+};
+
+export const SharedMediaPage = ({ code }: { code: string }) => {
+  const shared = trpc.shared.get.useQuery({ code }, { retry: false });
+  const isGone = isDeadLink(shared.error);
+  useDocumentTitle(isGone ? 'Link no longer active' : shared.data ? `Shared ${KIND_LABELS[shared.data.kind]}` : 'Shared media');
+
+  return (
+    <main className="page shared-page">
+      {shared.isLoading && <PageState kind="loading" title="Opening the link…" />}
+      {isGone && <InactiveLink />}
+      {shared.error && !isGone && (
+        <PageState
+          kind="error"
+          title="Could not open this link"
+          action={{ label: 'Try again', onClick: () => void shared.refetch() }}
+        >
+          {errorMessage(shared.error)}
+        </PageState>
+      )}
+      {shared.data && <SharedMedia media={shared.data} />}
+    </main>
+  );
+};

@@ -1,0 +1,146 @@
+import type { TMediaItem, TUser } from '@mediashare/core/schemas';
+import { getQueryKey } from '@trpc/react-query';
+import { useRef, useState, type DragEvent } from 'react';
+import { errorMessage } from '../lib/errors';
+import { useCursorPages } from '../lib/use-cursor-pages';
+import { useInfiniteScroll } from '../lib/use-infinite-scroll';
+import { ShareDialog } from '../share/share-dialog';
+import { trpc } from '../trpc';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { PageState } from '../ui/page-state';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { MediaCard } from './media-card';
+import { UploadList } from './upload-list';
+import { UploadZone } from './upload-zone';
+import { useUploads } from './use-uploads';
+import '../styles/vault.css';
+
+const PAGE_SIZE = 30;
+
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+
+export const VaultPage = ({ user }: { user: TUser }) => {
+  useDocumentTitle('Your vault');
+  const utils = trpc.useUtils();
+  const media = useCursorPages(getQueryKey(trpc.media.list, { limit: PAGE_SIZE }, 'infinite'), (cursor) =>
+    utils.client.media.list.query({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+  );
+  const uploads = useUploads(() => void utils.media.list.invalidate());
+  const [sharingId, setSharingId] = useState<number | null>(null);
+  const [deleting, setDeleting] = useState<TMediaItem | null>(null);
+  const [isDragging, setIsDragging] = useState(false);
+  // dragenter/dragleave fire for every child crossed; a depth count tells when the pointer really left.
+  const dragDepth = useRef(0);
+
+  const remove = trpc.media.delete.useMutation({
+    onSuccess: async () => {
+      setDeleting(null);
+      await utils.media.list.invalidate();
+    },
+  });
+
+  const items = media.data?.pages.flatMap((page) => page.items) ?? [];
+  // The dialog reads the item from the list so it follows refetches after each change.
+  const sharing = items.find((item) => item.id === sharingId);
+  const sentinel = useInfiniteScroll({
+    hasMore: media.hasNextPage,
+    isLoading: media.isFetchingNextPage,
+    onLoadMore: () => void media.fetchNextPage(),
+  });
+
+  const dragHandlers = {
+    onDragEnter: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      dragDepth.current += 1;
+      setIsDragging(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      dragDepth.current = Math.max(0, dragDepth.current - 1);
+      if (dragDepth.current === 0) setIsDragging(false);
+    },
+    onDragOver: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    onDrop: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      dragDepth.current = 0;
+      setIsDragging(false);
+      const files = [...event.dataTransfer.files];
+      if (files.length > 0) uploads.add(files);
+    },
+  };
+
+  return (
+    <main className="page vault" {...dragHandlers}>
+      <div className="page__head">
+        <div>
+          <h1>Your vault</h1>
+          <p className="page__lead">Private to you, {user.username}. Share any item with a link or with the Community.</p>
+        </div>
+      </div>
+      <div className="vault__uploads">
+        <UploadZone isDragging={isDragging} onFiles={uploads.add} />
+        <UploadList entries={uploads.entries} onCancel={uploads.cancel} onDismiss={uploads.dismiss} />
+      </div>
+
+      {media.isLoading && <PageState kind="loading" title="Loading your vault…" />}
+      {media.error && (
+        <PageState
+          kind="error"
+          title="Could not load your vault"
+          action={{ label: 'Try again', onClick: () => void media.refetch() }}
+        >
+          {errorMessage(media.error)}
+        </PageState>
+      )}
+      {media.isSuccess && items.length === 0 && (
+        <PageState kind="empty" title="Your vault is empty">
+          Upload something to get started: it stays private until you share it.
+        </PageState>
+      )}
+      {items.length > 0 && (
+        <ul className="media-grid" aria-label="Your media">
+          {items.map((item) => (
+            <MediaCard key={item.id} item={item} onShare={(i) => setSharingId(i.id)} onDelete={setDeleting} />
+          ))}
+        </ul>
+      )}
+      <div ref={sentinel} className="sentinel" />
+      {media.hasNextPage && (
+        <div className="load-more">
+          <button type="button" className="button" onClick={() => void media.fetchNextPage()} disabled={media.isFetchingNextPage}>
+            {media.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      )}
+
+      {sharing && <ShareDialog key={sharing.id} item={sharing} onClose={() => setSharingId(null)} />}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${deleting.fileName}”?`}
+          confirmLabel="Delete"
+          pendingLabel="Deleting…"
+          isPending={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onConfirm={() => remove.mutate({ id: deleting.id })}
+          onClose={() => {
+            remove.reset();
+            setDeleting(null);
+          }}
+        >
+          <p>The file leaves your vault for good and its share link stops working.</p>
+          {deleting.shareToCommunity && (
+            <p>
+              Its public copy stays in the Community feed. To take that down too, cancel and choose Share, then Remove from
+              Community first.
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </main>
+  );
+};
