@@ -32,6 +32,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ADAPTER_ONLY }] },
   },
   {
+    // The client package ships to other apps and browsers: the router's types only, never server code.
+    files: ['packages/client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mediashare/api', '@mediashare/api/*', '@mediashare/core', '@mediashare/core/*'],
+              allowTypeImports: true,
+              message: 'Type imports only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -52,7 +70,16 @@ export default tseslint.config(
   },
   {
     // The env modules, tests, build scripts and tool configs are where the environment is legitimately read.
-    files: ['**/env.ts', '**/*.test.ts', '**/test/**', '**/bench/**', '**/*.config.ts', '**/build.mjs', '**/e2e/**'],
+    files: [
+      '**/env.ts',
+      '**/*.test.ts',
+      '**/test/**',
+      '**/bench/**',
+      '**/*.config.ts',
+      '**/build.mjs',
+      '**/e2e/**',
+      'packages/testing/**',
+    ],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-imports': 'off' },
   },
   {
