@@ -10,6 +10,7 @@ import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
 import { authRoutes } from './rest/auth';
 import { communityRoutes } from './rest/community';
+import { configRoutes } from './rest/config';
 import { docsRoutes } from './rest/docs';
 import { healthRoutes } from './rest/health';
 import { internalRoutes } from './rest/internal';
@@ -68,6 +69,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/api/user/media', mediaRoutes);
   app.route('/api/user/tokens', tokenRoutes);
   app.route('/api/tags', tagRoutes);
+  app.route('/api/config', configRoutes);
   app.route('/api/community', communityRoutes);
   app.route('/api/internal', internalRoutes);
   app.route('/api', docsRoutes(deps.env.PUBLIC_URL, deps.env.SESSION_COOKIE_NAME));

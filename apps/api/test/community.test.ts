@@ -119,6 +119,19 @@ describe('GET /api/community', () => {
   });
 });
 
+describe('GET /api/config', () => {
+  it('tells clients the limits to check before sending', async () => {
+    const res = await call(h.app, '/api/config');
+    expect(res.body).toEqual({ maxUploadBytes: h.deps.config.maxUploadBytes, maxImagePixels: 50_000_000, maxTagsPerMedia: 10 });
+    expect(await trpcFor(h.app).config.get.query()).toEqual(res.body);
+  });
+
+  it('accepts the direction tRPC infinite queries send', async () => {
+    const page = await trpcFor(h.app).community.list.query({ limit: 2, direction: 'forward' });
+    expect(page.items).toHaveLength(2);
+  });
+});
+
 describe('GET /api/community/:id and tRPC', () => {
   it('returns one item, 404 for an unknown one and 400 for a malformed id', async () => {
     const one = await call(h.app, `/api/community/${shared.d}`);

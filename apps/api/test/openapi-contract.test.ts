@@ -192,6 +192,8 @@ describe('the OpenAPI document', () => {
     await send('/api/community/abc');
     await send('/api/community/2147483000');
     await send('/api/community/1', { headers: badBearer });
+    await send('/api/config');
+    await send('/api/config', { headers: badBearer });
     await send('/api/tags');
     await send('/api/tags', { headers: badBearer });
 

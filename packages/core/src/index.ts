@@ -9,4 +9,5 @@ export * from './maintenance';
 export * from './share';
 export * from './community';
 export * from './tokens';
+export * from './config';
 export * from './lib/streams';

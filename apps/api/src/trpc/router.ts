@@ -6,6 +6,7 @@ import { remove as deleteMedia } from './procedures/media/delete';
 import { get as getMedia } from './procedures/media/get';
 import { list as listMedia } from './procedures/media/list';
 import { get as getCommunityItem } from './procedures/community/get';
+import { get as getConfig } from './procedures/config/get';
 import { list as listCommunity } from './procedures/community/list';
 import { byPath as shareByPath } from './procedures/share/by-path';
 import { create as createShare } from './procedures/share/create';
@@ -23,6 +24,7 @@ export const appRouter = router({
   share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),
   shared: router({ get: getShared }),
   community: router({ list: listCommunity, get: getCommunityItem }),
+  config: router({ get: getConfig }),
   tags: router({ list: listTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
 });

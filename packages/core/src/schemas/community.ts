@@ -14,6 +14,8 @@ export const ZCommunityFeedInput = z.strictObject({
   /** An item must carry every one of these. */
   tags: z.array(ZTagSlug).max(MAX_FEED_TAGS).default([]),
   origin: ZCommunityOrigin.optional(),
+  /** Sent by tRPC's infinite queries; pages only go forward, so it changes nothing. */
+  direction: z.enum(['forward', 'backward']).optional(),
 });
 export type TCommunityFeedInput = z.input<typeof ZCommunityFeedInput>;
 

@@ -6,4 +6,5 @@ export * from './share';
 export * from './tags';
 export * from './community';
 export * from './tokens';
+export * from './config';
 export * from './format';

@@ -21,6 +21,8 @@ export type TMediaItem = z.infer<typeof ZMediaItem>;
 export const ZMediaListInput = z.strictObject({
   cursor: ZCursor.optional(),
   limit: ZPageLimit.default(30),
+  /** Sent by tRPC's infinite queries; pages only go forward, so it changes nothing. */
+  direction: z.enum(['forward', 'backward']).optional(),
 });
 export type TMediaListInput = z.input<typeof ZMediaListInput>;
 

@@ -1,4 +1,4 @@
-import { ZCommunityFeed, ZCommunityItem, ZCommunityOrigin, ZId, ZTag } from '@mediashare/core';
+import { ZCommunityFeed, ZCommunityItem, ZCommunityOrigin, ZId, ZPublicConfig, ZTag } from '@mediashare/core';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errors, json } from '../common';
@@ -34,6 +34,14 @@ export const communityPaths: ZodOpenApiPathsObject = {
         '400': errors.badRequest({ id: 'Invalid community item ID' }),
         '404': errors.notFound('Community item not found'),
       },
+    },
+  },
+  '/api/config': {
+    get: {
+      tags: ['Community'],
+      summary: 'Limits clients check before sending: upload size, image pixels, tags per item (public)',
+      security: [],
+      responses: { '200': json(ZPublicConfig, 'The limits this server enforces.') },
     },
   },
   '/api/tags': {
