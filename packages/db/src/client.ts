@@ -38,6 +38,8 @@ export interface ConnectOptions {
   url?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Sees every query the repositories run (tests that check query plans; SQL tracing). */
+  onQuery?: (query: string, params: unknown[]) => void;
 }
 
 /** Runs `fn` unless this process is already running something under the same key. */
@@ -56,9 +58,11 @@ const inProcessGuard = () => {
   };
 };
 
-const connectPostgres = (url: string, poolSize: number): Connection => {
+const queryLogger = (onQuery: ConnectOptions['onQuery']) => (onQuery ? { logger: { logQuery: onQuery } } : {});
+
+const connectPostgres = (url: string, poolSize: number, onQuery: ConnectOptions['onQuery']): Connection => {
   const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 10 });
-  const drizzled = drizzlePostgres({ client, schema });
+  const drizzled = drizzlePostgres({ client, schema, ...queryLogger(onQuery) });
   const db = drizzled as unknown as Executor;
   // Session-level advisory locks live on a connection of their own, outside the pool, so holding one
   // never takes a connection away from the work it protects.
@@ -134,14 +138,14 @@ const lockDataDir = async (dataDir: string) => {
   }
 };
 
-const connectPglite = async (dataDir: string): Promise<Connection> => {
+const connectPglite = async (dataDir: string, onQuery: ConnectOptions['onQuery']): Promise<Connection> => {
   let unlock = async () => {};
   if (dataDir !== 'memory://') {
     await mkdir(dataDir, { recursive: true });
     unlock = await lockDataDir(dataDir);
   }
   const client = new PGlite(dataDir);
-  const db = drizzlePglite({ client, schema }) as unknown as Executor;
+  const db = drizzlePglite({ client, schema, ...queryLogger(onQuery) }) as unknown as Executor;
   // PGlite lives in this one process: the in-process guard is the whole lock.
   const local = inProcessGuard();
   return {
@@ -156,5 +160,5 @@ const connectPglite = async (dataDir: string): Promise<Connection> => {
   };
 };
 
-export const connect = async ({ url, dataDir, poolSize = 10 }: ConnectOptions): Promise<Connection> =>
-  url ? connectPostgres(url, poolSize) : connectPglite(dataDir ?? 'memory://');
+export const connect = async ({ url, dataDir, poolSize = 10, onQuery }: ConnectOptions): Promise<Connection> =>
+  url ? connectPostgres(url, poolSize, onQuery) : connectPglite(dataDir ?? 'memory://', onQuery);

@@ -110,7 +110,7 @@ export const media = pgTable(
   (t) => [
     uniqueIndex('media_file_path_key').on(t.filePath),
     uniqueIndex('media_share_code_key').on(t.shareCode),
-    index('media_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index('media_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check('media_source_check', sql`${t.source} in ${SOURCES}`),
   ],
 );
@@ -143,8 +143,8 @@ export const communityMedia = pgTable(
     // The last word against duplicates: one community copy per media item, whatever the locks did.
     uniqueIndex('community_media_media_id_key').on(t.mediaId),
     uniqueIndex('community_media_file_path_key').on(t.filePath),
-    index('community_media_feed_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('community_media_origin_feed_idx').on(t.origin, t.createdAt.desc(), t.id.desc()),
+    index('community_media_feed_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('community_media_origin_feed_idx').on(t.origin, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('community_media_user_id_idx').on(t.userId),
     check('community_media_source_check', sql`${t.source} in ${SOURCES}`),
   ],
@@ -172,7 +172,7 @@ export const communityMediaTags = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.communityMediaId, t.tagId] }),
-    index('community_media_tags_feed_idx').on(t.tagId, t.createdAt.desc(), t.communityMediaId.desc()),
+    index('community_media_tags_feed_idx').on(t.tagId, t.createdAt.desc().nullsFirst(), t.communityMediaId.desc().nullsFirst()),
   ],
 );
 
@@ -186,7 +186,7 @@ export const activityLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('activity_log_user_created_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [index('activity_log_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
 );
 
 /**

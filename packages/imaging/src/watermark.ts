@@ -53,6 +53,20 @@ const startService = (setup: ServiceSetup) =>
   });
 
 /**
+ * An idle service must not keep the process alive; one with jobs must, even when nothing else does
+ * (a script, not a server). The IPC channel is a handle of its own and needs the same treatment.
+ */
+const setIdle = (child: ChildProcess, idle: boolean) => {
+  if (idle) {
+    child.unref();
+    child.channel?.unref();
+  } else {
+    child.ref();
+    child.channel?.ref();
+  }
+};
+
+/**
  * Watermarking in a separate process at lower CPU priority, so decoding and encoding never take the
  * event loop's time or its CPU away from the API. The mark is rendered once here, at start (it may be
  * SVG), before every decoder the product does not need is blocked; the service gets its pixels.
@@ -90,7 +104,7 @@ export const createWatermarker = async (options: WatermarkOptions): Promise<Wate
         if (reply.kind === 'done') job.output?.push(null);
         else job.fail(new Error(reply.message));
       }
-      if (pending.size === 0) child.unref();
+      if (pending.size === 0) setIdle(child, true);
     });
     // A service that dies (out of memory on a hostile image, say) fails its jobs and is replaced.
     child.once('exit', (code) => {
@@ -100,8 +114,7 @@ export const createWatermarker = async (options: WatermarkOptions): Promise<Wate
       }
       if (!closed) service = startService(setup).then(attach);
     });
-    // An idle service must not keep the process alive.
-    child.unref();
+    setIdle(child, true);
     return child;
   };
   let service = startService(setup).then(attach);
@@ -135,7 +148,7 @@ export const createWatermarker = async (options: WatermarkOptions): Promise<Wate
         },
       });
     });
-    child.ref();
+    setIdle(child, false);
     child.send({ kind: 'start', id, mimeType } satisfies Request);
     try {
       await upload(child, id, input);
@@ -175,6 +188,8 @@ export const createWatermarker = async (options: WatermarkOptions): Promise<Wate
       if (child.exitCode !== null) return;
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
+        // Held until it is gone, so a caller awaiting close() is not left with an empty event loop.
+        setIdle(child, false);
         child.kill();
       });
     },
