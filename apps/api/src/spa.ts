@@ -13,7 +13,7 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const SHARED_PAGE = /^\/shared\/media\/([^/]+)\/?$/;
 
 /** The pages the SPA owns; the server answers them with index.html so pasted links work. */
-const SPA_ROUTES = [/^\/$/, /^\/login\/?$/, /^\/register\/?$/, /^\/community\/?$/, /^\/vault\/?$/, SHARED_PAGE];
+const SPA_ROUTES = [/^\/$/, /^\/tokens\/?$/, /^\/login\/?$/, /^\/register\/?$/, /^\/community\/?$/, /^\/vault\/?$/, SHARED_PAGE];
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitsWidth, launchChromium, layoutShift, mediaLoaded, screenshot } from './support/browser';
 import { fixture } from './support/paths';
@@ -264,6 +264,50 @@ describe('the web app against the real server', () => {
     await screenshot(page, 'vault-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize(DESKTOP);
+  });
+
+  it('creates an API token that reaches the vault until it is revoked in the page', async () => {
+    // A client-side visit from the header: the page needs no server route of its own for this.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    await page.getByText('No tokens yet').waitFor();
+
+    const createToken = async (name: string, fill: (form: Locator) => Promise<void>) => {
+      const form = page.getByRole('form', { name: 'Create a token' });
+      await form.getByLabel('Name').fill(name);
+      await fill(form);
+      await form.getByRole('button', { name: 'Create token' }).click();
+      await page.getByRole('heading', { name: `Token “${name}” created` }).waitFor();
+      return page.getByRole('textbox', { name: 'Your new token' }).inputValue();
+    };
+    await createToken('Nightly backup', async (form) => {
+      await form.getByRole('checkbox', { name: /^share/ }).check();
+      await form.getByLabel('Expires').selectOption({ label: 'Never' });
+    });
+    const secret = await createToken('e2e script', async () => {});
+    expect(secret).toMatch(/^msk_[A-Za-z0-9_-]{43}$/);
+    await page.locator('.token-row', { hasText: 'e2e script' }).waitFor();
+
+    const listVault = () => fetch(`${server.url}/api/user/media`, { headers: { authorization: `Bearer ${secret}` } });
+    const allowed = await listVault();
+    expect(allowed.status).toBe(200);
+    expect(((await allowed.json()) as { items: unknown[] }).items).toHaveLength(2);
+    await screenshot(page, 'tokens');
+
+    await page.setViewportSize(PHONE);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'tokens-phone');
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByRole('button', { name: 'Revoke e2e script' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke “e2e script”?' });
+    await confirm.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.locator('.token-row', { hasText: 'e2e script' }).waitFor({ state: 'detached' });
+    // The secret left the page with the token.
+    expect(await page.getByRole('textbox', { name: 'Your new token' }).count()).toBe(0);
+    expect((await listVault()).status).toBe(401);
+    await page.locator('.token-row', { hasText: 'Nightly backup' }).waitFor();
   });
 
   it('signs out, and back in', async () => {

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import type { TUser } from '@mediashare/core/schemas';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { LandingPage } from './auth/landing-page';
 import { RegisterPage } from './auth/register-page';
@@ -13,6 +14,7 @@ import { SiteHeader } from './ui/site-header';
 const VaultPage = lazy(() => import('./vault/vault-page').then((m) => ({ default: m.VaultPage })));
 const CommunityPage = lazy(() => import('./community/community-page').then((m) => ({ default: m.CommunityPage })));
 const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
+const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
   <main className="page">
@@ -20,7 +22,8 @@ const Loading = () => (
   </main>
 );
 
-const Home = () => {
+/** Pages that differ by who is signed in wait for the answer, and say so when the API cannot give one. */
+const WithSession = ({ children }: { children: (user: TUser | null) => ReactNode }) => {
   const { user, isLoading, error } = useSession();
   if (isLoading) return <Loading />;
   if (error) {
@@ -36,8 +39,12 @@ const Home = () => {
       </main>
     );
   }
-  return user ? <VaultPage user={user} /> : <LandingPage />;
+  return children(user);
 };
+
+const Home = () => <WithSession>{(user) => (user ? <VaultPage user={user} /> : <LandingPage />)}</WithSession>;
+
+const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to="/login" />)}</WithSession>;
 
 export const App = () => (
   <>
@@ -49,6 +56,7 @@ export const App = () => (
           <Route path="/login" component={SignInPage} />
           <Route path="/register" component={RegisterPage} />
           <Route path="/community" component={CommunityPage} />
+          <Route path="/tokens" component={Tokens} />
           <Route path="/shared/media/:code">{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path="/vault">
             <Redirect to="/" replace />

@@ -71,7 +71,10 @@ describe('CommunityPage', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['#Night', '#Urban']);
-    expect(api.callsTo('community.list')).toEqual([{ limit: 24, tags: ['night', 'urban'], origin: 'uploaded' }]);
+    // tRPC's infinite query adds `direction`, which the feed accepts and ignores.
+    expect(api.callsTo('community.list')).toEqual([
+      { limit: 24, tags: ['night', 'urban'], origin: 'uploaded', direction: 'forward' },
+    ]);
     expect(screen.getByRole('radio', { name: 'Uploaded' })).toBeChecked();
     expect(screen.getByRole('button', { name: 'Remove filter Urban' })).toBeInTheDocument();
     // The box has the item's shape before the image arrives.
@@ -98,8 +101,8 @@ describe('CommunityPage', () => {
     observer.reachEnd();
     expect(await screen.findByText('@owner2')).toBeInTheDocument();
     expect(api.callsTo('community.list')).toEqual([
-      { limit: 24, tags: [] },
-      { limit: 24, tags: [], cursor: 'page-2' },
+      { limit: 24, tags: [], direction: 'forward' },
+      { limit: 24, tags: [], cursor: 'page-2', direction: 'forward' },
     ]);
     expect(screen.getByText('You have reached the end.')).toBeInTheDocument();
   });

@@ -1,9 +1,7 @@
-import { getQueryKey } from '@trpc/react-query';
 import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../lib/errors';
 import { useSession } from '../lib/session';
-import { useCursorPages } from '../lib/use-cursor-pages';
 import { useInfiniteScroll } from '../lib/use-infinite-scroll';
 import { trpc } from '../trpc';
 import { PageState } from '../ui/page-state';
@@ -23,11 +21,8 @@ export const CommunityPage = () => {
   const { user } = useSession();
   const filters = useMemo(() => parseFeedQuery(search), [search]);
   const tags = trpc.tags.list.useQuery(undefined, { staleTime: TAGS_STALE_MS });
-  const utils = trpc.useUtils();
   const input = { limit: PAGE_SIZE, tags: filters.tags, ...(filters.origin ? { origin: filters.origin } : {}) };
-  const feed = useCursorPages(getQueryKey(trpc.community.list, input, 'infinite'), (cursor) =>
-    utils.client.community.list.query({ ...input, ...(cursor ? { cursor } : {}) }),
-  );
+  const feed = trpc.community.list.useInfiniteQuery(input, { getNextPageParam: (page) => page.nextCursor });
   const sentinel = useInfiniteScroll({
     hasMore: feed.hasNextPage,
     isLoading: feed.isFetchingNextPage,

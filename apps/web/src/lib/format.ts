@@ -27,3 +27,9 @@ export const formatTimeAgo = (iso: string, now = Date.now()): string => {
   }
   return 'just now';
 };
+
+const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatDate = (iso: string): string => date.format(new Date(iso));
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));

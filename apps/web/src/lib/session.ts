@@ -17,6 +17,7 @@ export const useSignOut = () => {
     onSuccess: () => {
       // Someone else may sign in next on this tab: nothing of this user's vault may linger in the cache.
       queryClient.removeQueries({ queryKey: getQueryKey(trpc.media) });
+      queryClient.removeQueries({ queryKey: getQueryKey(trpc.tokens) });
       utils.auth.me.setData(undefined, null);
       navigate('/');
     },

@@ -6,7 +6,8 @@ interface CommunityFieldsProps {
   isLoadingTags: boolean;
   selected: readonly string[];
   onTagsChange: (slugs: string[]) => void;
-  maxTags: number;
+  /** Undefined until the server's limit arrives; the picker waits for it. */
+  maxTags: number | undefined;
   policyAgreed: boolean;
   onPolicyChange: (agreed: boolean) => void;
 }

@@ -37,6 +37,8 @@ const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
   ...overrides,
 });
 
+const LIMITS = { maxUploadBytes: 2 * 1024 ** 3, maxImagePixels: 50_000_000, maxTagsPerMedia: 10 };
+
 const shareResult = { shareCode: 'abcdefghijklmnopqrstuv', shareUrl: '/shared/media/abcdefghijklmnopqrstuv' };
 const fullUrl = `${window.location.origin}${shareResult.shareUrl}`;
 
@@ -44,6 +46,7 @@ const setup = (media = item(), handlers: ApiHandlers = {}) => {
   const onClose = vi.fn();
   const view = renderWithApi(<ShareDialog item={media} onClose={onClose} />, {
     'tags.list': () => TAGS,
+    'config.get': () => LIMITS,
     'share.create': () => shareResult,
     'share.delete': () => ({ ...media, isShared: false, shareToCommunity: false, shareCode: null, shareUrl: null }),
     'media.list': () => ({ items: [], nextCursor: null }),
@@ -94,12 +97,23 @@ describe('ShareDialog', () => {
     expect(within(dialog).getByText('No tag matches “zebra”.')).toBeInTheDocument();
   });
 
-  it('stops at the tag limit and says so', async () => {
-    const { dialog, pickTag } = setup();
-    for (const tag of TAGS.slice(0, 10)) await pickTag(tag.label);
-    expect(within(dialog).getByText('10 of 10')).toBeInTheDocument();
-    expect(within(dialog).getByRole('checkbox', { name: 'Water' })).toBeDisabled();
+  it('stops at the server’s tag limit and says so', async () => {
+    const { dialog, pickTag } = setup(item(), { 'config.get': () => ({ ...LIMITS, maxTagsPerMedia: 3 }) });
+    for (const tag of TAGS.slice(0, 3)) await pickTag(tag.label);
+    expect(within(dialog).getByText('3 of 3')).toBeInTheDocument();
+    expect(within(dialog).getByRole('checkbox', { name: 'Sunset' })).toBeDisabled();
     expect(within(dialog).getByRole('checkbox', { name: 'Night' })).toBeEnabled();
+  });
+
+  it('offers no tags until the limit is known', async () => {
+    const { dialog } = setup(item(), {
+      'config.get': () => {
+        throw new ApiError(500, 'Internal server error');
+      },
+    });
+    expect(await within(dialog).findByText(/Could not load the tags/)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('checkbox', { name: 'Night' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Share' })).toBeDisabled();
   });
 
   it('sends the tags and agreement, then copies the full link and shows it', async () => {

@@ -2,12 +2,14 @@ import type { TMediaItem } from '@mediashare/core/schemas';
 import { useId, useState } from 'react';
 import { absoluteUrl, copyText } from '../lib/clipboard';
 import { errorMessage } from '../lib/errors';
+import { useLimits } from '../lib/limits';
 import { trpc } from '../trpc';
+import type { CopyState } from '../ui/copy-field';
 import { Modal, ModalHeader } from '../ui/modal';
 import { CommunityFields } from './community-fields';
 import { ShareActions } from './share-actions';
-import { ShareLinkField, type CopyState } from './share-link-field';
-import { describeBlocker, findShareBlockers, MAX_TAGS_PER_MEDIA, needsCommunityDetails, toShareInput } from './share-rules';
+import { ShareLinkField } from './share-link-field';
+import { describeBlocker, findShareBlockers, needsCommunityDetails, toShareInput } from './share-rules';
 import '../styles/share.css';
 
 interface ShareDialogProps {
@@ -33,8 +35,11 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
 
   const draft = { source: item.source, shareToCommunity, tags, policyAgreed };
   const showsCommunityFields = needsCommunityDetails(draft);
-  const blockers = findShareBlockers(draft);
+  const limits = useLimits();
+  const maxTags = limits.data?.maxTagsPerMedia;
+  const blockers = findShareBlockers(draft, maxTags);
   const tagList = trpc.tags.list.useQuery(undefined, { enabled: showsCommunityFields, staleTime: TAGS_STALE_MS });
+  const tagsError = tagList.error ?? limits.error;
 
   const refresh = () => Promise.all([utils.media.list.invalidate(), utils.community.list.invalidate()]);
   const begin = () => {
@@ -108,12 +113,12 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
             isLoadingTags={tagList.isLoading}
             selected={tags}
             onTagsChange={setTags}
-            maxTags={MAX_TAGS_PER_MEDIA}
+            maxTags={maxTags}
             policyAgreed={policyAgreed}
             onPolicyChange={setPolicyAgreed}
           />
         )}
-        {tagList.error && <p className="alert">Could not load the tags: {errorMessage(tagList.error)}</p>}
+        {showsCommunityFields && tagsError && <p className="alert">Could not load the tags: {errorMessage(tagsError)}</p>}
 
         {error && (
           <p className="alert" role="alert">
@@ -127,7 +132,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
         <footer className="share-form__footer">
           {blockers.length > 0 ? (
             <p id={hintId} className="hint">
-              {blockers.map((b) => describeBlocker(b)).join(' ')}
+              {blockers.map((b) => describeBlocker(b, maxTags)).join(' ')}
             </p>
           ) : (
             <span />

@@ -1,8 +1,5 @@
 import type { TMediaSource, TShareInput } from '@mediashare/core/schemas';
 
-/** The server's default MAX_TAGS_PER_MEDIA; the API does not publish its configured value. */
-export const MAX_TAGS_PER_MEDIA = 10;
-
 export interface ShareDraft {
   source: TMediaSource;
   shareToCommunity: boolean;
@@ -19,20 +16,21 @@ export const needsCommunityDetails = (draft: Pick<ShareDraft, 'source' | 'shareT
 /**
  * Why the Share button is disabled, in the order a person fixes them; empty when the request would be
  * accepted. The documented dialog's rule (tags and policy for uploads), applied only when the item goes
- * to the community, because a link-only share needs neither; plus the tag limit.
+ * to the community, because a link-only share needs neither; plus the server's tag limit once it is known
+ * (until then the picker offers no tags, so there is nothing to count).
  */
-export const findShareBlockers = (draft: ShareDraft, maxTags = MAX_TAGS_PER_MEDIA): ShareBlocker[] => {
+export const findShareBlockers = (draft: ShareDraft, maxTags: number | undefined): ShareBlocker[] => {
   if (!draft.shareToCommunity) return [];
   const blockers: ShareBlocker[] = [];
   if (needsCommunityDetails(draft) && draft.tags.length === 0) blockers.push('tags-required');
-  if (draft.tags.length > maxTags) blockers.push('too-many-tags');
+  if (maxTags !== undefined && draft.tags.length > maxTags) blockers.push('too-many-tags');
   if (needsCommunityDetails(draft) && !draft.policyAgreed) blockers.push('policy-required');
   return blockers;
 };
 
-export const canShare = (draft: ShareDraft, maxTags = MAX_TAGS_PER_MEDIA) => findShareBlockers(draft, maxTags).length === 0;
+export const canShare = (draft: ShareDraft, maxTags: number | undefined) => findShareBlockers(draft, maxTags).length === 0;
 
-export const describeBlocker = (blocker: ShareBlocker, maxTags = MAX_TAGS_PER_MEDIA): string =>
+export const describeBlocker = (blocker: ShareBlocker, maxTags: number | undefined): string =>
   ({
     'tags-required': 'Choose at least one tag.',
     'too-many-tags': `Choose at most ${maxTags} tags.`,

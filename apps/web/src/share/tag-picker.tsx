@@ -8,7 +8,8 @@ interface TagPickerProps {
   tags: readonly TTag[];
   selected: readonly string[];
   onChange: (slugs: string[]) => void;
-  max: number;
+  /** Undefined while the limit is not known yet: the picker reads as loading and nothing can be picked. */
+  max: number | undefined;
   isLoading?: boolean;
 }
 
@@ -22,8 +23,9 @@ export const TagPicker = ({ legend, tags, selected, onChange, max, isLoading }: 
   const [query, setQuery] = useState('');
   const listId = useId();
   const countId = useId();
-  const visible = tags.filter((t) => matches(t, query));
-  const isFull = selected.length >= max;
+  const isReady = !isLoading && max !== undefined;
+  const visible = isReady ? tags.filter((t) => matches(t, query)) : [];
+  const isFull = max === undefined || selected.length >= max;
   const labelOf = (slug: string) => tags.find((t) => t.slug === slug)?.label ?? slug;
 
   const toggle = (slug: string) =>
@@ -55,7 +57,7 @@ export const TagPicker = ({ legend, tags, selected, onChange, max, isLoading }: 
           aria-describedby={countId}
         />
         <span id={countId} className={`tag-picker__count${isFull ? ' is-full' : ''}`} aria-live="polite">
-          {selected.length} of {max}
+          {isReady && `${selected.length} of ${max}`}
         </span>
       </div>
       {selected.length > 0 && (
@@ -75,7 +77,7 @@ export const TagPicker = ({ legend, tags, selected, onChange, max, isLoading }: 
           ))}
         </ul>
       )}
-      <ul id={listId} className="tag-picker__options" aria-label="Tags" aria-busy={isLoading}>
+      <ul id={listId} className="tag-picker__options" aria-label="Tags" aria-busy={!isReady}>
         {visible.map((tag) => {
           const isChecked = selected.includes(tag.slug);
           return (
@@ -87,8 +89,8 @@ export const TagPicker = ({ legend, tags, selected, onChange, max, isLoading }: 
             </li>
           );
         })}
-        {!isLoading && visible.length === 0 && <li className="tag-picker__empty">No tag matches “{query}”.</li>}
-        {isLoading && <li className="tag-picker__empty">Loading tags…</li>}
+        {isReady && visible.length === 0 && <li className="tag-picker__empty">No tag matches “{query}”.</li>}
+        {!isReady && <li className="tag-picker__empty">Loading tags…</li>}
       </ul>
     </fieldset>
   );

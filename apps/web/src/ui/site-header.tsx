@@ -26,7 +26,7 @@ export const SiteHeader = () => {
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      <div className="site-header__inner">
+      <div className={`site-header__inner${user ? ' site-header__inner--signed-in' : ''}`}>
         <Link href="/" className="brand">
           <Logo />
           <span>mediashare</span>
@@ -34,6 +34,7 @@ export const SiteHeader = () => {
         <nav className="site-nav" aria-label="Main">
           {user && <NavLink href="/">Vault</NavLink>}
           <NavLink href="/community">Community</NavLink>
+          {user && <NavLink href="/tokens">API tokens</NavLink>}
         </nav>
         <div className="site-header__account">
           {isLoading ? null : user ? (

@@ -1,14 +1,16 @@
 import { useId, useRef } from 'react';
+import { formatBytes } from '../lib/format';
 
 /** What the server accepts (it decides from the bytes; this only narrows the file picker). */
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,video/mp4,video/webm,video/quicktime';
 
 interface UploadZoneProps {
   isDragging: boolean;
+  maxBytes: number | undefined;
   onFiles: (files: File[]) => void;
 }
 
-export const UploadZone = ({ isDragging, onFiles }: UploadZoneProps) => {
+export const UploadZone = ({ isDragging, maxBytes, onFiles }: UploadZoneProps) => {
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   return (
@@ -28,7 +30,8 @@ export const UploadZone = ({ isDragging, onFiles }: UploadZoneProps) => {
         Choose files
       </button>
       <p id={hintId} className="upload-zone__hint">
-        JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. Several at once is fine.
+        JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime{maxBytes === undefined ? '' : `, up to ${formatBytes(maxBytes)} each`}.
+        Several at once is fine.
       </p>
       <input
         ref={input}

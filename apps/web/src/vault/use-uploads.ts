@@ -1,5 +1,6 @@
 import type { TMediaItem } from '@mediashare/core/schemas';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatBytes } from '../lib/format';
 import { UploadAbortedError, uploadToVault } from '../lib/upload';
 
 export type UploadStatus = 'queued' | 'uploading' | 'processing' | 'done' | 'error';
@@ -20,8 +21,19 @@ const DONE_VISIBLE_MS = 4000;
 
 let nextKey = 0;
 
-/** A queue of uploads with per-file progress; failures stay listed with the server's message until dismissed. */
-export const useUploads = (onUploaded: (item: TMediaItem) => void) => {
+interface UploadOptions {
+  /** The server's limit, once known. Until then every file is sent and the server has the last word. */
+  maxBytes: number | undefined;
+  onUploaded: (item: TMediaItem) => void;
+}
+
+const tooLargeMessage = (maxBytes: number) => `Too large: the limit is ${formatBytes(maxBytes)} per file.`;
+
+/**
+ * A queue of uploads with per-file progress; failures stay listed with the server's message until dismissed.
+ * A file over the size limit fails at once, rather than after its bytes have crossed the network.
+ */
+export const useUploads = ({ maxBytes, onUploaded }: UploadOptions) => {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const queue = useRef<{ key: string; file: File }[]>([]);
   const aborts = useRef(new Map<string, () => void>());
@@ -71,22 +83,26 @@ export const useUploads = (onUploaded: (item: TMediaItem) => void) => {
 
   const add = useCallback(
     (files: readonly File[]) => {
-      const added = files.map((file) => ({ key: `upload-${nextKey++}`, file }));
+      const added = files.map((file) => ({
+        key: `upload-${nextKey++}`,
+        file,
+        error: maxBytes !== undefined && file.size > maxBytes ? tooLargeMessage(maxBytes) : undefined,
+      }));
       setEntries((list) => [
         ...list,
-        ...added.map(({ key, file }) => ({
+        ...added.map(({ key, file, error }) => ({
           key,
           name: file.name,
           size: file.size,
           sent: 0,
           total: file.size,
-          status: 'queued' as const,
+          ...(error ? { status: 'error' as const, error } : { status: 'queued' as const }),
         })),
       ]);
-      queue.current.push(...added);
+      queue.current.push(...added.filter((upload) => !upload.error));
       pump();
     },
-    [pump],
+    [maxBytes, pump],
   );
 
   const cancel = useCallback(

@@ -64,13 +64,16 @@ const stubXhr = () => {
   return requests;
 };
 
-const file = (name: string, type = 'image/jpeg') => new File([new Uint8Array(100)], name, { type });
+const file = (name: string, type = 'image/jpeg', size = 100) => new File([new Uint8Array(size)], name, { type });
+
+const LIMITS = { maxUploadBytes: 25_000_000, maxImagePixels: 50_000_000, maxTagsPerMedia: 10 };
 
 const setup = (items: TMediaItem[] = []) => {
   const requests = stubXhr();
   const view = renderWithApi(<VaultPage user={user} />, {
     'media.list': () => ({ items, nextCursor: null }),
     'media.delete': () => null,
+    'config.get': () => LIMITS,
   });
   return { ...view, requests };
 };
@@ -118,6 +121,19 @@ describe('VaultPage', () => {
     fireEvent.drop(page, { dataTransfer });
     expect(requests.map((r) => r.fileName)).toEqual(['dropped.jpg']);
     expect(screen.queryByText('Drop to upload')).not.toBeInTheDocument();
+  });
+
+  it('refuses a file over the server’s size limit before sending it, naming the limit', async () => {
+    const { user: actor, requests } = setup();
+    expect(await screen.findByText(/up to 25 MB each/)).toBeInTheDocument();
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    await actor.upload(input, [file('huge.webm', 'video/webm', 25_000_001), file('small.jpg')]);
+
+    expect(requests.map((r) => r.fileName)).toEqual(['small.jpg']);
+    const huge = screen.getByText('huge.webm').closest('li')!;
+    expect(within(huge).getByRole('alert')).toHaveTextContent('Too large: the limit is 25 MB per file.');
+    await actor.click(within(huge).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText('huge.webm')).not.toBeInTheDocument();
   });
 
   it('cancels an upload in progress', async () => {

@@ -1,8 +1,7 @@
 import type { TMediaItem, TUser } from '@mediashare/core/schemas';
-import { getQueryKey } from '@trpc/react-query';
 import { useRef, useState, type DragEvent } from 'react';
 import { errorMessage } from '../lib/errors';
-import { useCursorPages } from '../lib/use-cursor-pages';
+import { useLimits } from '../lib/limits';
 import { useInfiniteScroll } from '../lib/use-infinite-scroll';
 import { ShareDialog } from '../share/share-dialog';
 import { trpc } from '../trpc';
@@ -22,10 +21,9 @@ const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files'
 export const VaultPage = ({ user }: { user: TUser }) => {
   useDocumentTitle('Your vault');
   const utils = trpc.useUtils();
-  const media = useCursorPages(getQueryKey(trpc.media.list, { limit: PAGE_SIZE }, 'infinite'), (cursor) =>
-    utils.client.media.list.query({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
-  );
-  const uploads = useUploads(() => void utils.media.list.invalidate());
+  const media = trpc.media.list.useInfiniteQuery({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor });
+  const maxUploadBytes = useLimits().data?.maxUploadBytes;
+  const uploads = useUploads({ maxBytes: maxUploadBytes, onUploaded: () => void utils.media.list.invalidate() });
   const [sharingId, setSharingId] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<TMediaItem | null>(null);
   const [isDragging, setIsDragging] = useState(false);
@@ -83,7 +81,7 @@ export const VaultPage = ({ user }: { user: TUser }) => {
         </div>
       </div>
       <div className="vault__uploads">
-        <UploadZone isDragging={isDragging} onFiles={uploads.add} />
+        <UploadZone isDragging={isDragging} maxBytes={maxUploadBytes} onFiles={uploads.add} />
         <UploadList entries={uploads.entries} onCancel={uploads.cancel} onDismiss={uploads.dismiss} />
       </div>
 
