@@ -8,6 +8,7 @@ import { loadUser, requireScope, requireSession, requireUser, resolveCaller } fr
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
+import { JSON_BODY_LIMIT } from './http/validate';
 import { authRoutes } from './rest/auth';
 import { communityRoutes } from './rest/community';
 import { configRoutes } from './rest/config';
@@ -23,8 +24,6 @@ import { tokenRoutes } from './rest/tokens';
 import { spaRoutes } from './spa';
 import { AppError } from '@mediashare/core';
 import { appRouter } from './trpc/router';
-
-const JSON_BODY_LIMIT = 64 * 1024;
 
 export interface AppOptions {
   /** Where the built web app is; defaults to apps/web/dist. */
@@ -87,7 +86,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
       router: appRouter,
       createContext: ({ resHeaders }, c) => ({
         resHeaders,
-        deps,
+        deps: c.get('deps'),
         user: c.get('user'),
         sessionId: c.get('sessionId'),
         tokenScopes: c.get('tokenScopes'),

@@ -144,7 +144,7 @@ describe('the OpenAPI document', () => {
     await send(shareOf('abc'), { method: 'DELETE', cookie });
     await send(shareOf(unshared.id), { method: 'DELETE' });
     await send(shareOf(unshared.id), { method: 'DELETE', headers: bearer(readToken) });
-    arm.failNext('community.findByMediaId');
+    arm.failNext('media.findOwnedShareState');
     await send(shareOf(unshared.id), { method: 'DELETE', cookie });
     arm.failNext('lock');
     await send(shareOf(unshared.id), { method: 'DELETE', cookie });

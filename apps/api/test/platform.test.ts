@@ -1,7 +1,9 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from './support/factories';
 import { createHarness, type Harness } from './support/harness';
 import { call } from './support/http';
+import { listen } from './support/server';
 
 let h: Harness;
 beforeAll(async () => {
@@ -49,5 +51,31 @@ describe('health, request ids and logs', () => {
   it('refuses an oversized JSON body with 413', async () => {
     const res = await call(h.app, '/api/auth/login', { json: { email: 'x'.repeat(100_000), password: 'x' } });
     expect(res.status).toBe(413);
+  });
+});
+
+describe('JSON bodies without a declared length', () => {
+  it('are held to the same limit when they arrive chunked', async () => {
+    const server = await listen(h.app);
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          `${server.url}/api/auth/login`,
+          { method: 'POST', headers: { 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        // No Content-Length: Node sends the body chunked.
+        req.write('{"email":"');
+        req.write('x'.repeat(80 * 1024));
+        req.end('","password":"x"}');
+      });
+      expect(status).toBe(413);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -57,8 +57,10 @@ describe('POST /api/media/:id/share, as documented', () => {
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('content-type')).toBe('image/jpeg');
 
-    // Activity Tracking.
-    const logged = (await activity(h, owner.id)).filter((a) => a.action === 'media_shared').at(-1);
+    // Activity Tracking: one entry for the one share.
+    const entries = (await activity(h, owner.id)).filter((a) => a.details.mediaId === id);
+    expect(entries).toHaveLength(1);
+    const logged = entries[0];
     expect(logged).toMatchObject({
       action: 'media_shared',
       feature: 'media_gallery',

@@ -49,11 +49,12 @@ const directSqlRate = async (databaseUrl: string, userId: number, ids: number[],
     while (performance.now() < deadline) {
       const id = ids[next++ % ids.length] ?? 0;
       await sql.begin(async (tx) => {
-        await tx`select set_config('lock_timeout', '5000ms', true)`;
-        await tx`select pg_advisory_xact_lock(${0x6d73}, ${id})`;
-        await tx`select * from media where id = ${id} and user_id = ${userId} limit 1`;
-        await tx`select * from share_claims where media_id = ${id} limit 1`;
-        await tx`select * from community_media where media_id = ${id} limit 1`;
+        await tx`select pg_advisory_xact_lock(${0x6d73}, ${id}) from (select set_config('lock_timeout', '5000ms', true)) as timeout`;
+        await tx`
+          select m.*, c.*, cm.* from media m
+          left join share_claims c on c.media_id = m.id
+          left join community_media cm on cm.media_id = m.id
+          where m.id = ${id} and m.user_id = ${userId} limit 1`;
         await tx`update media set is_shared = true, share_to_community = false, share_code = coalesce(share_code, ${randomUUID().replaceAll('-', '')}), updated_at = now() where id = ${id} returning *`;
         await tx`insert into activity_log (user_id, action, feature, details) values (${userId}, 'media_shared', 'media_gallery', ${sql.json({ mediaId: id })})`;
       });

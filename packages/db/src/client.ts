@@ -38,6 +38,8 @@ export interface ConnectOptions {
   url?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /** Prepared statements on PostgreSQL (default on; see `preparing`). */
+  prepare?: boolean;
   /** Sees every query the repositories run (tests that check query plans; SQL tracing). */
   onQuery?: (query: string, params: unknown[]) => void;
 }
@@ -58,11 +60,43 @@ const inProcessGuard = () => {
   };
 };
 
+/**
+ * drizzle runs its queries through postgres.js's `unsafe()` unprepared, so PostgreSQL parses and plans
+ * every statement anew and each one carries its full text. Asking for prepared statements makes every
+ * repeat a Bind and Execute of a plan the connection already has: measurably less work for both sides
+ * on the hot paths (sessions, shares). The transaction handles postgres.js gives out get the same.
+ * Off with `prepare: false` (PgBouncer in transaction mode cannot keep prepared statements).
+ */
+const preparing = (sql: postgres.Sql): postgres.Sql =>
+  new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, args: unknown[] = [], options: Record<string, unknown> = {}) =>
+          target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+        };
+      }
+      if (property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.Sql) => unknown;
+          return (target as unknown as { savepoint: (...a: unknown[]) => unknown }).savepoint(...args, (tx: postgres.Sql) =>
+            fn(preparing(tx)),
+          );
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+
 const queryLogger = (onQuery: ConnectOptions['onQuery']) => (onQuery ? { logger: { logQuery: onQuery } } : {});
 
-const connectPostgres = (url: string, poolSize: number, onQuery: ConnectOptions['onQuery']): Connection => {
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 10 });
-  const drizzled = drizzlePostgres({ client, schema, ...queryLogger(onQuery) });
+const connectPostgres = (url: string, poolSize: number, prepare: boolean, onQuery: ConnectOptions['onQuery']): Connection => {
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 10, prepare });
+  const drizzled = drizzlePostgres({ client: prepare ? preparing(client) : client, schema, ...queryLogger(onQuery) });
   const db = drizzled as unknown as Executor;
   // Session-level advisory locks live on a connection of their own, outside the pool, so holding one
   // never takes a connection away from the work it protects.
@@ -160,5 +194,5 @@ const connectPglite = async (dataDir: string, onQuery: ConnectOptions['onQuery']
   };
 };
 
-export const connect = async ({ url, dataDir, poolSize = 10, onQuery }: ConnectOptions): Promise<Connection> =>
-  url ? connectPostgres(url, poolSize, onQuery) : connectPglite(dataDir ?? 'memory://', onQuery);
+export const connect = async ({ url, dataDir, poolSize = 10, prepare = true, onQuery }: ConnectOptions): Promise<Connection> =>
+  url ? connectPostgres(url, poolSize, prepare, onQuery) : connectPglite(dataDir ?? 'memory://', onQuery);

@@ -44,9 +44,12 @@ export const createDatabase = (connection: Connection): DatabasePort & { connect
   async withMediaLock(mediaId, lockTimeoutMs, fn) {
     try {
       return await connection.db.transaction(async (tx) => {
-        // set_config(..., true) is SET LOCAL: the timeout ends with this transaction.
-        await tx.execute(sql`select set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)`);
-        await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${mediaId})`);
+        // One round trip: the FROM clause runs first, so the timeout (set_config(..., true) is SET LOCAL,
+        // ending with this transaction) is in force before the lock is requested. Nothing is queued
+        // behind it: a timeout must reach the caller as itself, not as the aborted statements after it.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${mediaId}) from (select set_config('lock_timeout', ${`${lockTimeoutMs}ms`}, true)) as timeout`,
+        );
         return fn(reposFor(tx as unknown as Executor));
       });
     } catch (error) {

@@ -64,6 +64,11 @@ export interface MediaRepo {
   findByShareCode(shareCode: string): Promise<MediaRecord | null>;
   setShareState(id: number, state: Pick<MediaRecord, 'isShared' | 'shareToCommunity' | 'shareCode'>): Promise<MediaRecord>;
   findOwned(userId: number, id: number): Promise<MediaRecord | null>;
+  /** The user's item with its share claim and community copy, in one read (the share flow's hot path). */
+  findOwnedShareState(
+    userId: number,
+    id: number,
+  ): Promise<{ media: MediaRecord; claim: ShareClaim | null; community: CommunityMediaRecord | null } | null>;
   /** Newest first, strictly after `cursor`. */
   listOwned(userId: number, options: { cursor?: KeysetCursor; limit: number }): Promise<MediaRecord[]>;
   /** Removes the row if the user owns it; returns what was removed. */

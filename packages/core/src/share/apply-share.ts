@@ -52,15 +52,18 @@ export const applyShare = async (
 
   /** Everything that needs no copy: a link-only share, or a community share of an item already there. */
   const settle = async (tx: Repos, now: Date) => {
-    const media = await tx.media.findOwned(userId, mediaId);
-    if (!media) throw notFound();
-    const claim = await tx.shareClaims.find(mediaId);
+    const state = await tx.media.findOwnedShareState(userId, mediaId);
+    if (!state) throw notFound();
+    const { media, claim, community: existing } = state;
     if (claim && claim.expiresAt > now) return { kind: 'wait' } as const;
-    const existing = await tx.community.findByMediaId(mediaId);
     const shareCode = media.shareCode ?? newShareCode();
 
     if (!share.shareToCommunity) {
-      await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: false, shareCode });
+      // Independent writes, issued together: the driver sends them in one round trip.
+      await Promise.all([
+        tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: false, shareCode }),
+        record(tx, shareCode),
+      ]);
       if (existing) {
         await tx.community.delete(existing.id);
         await tx.storageIntents.add(BUCKETS.general, existing.filePath);
@@ -71,7 +74,6 @@ export const applyShare = async (
           details: { mediaId, shareCode, communityMediaId: existing.id },
         });
       }
-      await record(tx, shareCode);
       return {
         kind: 'done',
         result: { shareCode, shareUrl: shareUrlFor(shareCode) },

@@ -15,11 +15,10 @@ import { withShareErrors } from './share-errors';
 export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: number; mediaId: number }): Promise<TMediaItem> =>
   withShareErrors(deps, 'Failed to remove share', async () => {
     const done = await runLocked(deps, mediaId, async (tx) => {
-      const media = await tx.media.findOwned(userId, mediaId);
-      if (!media) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
-      const claim = await tx.shareClaims.find(mediaId);
+      const state = await tx.media.findOwnedShareState(userId, mediaId);
+      if (!state) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+      const { media, claim, community: existing } = state;
       if (claim && claim.expiresAt > deps.now()) return { kind: 'wait' } as const;
-      const existing = await tx.community.findByMediaId(mediaId);
       if (existing) {
         await tx.community.delete(existing.id);
         await tx.storageIntents.add(BUCKETS.general, existing.filePath);

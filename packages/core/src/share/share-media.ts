@@ -11,7 +11,10 @@ export const shareMedia = async (
   { userId, mediaId, options }: { userId: number; mediaId: number; options: TShareOptions },
 ): Promise<TShareResult> =>
   withShareErrors(deps, shareFailureMessage(options.shareToCommunity), async () => {
-    const media = await getOwnedMedia(deps, userId, mediaId);
-    const share = await validateShare(deps, media.source, options);
+    // A link-only share needs nothing of the item before its locked step, which checks ownership;
+    // a community share first learns the item's source, which decides what the request must carry.
+    const share = options.shareToCommunity
+      ? await validateShare(deps, (await getOwnedMedia(deps, userId, mediaId)).source, options)
+      : await validateShare(deps, 'upload', options);
     return applyShare(deps, { userId, mediaId, share });
   });

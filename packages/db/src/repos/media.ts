@@ -1,7 +1,7 @@
 import type { MediaRepo } from '@mediashare/core';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { media } from '../schema';
+import { communityMedia, media, shareClaims } from '../schema';
 
 export const mediaRepo = (db: Executor): MediaRepo => ({
   async create(values) {
@@ -36,6 +36,19 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
       .returning();
     if (!row) throw new Error(`media ${id} vanished inside its own lock`);
     return row;
+  },
+
+  async findOwnedShareState(userId, id) {
+    const { origin: _origin, ...community } = getTableColumns(communityMedia);
+    const [row] = await db
+      .select({ media, claim: shareClaims, community })
+      .from(media)
+      .leftJoin(shareClaims, eq(shareClaims.mediaId, media.id))
+      .leftJoin(communityMedia, eq(communityMedia.mediaId, media.id))
+      .where(and(eq(media.id, id), eq(media.userId, userId)))
+      .limit(1);
+    if (!row) return null;
+    return { media: row.media, claim: row.claim, community: row.community?.id ? row.community : null };
   },
 
   async findOwned(userId, id) {
