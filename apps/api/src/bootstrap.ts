@@ -61,6 +61,7 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps> => {
     url: env.DATABASE_URL,
     dataDir: path.join(env.DATA_DIR, 'pglite'),
     poolSize: env.DATABASE_POOL_SIZE,
+    prepare: env.DATABASE_PREPARE,
   });
   const deps: AppDeps = {
     db,

@@ -16,6 +16,10 @@ const ZEnv = z
     DATA_DIR: z.string().default('./.data'),
     DATABASE_URL: z.string().optional(),
     DATABASE_POOL_SIZE: int(10),
+    DATABASE_PREPARE: z
+      .enum(['true', 'false', '1', '0'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1'),
     STORAGE_DRIVER: z.enum(['local', 'supabase']).default('local'),
     SUPABASE_URL: z.url().optional(),
     SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
