@@ -1,6 +1,6 @@
 // pnpm bench [--smoke] [--only 1,4,6]: mediashare against its limits and its alternatives, on this
 // machine. Every figure is a ratio taken in one run; results go to bench/results/ and BENCHMARKS.md.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureBuilds, REPO_ROOT } from '@mediashare/testing';
 import { machine, table, type Row } from './report';
@@ -59,8 +59,9 @@ await mkdir(resultsDir, { recursive: true });
 await writeFile(path.join(resultsDir, `${result.mode}-latest.json`), `${JSON.stringify(result, null, 2)}\n`);
 if (!smoke && !only) {
   const m = result.machine;
+  const notes = await readFile(path.join(REPO_ROOT, 'bench/NOTES.md'), 'utf8').catch(() => '');
   await writeFile(
     path.join(REPO_ROOT, 'BENCHMARKS.md'),
-    `# Benchmarks\n\n\`pnpm bench\` on ${m.cpu}, ${m.memory}, ${m.platform}, Node ${m.node}, ${result.database === 'postgres' ? 'PostgreSQL' : 'PGlite'}; ${result.date.slice(0, 10)}, ${result.seconds} s. Raw figures: \`bench/results/full-latest.json\`.\n\nEach value is a ratio (or a bound) measured within one run; see bench/src/suites for how.\n\n${markdown}\n`,
+    `# Benchmarks\n\n\`pnpm bench\` on ${m.cpu}, ${m.memory}, ${m.platform}, Node ${m.node}, ${result.database === 'postgres' ? 'PostgreSQL' : 'PGlite'}; ${result.date.slice(0, 10)}, ${result.seconds} s. Raw figures: \`bench/results/full-latest.json\`.\n\nEach value is a ratio (or a bound) measured within one run; see bench/src/suites for how.\n\n${markdown}\n${notes ? `\n${notes}` : ''}`,
   );
 }
