@@ -24,7 +24,7 @@ export type Reply =
   | { kind: 'done'; id: number }
   | { kind: 'failed'; id: number; message: string };
 
-export const CHUNK_BYTES = 256 * 1024;
+export const CHUNK_BYTES = 1024 * 1024;
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const send = (reply: Reply) => process.send?.(reply);
