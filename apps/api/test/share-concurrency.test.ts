@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { schema } from '@mediashare/db';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fileForm, uniqueName } from './support/factories';
 import { makeImage } from './support/fixtures';
 import { createHarness, type Harness } from './support/harness';
+import { shareState } from './support/share';
 import { spawnServer, type SpawnedServer } from './support/spawn-server';
 
 /**
@@ -74,25 +73,11 @@ describe('50 concurrent shares of one item over two API processes', () => {
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
     expect(new Set(answers.map((a) => a.body.shareCode)).size).toBe(1);
 
-    const [media] = await observer.sql.select().from(schema.media).where(eq(schema.media.id, item.id));
-    const rows = await observer.sql.select().from(schema.communityMedia).where(eq(schema.communityMedia.mediaId, item.id));
+    const { media, community: rows, tags: tagSlugs, claims } = await shareState(observer, item.id);
     expect(rows.length).toBeLessThanOrEqual(1);
-    const publicObjects = await observer.objects('general');
-    expect(publicObjects).toEqual(rows.map((r) => r.filePath));
-    expect(await observer.sql.select().from(schema.shareClaims).where(eq(schema.shareClaims.mediaId, item.id))).toEqual([]);
-
-    const tags = rows[0]
-      ? (
-          await observer.sql
-            .select({ slug: schema.tags.slug })
-            .from(schema.communityMediaTags)
-            .innerJoin(schema.tags, eq(schema.tags.id, schema.communityMediaTags.tagId))
-            .where(eq(schema.communityMediaTags.communityMediaId, rows[0].id))
-        )
-          .map((t) => t.slug)
-          .sort()
-      : null;
-    const final = { isShared: media?.isShared, shareToCommunity: media?.shareToCommunity, tags };
+    expect(await observer.objects('general')).toEqual(rows.map((r) => r.filePath));
+    expect(claims).toEqual([]);
+    const final = { isShared: media?.isShared, shareToCommunity: media?.shareToCommunity, tags: rows[0] ? tagSlugs : null };
     const alone = [
       { isShared: true, shareToCommunity: false, tags: null },
       ...TAG_SETS.map((set) => ({ isShared: true, shareToCommunity: true, tags: [...set].sort() })),

@@ -7,7 +7,8 @@ import type { TGeneratedSource, TMediaMimeType } from '../schemas/common';
 import { discardObject } from '../lib/discard-object';
 import { limitBytes, peekStream } from '../lib/streams';
 import { cleanFileName, vaultKeyFor } from './object-key';
-import { extensionFor, isImageType, MAX_HEADER_BYTES, measureImage, SNIFF_BYTES, sniffMediaType } from './sniff';
+import { requireImageSize, requireMediaType } from './inspect-media';
+import { extensionFor, isImageType, MAX_HEADER_BYTES, measureImage, SNIFF_BYTES } from './sniff';
 import { toMediaItem } from './to-media-item';
 
 export interface UploadMediaOptions {
@@ -37,29 +38,14 @@ const measureFromHeader = async (peeked: Awaited<ReturnType<typeof peekStream>>)
 export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, source }: UploadMediaOptions) => {
   const { db, storage, config } = deps;
   const peeked = await peekStream(body, SNIFF_BYTES);
-  const mimeType: TMediaMimeType | null = await sniffMediaType(peeked.head);
-  if (!mimeType) {
-    body.destroy();
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted',
-    );
-  }
-
+  let mimeType: TMediaMimeType;
   let dimensions: { width: number; height: number } | null = null;
-  if (isImageType(mimeType)) {
-    dimensions = await measureFromHeader(peeked);
-    if (!dimensions) {
-      body.destroy();
-      throw new AppError('UNPROCESSABLE_CONTENT', 'Could not read the image dimensions');
-    }
-    if (dimensions.width * dimensions.height > config.maxImagePixels) {
-      body.destroy();
-      throw new AppError(
-        'UNPROCESSABLE_CONTENT',
-        `Image is ${dimensions.width}x${dimensions.height}; the limit is ${config.maxImagePixels} pixels`,
-      );
-    }
+  try {
+    mimeType = await requireMediaType(peeked.head);
+    if (isImageType(mimeType)) dimensions = requireImageSize(await measureFromHeader(peeked), config.maxImagePixels);
+  } catch (error) {
+    body.destroy();
+    throw error;
   }
 
   const ext = extensionFor(mimeType);

@@ -1,7 +1,8 @@
 import { buffer } from 'node:stream/consumers';
 import type { CoreDeps } from '../deps';
 import { AppError, MESSAGES } from '../errors';
-import { MAX_HEADER_BYTES, isImageType, measureImage, sniffMediaType } from '../media/sniff';
+import { requireImageSize, requireMediaType } from '../media/inspect-media';
+import { MAX_HEADER_BYTES, isImageType, measureImage } from '../media/sniff';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS } from '../ports/storage';
 import { GENERATED_SOURCES, type TMediaSource } from '../schemas/common';
@@ -44,22 +45,8 @@ const registerStoredObject = async (deps: CoreDeps, userId: number, key: string,
     headLength === 0
       ? Buffer.alloc(0)
       : await buffer((await deps.storage.get(BUCKETS.userMedia, key, { range: { start: 0, end: headLength - 1 } })).stream);
-  const mimeType = await sniffMediaType(head);
-  if (!mimeType)
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted',
-    );
-  const size = isImageType(mimeType) ? measureImage(head) : null;
-  if (isImageType(mimeType)) {
-    if (!size) throw new AppError('UNPROCESSABLE_CONTENT', 'Could not read the image dimensions');
-    if (size.width * size.height > deps.config.maxImagePixels) {
-      throw new AppError(
-        'UNPROCESSABLE_CONTENT',
-        `Image is ${size.width}x${size.height}; the limit is ${deps.config.maxImagePixels} pixels`,
-      );
-    }
-  }
+  const mimeType = await requireMediaType(head);
+  const size = isImageType(mimeType) ? requireImageSize(measureImage(head), deps.config.maxImagePixels) : null;
   // Concurrent calls for the same path meet at the unique index: one row, whoever inserts first.
   return deps.db.media.createIfAbsent({
     userId,

@@ -1,18 +1,7 @@
-import { BUCKETS, type TBucket } from '@mediashare/core';
+import { BUCKETS, MEDIA_MIME_TYPES, type TBucket } from '@mediashare/core';
 import type { Bucket, StorageClient } from '@supabase/storage-js';
 import { isConflictError, isMissingBucketError, toStorageError } from './storage-errors';
 import { connectSupabase, type SupabaseConnectionOptions } from './supabase-connection';
-
-/** What the upload sniffer accepts; the buckets refuse anything else even if a write slipped past it. */
-export const MEDIA_MIME_TYPES = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/gif',
-  'video/mp4',
-  'video/webm',
-  'video/quicktime',
-];
 
 export interface BucketSettings {
   public: boolean;
@@ -22,8 +11,8 @@ export interface BucketSettings {
 
 /** Originals are private (the API streams them to their owner); community copies are public. */
 export const mediaBucketSettings = (maxUploadBytes: number): Record<TBucket, BucketSettings> => ({
-  [BUCKETS.userMedia]: { public: false, fileSizeLimit: maxUploadBytes, allowedMimeTypes: MEDIA_MIME_TYPES },
-  [BUCKETS.general]: { public: true, fileSizeLimit: maxUploadBytes, allowedMimeTypes: MEDIA_MIME_TYPES },
+  [BUCKETS.userMedia]: { public: false, fileSizeLimit: maxUploadBytes, allowedMimeTypes: [...MEDIA_MIME_TYPES] },
+  [BUCKETS.general]: { public: true, fileSizeLimit: maxUploadBytes, allowedMimeTypes: [...MEDIA_MIME_TYPES] },
 });
 
 export interface BucketReport {
