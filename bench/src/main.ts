@@ -56,7 +56,9 @@ process.stdout.write(
 
 const resultsDir = path.join(REPO_ROOT, 'bench/results');
 await mkdir(resultsDir, { recursive: true });
-await writeFile(path.join(resultsDir, `${result.mode}-latest.json`), `${JSON.stringify(result, null, 2)}\n`);
+// A partial run (--only) never replaces the record of a whole one.
+const name = only ? 'partial' : result.mode;
+await writeFile(path.join(resultsDir, `${name}-latest.json`), `${JSON.stringify(result, null, 2)}\n`);
 if (!smoke && !only) {
   const m = result.machine;
   const notes = await readFile(path.join(REPO_ROOT, 'bench/NOTES.md'), 'utf8').catch(() => '');
