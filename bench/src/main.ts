@@ -3,6 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureBuilds, REPO_ROOT } from '@mediashare/testing';
+import { DATABASE_URL } from './env';
 import { machine, table, type Row } from './report';
 import { settingsFor } from './settings';
 import { bundleSuite } from './suites/bundle';
@@ -45,7 +46,7 @@ const result = {
   date: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 1000),
   machine: machine(),
-  database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+  database: DATABASE_URL ? 'postgres' : 'pglite',
   settings,
   rows,
 };

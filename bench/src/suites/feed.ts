@@ -2,6 +2,7 @@ import { encodeCursor } from '@mediashare/core';
 import { freshDatabase, startBuiltServer } from '@mediashare/testing';
 import postgres from 'postgres';
 import { median, timeRuns } from '../measure';
+import { DATABASE_URL } from '../env';
 import { row, skipped, type Row } from '../report';
 import type { Settings } from '../settings';
 
@@ -49,7 +50,7 @@ export const feedSuite = async (settings: Settings): Promise<Row[]> => {
     ['old tag', 'first page of a tag whose items are all old / of a common tag'],
     ['two tags', 'two-tag filter / one-tag filter'],
   ] as const;
-  if (!process.env.DATABASE_URL) {
+  if (!DATABASE_URL) {
     return ratios.map(([name, ratioOf]) => skipped('6', `Feed, ${name}`, ratioOf, { op: '<=', bound: 2 }, 'needs DATABASE_URL'));
   }
   const database = await freshDatabase('mediashare_bench');

@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { seedMediaRows, signUp, upload } from '../api';
 import { photo } from '../fixtures';
+import { DATABASE_URL } from '../env';
 import { row, skipped, type Row } from '../report';
 import type { Settings } from '../settings';
 
@@ -69,7 +70,7 @@ const directSqlRate = async (databaseUrl: string, userId: number, ids: number[],
 /** 4. API vs direct SQL; 8. PGlite vs PostgreSQL; 9. two API processes vs one. */
 export const shareApiSuite = async (settings: Settings): Promise<Row[]> => {
   const { connections, loadSeconds } = settings;
-  if (!process.env.DATABASE_URL) {
+  if (!DATABASE_URL) {
     return [
       skipped(
         '4',

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { testEnv } from './env';
 import { REPO_ROOT } from './server';
 
 const SKIP = new Set(['node_modules', 'dist', '.turbo', 'test-results', 'coverage']);
@@ -33,8 +34,6 @@ export const ensureBuilds = (which: (keyof typeof BUILDS)[]) => {
     const output = path.join(REPO_ROOT, build.output);
     const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
     if (build.sources.every((source) => newestChange(source) < builtAt)) continue;
-    // Test runners set NODE_ENV=test, which would make Vite bundle React's development build.
-    const { NODE_ENV: _testEnv, ...env } = process.env;
-    execFileSync('pnpm', ['--filter', build.name, 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit', env });
+    execFileSync('pnpm', ['--filter', build.name, 'run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit', env: testEnv.buildEnv() });
   }
 };

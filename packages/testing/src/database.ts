@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { testEnv } from './env';
 
 export interface FreshDatabase {
   /** `DATABASE_URL` for a server process: the new database, or empty for the embedded PGlite. */
@@ -14,7 +15,7 @@ export interface FreshDatabase {
  * in their own data folder.
  */
 export const freshDatabase = async (prefix = 'mediashare_run'): Promise<FreshDatabase> => {
-  const server = process.env.DATABASE_URL;
+  const server = testEnv.databaseUrl;
   if (!server) return { env: { DATABASE_URL: '' }, kind: 'pglite', drop: async () => {} };
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = postgres(server, { max: 1, onnotice: () => {} });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { testEnv } from './env';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -41,7 +42,7 @@ export const startBuiltServer = async (
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(REPO_ROOT, 'apps/api/dist/main.js')], {
     cwd: REPO_ROOT,
     env: {
-      PATH: process.env.PATH,
+      PATH: testEnv.path,
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
