@@ -1,4 +1,6 @@
-import { StorageClient } from '@supabase/storage-js';
+import type { StorageClient } from '@supabase/storage-js';
+import { createClient, type RealtimeClientOptions } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { createStorageFetch } from './storage-fetch';
 
 export interface SupabaseConnectionOptions {
@@ -41,5 +43,16 @@ export const connectSupabase = (options: SupabaseConnectionOptions): SupabaseCon
     maxDelayMs: options.retryMaxDelayMs ?? SUPABASE_DEFAULTS.retryMaxDelayMs,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  return { projectUrl, apiUrl, headers, fetch, client: new StorageClient(apiUrl, headers, fetch) };
+  // supabase-js builds its realtime client eagerly, and that needs a WebSocket class, which Node 20 lacks (22+
+  // has one). The driver never opens a realtime channel; `ws` only lets the client be constructed there.
+  // (ws's constructor types its URL argument more narrowly than realtime-js declares; at run time it is what
+  // realtime-js documents for Node 20.)
+  const realtime: RealtimeClientOptions =
+    'WebSocket' in globalThis ? {} : { transport: WebSocket as unknown as RealtimeClientOptions['transport'] };
+  const supabase = createClient(projectUrl, options.serviceKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { fetch, headers },
+    realtime,
+  });
+  return { projectUrl, apiUrl, headers, fetch, client: supabase.storage };
 };

@@ -38,7 +38,7 @@ const parseContentRange = (header: string | null) => {
 };
 
 /**
- * Supabase Storage behind the storage port, on storage-js's StorageClient; downloads and object info go
+ * Supabase Storage behind the storage port, on supabase-js's storage client; downloads and object info go
  * through the same resilient fetch directly, because they need response headers and Range that storage-js
  * does not expose. Writes are upserts, as on the local driver: keys are unique per upload, and an upsert makes
  * a retried write (whose first attempt landed but whose answer was lost) succeed instead of conflicting.
