@@ -18,7 +18,13 @@ const integration = (name: string, setup: string, options: { include?: string[];
 });
 
 // The vault and sharing suites once more with the Supabase driver against the Storage API stand-in.
-const SUPABASE_SUITES = ['test/media.test.ts', 'test/share-*.test.ts', 'test/authorization.test.ts', 'test/community.test.ts'];
+const SUPABASE_SUITES = [
+  'test/media.test.ts',
+  'test/share-*.test.ts',
+  'test/authorization.test.ts',
+  'test/community.test.ts',
+  'test/community-remove.test.ts',
+];
 
 export default defineConfig({
   test: {

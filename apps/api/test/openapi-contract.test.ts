@@ -192,6 +192,17 @@ describe('the OpenAPI document', () => {
     await send('/api/community/abc');
     await send('/api/community/2147483000');
     await send('/api/community/1', { headers: badBearer });
+    const withdrawn = await image('withdrawn.jpg');
+    const listed = (await send(shareOf(withdrawn.id), { json: community, cookie })).body.communityMediaId as number;
+    await send(`/api/community/${listed}`, { method: 'DELETE' });
+    await send(`/api/community/${listed}`, { method: 'DELETE', headers: bearer(readToken) });
+    await send(`/api/community/${listed}`, { method: 'DELETE', cookie: stranger.cookie });
+    await send('/api/community/abc', { method: 'DELETE', cookie });
+    arm.failNext('community.findById');
+    await send(`/api/community/${listed}`, { method: 'DELETE', cookie });
+    arm.failNext('lock');
+    await send(`/api/community/${listed}`, { method: 'DELETE', cookie });
+    await send(`/api/community/${listed}`, { method: 'DELETE', headers: bearer(shareToken) });
     await send('/api/config');
     await send('/api/config', { headers: badBearer });
     await send('/api/tags');

@@ -253,6 +253,7 @@ describe('the web app against the real server', () => {
   it('deletes an item after confirmation', async () => {
     await page.getByRole('button', { name: 'Delete clip.webm' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete “clip.webm”?' });
+    await confirm.getByText('Its public copy stays in the Community feed.', { exact: false }).waitFor();
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await confirm.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.media-card').count()).toBe(2);
@@ -264,6 +265,25 @@ describe('the web app against the real server', () => {
     await screenshot(page, 'vault-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize(DESKTOP);
+  });
+
+  it('takes the Community copy of the deleted video down from the feed, after confirmation', async () => {
+    await page.goto('/community');
+    const video = feedCardsOf(page).filter({ has: page.locator('.feed-card__media--video') });
+    await video.waitFor();
+    expect(await feedCardsOf(page).count()).toBe(2);
+    await screenshot(page, 'community-own');
+    await video.getByRole('button', { name: 'Remove from Community' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove from the Community feed?' });
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => feedCardsOf(page).count()).toBe(1);
+
+    await visitor.goto('/community');
+    await feedSettled(visitor);
+    expect(await feedCardsOf(visitor).count()).toBe(1);
+    expect(await visitor.getByRole('button', { name: 'Remove from Community' }).count()).toBe(0);
+    await page.goto('/');
   });
 
   it('creates an API token that reaches the vault until it is revoked in the page', async () => {

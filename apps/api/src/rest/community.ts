@@ -1,7 +1,14 @@
-import { AppError, findCommunityFeed, getCommunityItem, ZCommunityFeedInput, ZId } from '@mediashare/core';
+import { AppError, findCommunityFeed, getCommunityItem, removeCommunityItem, ZCommunityFeedInput, ZId } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
+import { currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
+
+const parseCommunityId = (raw: string) => {
+  const id = /^\d{1,10}$/.test(raw) ? ZId.safeParse(Number(raw)) : null;
+  if (!id?.success) throw new AppError('BAD_REQUEST', 'Invalid community item ID');
+  return id.data;
+};
 
 /**
  * The public Community feed. Query: `cursor`, `limit`, `tags` (comma-separated or repeated; an item
@@ -22,9 +29,10 @@ export const communityRoutes = new Hono<AppEnv>()
     });
     return c.json(await findCommunityFeed(c.get('deps'), input));
   })
-  .get('/:id', async (c) => {
-    const raw = c.req.param('id');
-    const id = /^\d{1,10}$/.test(raw) ? ZId.safeParse(Number(raw)) : null;
-    if (!id?.success) throw new AppError('BAD_REQUEST', 'Invalid community item ID');
-    return c.json(await getCommunityItem(c.get('deps'), id.data));
+  .get('/:id', async (c) => c.json(await getCommunityItem(c.get('deps'), parseCommunityId(c.req.param('id')))))
+  // The owner takes an item out of the feed (see removeCommunityItem); the feed itself stays public.
+  .delete('/:id', async (c) => {
+    const user = currentUser(c);
+    await removeCommunityItem(c.get('deps'), { userId: user.id, communityMediaId: parseCommunityId(c.req.param('id')) });
+    return c.body(null, 204);
   });

@@ -8,6 +8,7 @@ import { list as listMedia } from './procedures/media/list';
 import { get as getCommunityItem } from './procedures/community/get';
 import { get as getConfig } from './procedures/config/get';
 import { list as listCommunity } from './procedures/community/list';
+import { remove as removeCommunityItem } from './procedures/community/remove';
 import { byPath as shareByPath } from './procedures/share/by-path';
 import { create as createShare } from './procedures/share/create';
 import { remove as deleteShare } from './procedures/share/delete';
@@ -23,7 +24,7 @@ export const appRouter = router({
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
   share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),
   shared: router({ get: getShared }),
-  community: router({ list: listCommunity, get: getCommunityItem }),
+  community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem }),
   config: router({ get: getConfig }),
   tags: router({ list: listTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),

@@ -7,6 +7,8 @@ interface CommunityCardProps {
   item: TCommunityItem;
   labelOf: (slug: string) => string;
   tagHref: (slug: string) => string;
+  /** Given for the signed-in owner's own items: takes the item out of the feed (after confirming). */
+  onRemove?: (() => void) | undefined;
 }
 
 // Very tall or very wide items are cropped to this range so one panorama does not dominate a row.
@@ -52,7 +54,7 @@ const CardMedia = ({ item }: { item: TCommunityItem }) => {
   );
 };
 
-export const CommunityCard = ({ item, labelOf, tagHref }: CommunityCardProps) => (
+export const CommunityCard = ({ item, labelOf, tagHref, onRemove }: CommunityCardProps) => (
   <li className="feed-card" data-community-id={item.id}>
     <div className={`feed-card__media feed-card__media--${item.kind}`} style={boxStyle(item)}>
       <CardMedia item={item} />
@@ -75,6 +77,15 @@ export const CommunityCard = ({ item, labelOf, tagHref }: CommunityCardProps) =>
         </ul>
       )}
       {item.origin === 'generated' && <span className="badge badge--generated">Generated</span>}
+      {onRemove && (
+        <button
+          type="button"
+          className="button button--quiet button--small button--danger-text feed-card__remove"
+          onClick={onRemove}
+        >
+          Remove from Community
+        </button>
+      )}
     </div>
   </li>
 );

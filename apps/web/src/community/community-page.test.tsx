@@ -1,5 +1,5 @@
 import type { TCommunityItem } from '@mediashare/core/schemas';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
@@ -132,6 +132,51 @@ describe('CommunityPage', () => {
     expect(await screen.findByText('Nothing matches these filters')).toBeInTheDocument();
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     expect(location.history.at(-1)).toBe('/community');
+  });
+
+  it('lets the signed-in owner remove their own items, after confirming, and no one else’s', async () => {
+    let items = [item(1, { owner: { username: 'me' } }), item(2)];
+    const me = { id: 7, email: 'me@example.test', username: 'me', role: 'user', createdAt: new Date().toISOString() };
+    const { api, user } = setup('/community', {
+      'auth.me': () => me,
+      'community.list': () => ({ items, nextCursor: null }),
+      'community.remove': (input: { id: number }) => {
+        items = items.filter((i) => i.id !== input.id);
+        return null;
+      },
+    });
+    const mine = (await screen.findByText('@me')).closest('li')!;
+    const theirs = screen.getByText('@owner2').closest('li')!;
+    expect(within(theirs).queryByRole('button', { name: 'Remove from Community' })).toBeNull();
+
+    await user.click(within(mine).getByRole('button', { name: 'Remove from Community' }));
+    const dialog = screen.getByRole('dialog', { name: 'Remove from the Community feed?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.callsTo('community.remove')).toEqual([]);
+
+    await user.click(within(mine).getByRole('button', { name: 'Remove from Community' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    expect(api.callsTo('community.remove')).toEqual([{ id: 1 }]);
+    await waitFor(() => expect(screen.queryByText('@me')).toBeNull());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('@owner2')).toBeInTheDocument();
+  });
+
+  it('shows in the dialog why a removal failed', async () => {
+    const me = { id: 7, email: 'me@example.test', username: 'me', role: 'user', createdAt: new Date().toISOString() };
+    const { user } = setup('/community', {
+      'auth.me': () => me,
+      'community.list': () => ({ items: [item(1, { owner: { username: 'me' } })], nextCursor: null }),
+      'community.remove': () => {
+        throw new ApiError(500, 'Failed to remove from the Community feed');
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Remove from Community' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent(
+      'Failed to remove from the Community feed',
+    );
+    expect(screen.getByText('@me')).toBeInTheDocument();
   });
 
   it('says when the feed cannot be loaded', async () => {

@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import type { TCommunityItem } from '@mediashare/core/schemas';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorMessage } from '../lib/errors';
 import { useSession } from '../lib/session';
 import { useInfiniteScroll } from '../lib/use-infinite-scroll';
 import { trpc } from '../trpc';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { PageState } from '../ui/page-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CommunityCard } from './community-card';
@@ -27,6 +29,16 @@ export const CommunityPage = () => {
     hasMore: feed.hasNextPage,
     isLoading: feed.isFetchingNextPage,
     onLoadMore: () => void feed.fetchNextPage(),
+  });
+
+  const utils = trpc.useUtils();
+  const [removing, setRemoving] = useState<TCommunityItem | null>(null);
+  const remove = trpc.community.remove.useMutation({
+    onSuccess: async () => {
+      setRemoving(null);
+      // The feed loses the item; the vault item (if it is still there) loses its Community badge.
+      await Promise.all([utils.community.list.invalidate(), utils.media.list.invalidate()]);
+    },
   });
 
   const setFilters = (next: FeedFilters) => navigate(`/community${formatFeedQuery(next)}`);
@@ -81,6 +93,7 @@ export const CommunityPage = () => {
               item={item}
               labelOf={labelOf}
               tagHref={(slug) => `/community${formatFeedQuery(withTag(filters, slug))}`}
+              onRemove={user?.username === item.owner.username ? () => setRemoving(item) : undefined}
             />
           ))}
         </ul>
@@ -94,6 +107,22 @@ export const CommunityPage = () => {
         </div>
       )}
       {feed.isSuccess && !feed.hasNextPage && items.length > 0 && <p className="feed-end">You have reached the end.</p>}
+      {removing && (
+        <ConfirmDialog
+          title="Remove from the Community feed?"
+          confirmLabel="Remove"
+          pendingLabel="Removing…"
+          isPending={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : null}
+          onConfirm={() => remove.mutate({ id: removing.id })}
+          onClose={() => {
+            remove.reset();
+            setRemoving(null);
+          }}
+        >
+          <p>Its public copy is deleted and it leaves the feed for everyone. Its share link, if it has one, keeps working.</p>
+        </ConfirmDialog>
+      )}
     </main>
   );
 };

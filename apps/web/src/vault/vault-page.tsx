@@ -133,8 +133,8 @@ export const VaultPage = ({ user }: { user: TUser }) => {
           <p>The file leaves your vault for good and its share link stops working.</p>
           {deleting.shareToCommunity && (
             <p>
-              Its public copy stays in the Community feed. To take that down too, cancel and choose Share, then Remove from
-              Community first.
+              Its public copy stays in the Community feed. To take that down too, choose Remove from Community on it in the feed,
+              now or later.
             </p>
           )}
         </ConfirmDialog>

@@ -1,7 +1,7 @@
 import { ZCommunityFeed, ZCommunityItem, ZCommunityOrigin, ZId, ZPublicConfig, ZTag } from '@mediashare/core';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { errors, json } from '../common';
+import { error, errors, json } from '../common';
 
 export const communityPaths: ZodOpenApiPathsObject = {
   '/api/community': {
@@ -33,6 +33,25 @@ export const communityPaths: ZodOpenApiPathsObject = {
         '200': json(ZCommunityItem, 'The item.'),
         '400': errors.badRequest({ id: 'Invalid community item ID' }),
         '404': errors.notFound('Community item not found'),
+      },
+    },
+    delete: {
+      tags: ['Community'],
+      summary: 'Take your own item out of the Community feed, with its public file',
+      description:
+        'Also the way to unpublish an item whose original was deleted from the vault. When the original is still ' +
+        'there, its community flag is cleared and its share link keeps working. Needs the "share" scope.',
+      requestParams: { path: z.object({ id: ZId }) },
+      responses: {
+        '204': { description: 'Removed from the feed; its public file is deleted.' },
+        '400': errors.badRequest({ id: 'Invalid community item ID' }),
+        '401': errors.unauthorized,
+        '403': errors.forbidden,
+        '404': errors.notFound('Community item not found'),
+        '500': error('The item could not be removed; nothing was left half-done.', {
+          failed: 'Failed to remove from the Community feed',
+        }),
+        '503': errors.busy,
       },
     },
   },

@@ -1,0 +1,62 @@
+import type { CoreDeps } from '../deps';
+import { AppError } from '../errors';
+import { discardObject } from '../lib/discard-object';
+import type { Repos } from '../ports/database';
+import { BUCKETS } from '../ports/storage';
+import { SHARE_ACTIVITY } from '../share/activity';
+import { runLocked } from '../share/run-locked';
+import { withShareErrors } from '../share/share-errors';
+
+export const COMMUNITY_MESSAGES = {
+  notFound: 'Community item not found',
+  removeFailed: 'Failed to remove from the Community feed',
+} as const;
+
+const notFound = () => new AppError('NOT_FOUND', COMMUNITY_MESSAGES.notFound);
+
+/**
+ * `DELETE /api/community/:id`: the owner takes an item out of the Community feed: its row, its tags and
+ * its public file. This is how an item whose original was deleted from the vault (the copy outlives it)
+ * is unpublished. When the original is still in the vault, its community flag is cleared under the
+ * item's lock, as `shareToCommunity: false` would, and its share link keeps working. Someone else's
+ * item and a missing one are the same 404.
+ */
+export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }: { userId: number; communityMediaId: number }) =>
+  withShareErrors(deps, COMMUNITY_MESSAGES.removeFailed, async (): Promise<void> => {
+    const remove = (lockedMediaId: number | null) => async (tx: Repos) => {
+      const row = await tx.community.findById(communityMediaId);
+      if (!row || row.userId !== userId) throw notFound();
+      // The original was deleted after we looked: take the other path.
+      if (row.mediaId !== lockedMediaId) return { kind: 'again' } as const;
+      const original = lockedMediaId === null ? null : await tx.media.findOwned(userId, lockedMediaId);
+      if (original) {
+        await tx.media.setShareState(original.id, {
+          isShared: original.isShared,
+          shareToCommunity: false,
+          shareCode: original.shareCode,
+        });
+      }
+      await tx.community.delete(row.id);
+      // If this process dies before the file is deleted, the sweep deletes it.
+      await tx.storageIntents.add(BUCKETS.general, row.filePath);
+      await tx.activity.record({
+        userId,
+        action: SHARE_ACTIVITY.communityRemoved,
+        feature: SHARE_ACTIVITY.feature,
+        details: { mediaId: row.mediaId, communityMediaId: row.id, ...(original ? { shareCode: original.shareCode } : {}) },
+      });
+      return { kind: 'removed', filePath: row.filePath } as const;
+    };
+
+    for (;;) {
+      const found = await deps.db.community.findById(communityMediaId);
+      if (!found || found.userId !== userId) throw notFound();
+      const { mediaId } = found;
+      const outcome =
+        mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
+      if (outcome.kind === 'removed') {
+        await discardObject(deps, BUCKETS.general, outcome.filePath);
+        return;
+      }
+    }
+  });
