@@ -1,9 +1,12 @@
 import type { ActivityRepo } from '@mediashare/core';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { activityLog } from '../schema';
 
 export const activityRepo = (db: Executor): ActivityRepo => ({
-  async record(entry) {
-    await db.insert(activityLog).values(entry);
+  // Part of every share transaction: a template, not the builder (see hot-path.ts).
+  async record({ userId, action, feature, details }) {
+    await db.execute(
+      sql`insert into activity_log (user_id, action, feature, details) values (${userId ?? null}, ${action}, ${feature}, ${JSON.stringify(details)}::jsonb)`,
+    );
   },
 });

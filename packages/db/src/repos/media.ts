@@ -1,7 +1,21 @@
 import type { MediaRepo } from '@mediashare/core';
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
+import { columnList, columnsOf, recordReader, rowsOf } from '../hot-path';
 import { communityMedia, media, shareClaims } from '../schema';
+
+// The share transaction's statements: templates, not the builder (see hot-path.ts).
+const SHARE_STATE = sql`select ${columnsOf(media, 'm', 'm_')}, ${columnsOf(shareClaims, 'c', 'c_')},
+  ${columnsOf(communityMedia, 'cm', 'cm_', ['origin'])}
+  from media m
+  left join share_claims c on c.media_id = m.id
+  left join community_media cm on cm.media_id = m.id
+  where m.id = `;
+const SET_SHARE_STATE_RETURNING = sql.raw(` returning ${columnList(media, 'media')}`);
+const readMedia = recordReader(media, 'm_');
+const readClaim = recordReader(shareClaims, 'c_');
+const readCommunity = recordReader(communityMedia, 'cm_', ['origin']);
+const readUpdated = recordReader(media);
 
 export const mediaRepo = (db: Executor): MediaRepo => ({
   async create(values) {
@@ -28,27 +42,22 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
     return row ?? null;
   },
 
-  async setShareState(id, state) {
-    const [row] = await db
-      .update(media)
-      .set({ ...state, updatedAt: sql`now()` })
-      .where(eq(media.id, id))
-      .returning();
-    if (!row) throw new Error(`media ${id} vanished inside its own lock`);
-    return row;
+  async setShareState(id, { isShared, shareToCommunity, shareCode }) {
+    const [row] = await rowsOf(
+      db,
+      sql`update media set is_shared = ${isShared}, share_to_community = ${shareToCommunity}, share_code = ${shareCode},
+        updated_at = now() where id = ${id}${SET_SHARE_STATE_RETURNING}`,
+    );
+    const updated = row && readUpdated(row);
+    if (!updated) throw new Error(`media ${id} vanished inside its own lock`);
+    return updated;
   },
 
   async findOwnedShareState(userId, id) {
-    const { origin: _origin, ...community } = getTableColumns(communityMedia);
-    const [row] = await db
-      .select({ media, claim: shareClaims, community })
-      .from(media)
-      .leftJoin(shareClaims, eq(shareClaims.mediaId, media.id))
-      .leftJoin(communityMedia, eq(communityMedia.mediaId, media.id))
-      .where(and(eq(media.id, id), eq(media.userId, userId)))
-      .limit(1);
-    if (!row) return null;
-    return { media: row.media, claim: row.claim, community: row.community?.id ? row.community : null };
+    const [row] = await rowsOf(db, sql`${SHARE_STATE}${id} and m.user_id = ${userId} limit 1`);
+    const found = row && readMedia(row);
+    if (!row || !found) return null;
+    return { media: found, claim: readClaim(row), community: readCommunity(row) };
   },
 
   async findOwned(userId, id) {

@@ -1,7 +1,14 @@
 import type { SessionRepo } from '@mediashare/core';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
+import { columnsOf, recordReader, rowsOf } from '../hot-path';
 import { sessions, users } from '../schema';
+
+// Every signed-in request runs this lookup: a template, not the builder (see hot-path.ts).
+const FIND_ACTIVE = sql`select ${columnsOf(sessions, 's', 's_')}, ${columnsOf(users, 'u', 'u_')}
+  from sessions s inner join users u on u.id = s.user_id where s.id = `;
+const readSession = recordReader(sessions, 's_');
+const readUser = recordReader(users, 'u_');
 
 export const sessionRepo = (db: Executor): SessionRepo => ({
   async create(session) {
@@ -9,13 +16,14 @@ export const sessionRepo = (db: Executor): SessionRepo => ({
   },
 
   async findActive(id, now) {
-    const [row] = await db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
-      .limit(1);
-    return row ?? null;
+    const at = now.toISOString();
+    const [row] = await rowsOf(
+      db,
+      sql`${FIND_ACTIVE}${id} and s.expires_at > ${at}::timestamptz and s.absolute_expires_at > ${at}::timestamptz limit 1`,
+    );
+    const session = row && readSession(row);
+    const user = row && readUser(row);
+    return session && user ? { session, user } : null;
   },
 
   async touch(id, lastSeenAt, expiresAt) {
