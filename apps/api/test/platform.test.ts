@@ -54,6 +54,23 @@ describe('health, request ids and logs', () => {
   });
 });
 
+describe('JSON bodies on the Node server', () => {
+  it('are refused by their declared length before they are read, and taken within it', async () => {
+    const server = await listen(h.app);
+    try {
+      const post = (body: string) =>
+        fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const big = await post(JSON.stringify({ email: 'x'.repeat(70 * 1024), password: 'x' }));
+      expect(big.status).toBe(413);
+      expect(await big.json()).toEqual({ message: 'Request body is larger than 65536 bytes' });
+      const small = await post(JSON.stringify({ email: 'nobody@example.test', password: 'wrong password' }));
+      expect(small.status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('JSON bodies without a declared length', () => {
   it('are held to the same limit when they arrive chunked', async () => {
     const server = await listen(h.app);
