@@ -65,6 +65,10 @@ describe('JSON bodies on the Node server', () => {
       expect(await big.json()).toEqual({ message: 'Request body is larger than 65536 bytes' });
       const small = await post(JSON.stringify({ email: 'nobody@example.test', password: 'wrong password' }));
       expect(small.status).toBe(401);
+      // The request id reaches the wire on the Node server too, on errors and on answers.
+      expect(small.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const health = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'wire-1' } });
+      expect(health.headers.get('x-request-id')).toBe('wire-1');
     } finally {
       await server.close();
     }

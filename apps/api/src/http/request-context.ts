@@ -24,7 +24,14 @@ export const requestContext =
     c.set('authProblem', null);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', reqId);
+    // Onto the finished response's headers: c.header() at this point would rebuild the response (on the
+    // Node server, as a whole fetch Response with its body stream). A response whose headers cannot
+    // change (one passed through from fetch) is rebuilt after all.
+    try {
+      c.res.headers.set('X-Request-Id', reqId);
+    } catch {
+      c.header('X-Request-Id', reqId);
+    }
     logger.info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
