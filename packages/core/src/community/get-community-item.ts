@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps';
 import { AppError } from '../errors';
 import type { TCommunityItem } from '../schemas/community';
-import { COMMUNITY_MESSAGES } from './remove-community-item';
+import { COMMUNITY_MESSAGES } from './messages';
 import { toCommunityItem } from './to-community-item';
 
 export const getCommunityItem = async (deps: Pick<CoreDeps, 'db' | 'storage'>, id: number): Promise<TCommunityItem> => {

@@ -6,11 +6,7 @@ import { BUCKETS } from '../ports/storage';
 import { SHARE_ACTIVITY } from '../share/activity';
 import { runLocked } from '../share/run-locked';
 import { withShareErrors } from '../share/share-errors';
-
-export const COMMUNITY_MESSAGES = {
-  notFound: 'Community item not found',
-  removeFailed: 'Failed to remove from the Community feed',
-} as const;
+import { COMMUNITY_MESSAGES } from './messages';
 
 const notFound = () => new AppError('NOT_FOUND', COMMUNITY_MESSAGES.notFound);
 
