@@ -8,7 +8,7 @@ import { loadUser, requireScope, requireSession, requireUser, resolveCaller } fr
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
-import { JSON_BODY_LIMIT } from './http/validate';
+import { bodyTooLarge, JSON_BODY_LIMIT } from './http/validate';
 import { authRoutes } from './rest/auth';
 import { communityRoutes } from './rest/community';
 import { configRoutes } from './rest/config';
@@ -22,7 +22,6 @@ import { sharedRoutes } from './rest/shared';
 import { tagRoutes } from './rest/tags';
 import { tokenRoutes } from './rest/tokens';
 import { spaRoutes } from './spa';
-import { AppError } from '@mediashare/core';
 import { appRouter } from './trpc/router';
 
 export interface AppOptions {
@@ -46,7 +45,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.use('/api/*', originGuard());
   // Uploads stream and have their own limit; every other body is small JSON.
   const tooLarge = () => {
-    throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${JSON_BODY_LIMIT} bytes`);
+    throw bodyTooLarge();
   };
   const countingLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
   app.use('/api/*', async (c, next) => {

@@ -16,7 +16,7 @@ const readBodyText = async (c: Context): Promise<string> => {
   for await (const chunk of incoming) {
     size += (chunk as Buffer).length;
     // A chunked body has no length to check up front: count it here.
-    if (size > JSON_BODY_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${JSON_BODY_LIMIT} bytes`);
+    if (size > JSON_BODY_LIMIT) throw bodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -24,6 +24,8 @@ const readBodyText = async (c: Context): Promise<string> => {
 
 /** Every body but an upload is small JSON. */
 export const JSON_BODY_LIMIT = 64 * 1024;
+
+export const bodyTooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${JSON_BODY_LIMIT} bytes`);
 
 /**
  * Parses a JSON body against a schema. An empty body counts as `{}` so documented defaults apply;
