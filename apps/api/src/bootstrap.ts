@@ -49,6 +49,8 @@ export const createStorage = (env: Env): StoragePort => {
       url: env.SUPABASE_URL,
       serviceKey: env.SUPABASE_SERVICE_ROLE_KEY,
       timeoutMs: env.SUPABASE_TIMEOUT_MS,
+      deadlineMs: env.SUPABASE_DEADLINE_MS,
+      copyDeadlineMs: env.SUPABASE_COPY_DEADLINE_MS,
       retries: env.SUPABASE_RETRIES,
     });
   }

@@ -24,6 +24,8 @@ const ZEnv = z
     SUPABASE_URL: z.url().optional(),
     SUPABASE_SERVICE_ROLE_KEY: z.string().optional(),
     SUPABASE_TIMEOUT_MS: int(30_000),
+    SUPABASE_DEADLINE_MS: int(10_000),
+    SUPABASE_COPY_DEADLINE_MS: int(60_000),
     SUPABASE_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
     MAX_UPLOAD_BYTES: int(2 * 1024 ** 3),
     MAX_IMAGE_PIXELS: int(50_000_000),

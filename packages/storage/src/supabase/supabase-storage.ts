@@ -12,6 +12,7 @@ import {
 } from '@mediashare/core';
 import { assertBucketName, assertSafeKey, contentTypeFromKey, encodeKey } from '../keys';
 import { readApiError, toStorageError } from './storage-errors';
+import { withDeadline } from './storage-fetch';
 import { connectSupabase, type SupabaseConnection, type SupabaseConnectionOptions } from './supabase-connection';
 
 export type SupabaseStorageOptions = SupabaseConnectionOptions;
@@ -75,7 +76,21 @@ export class SupabaseStorage implements StoragePort {
     return response;
   }
 
-  async put(bucket: TBucket, key: string, body: Readable | Uint8Array, { contentType }: PutOptions): Promise<ObjectInfo> {
+  /** One deadline for everything an operation asks of Supabase (see SupabaseConnectionOptions.deadlineMs). */
+  private within<T>(kind: 'operation' | 'copy', operation: () => Promise<T>): Promise<T> {
+    return withDeadline(this.connection.deadlines[kind], operation);
+  }
+
+  put(bucket: TBucket, key: string, body: Readable | Uint8Array, options: PutOptions): Promise<ObjectInfo> {
+    return this.within('operation', () => this.upload(bucket, key, body, options));
+  }
+
+  private async upload(
+    bucket: TBucket,
+    key: string,
+    body: Readable | Uint8Array,
+    { contentType }: PutOptions,
+  ): Promise<ObjectInfo> {
     locate(bucket, key);
     let size = body instanceof Uint8Array ? body.byteLength : 0;
     // Counted on the way through, so a streamed upload never has to be held to learn its size.
@@ -101,7 +116,12 @@ export class SupabaseStorage implements StoragePort {
     return { size, contentType };
   }
 
-  async get(bucket: TBucket, key: string, options: { range?: ByteRange } = {}): Promise<ObjectBody> {
+  get(bucket: TBucket, key: string, options: { range?: ByteRange } = {}): Promise<ObjectBody> {
+    // Bounds the wait for the answer; the body is then judged by its progress, as its consumer reads it.
+    return this.within('operation', () => this.download(bucket, key, options));
+  }
+
+  private async download(bucket: TBucket, key: string, options: { range?: ByteRange }): Promise<ObjectBody> {
     const target = locate(bucket, key);
     const { range } = options;
     const outside = () => new StorageError(`Range ${range?.start}-${range?.end} is outside ${bucket}/${key}`);
@@ -123,7 +143,7 @@ export class SupabaseStorage implements StoragePort {
       size = served.total;
     } else {
       const length = Number(response.headers.get('content-length') ?? Number.NaN);
-      const info = Number.isSafeInteger(length) ? { size: length } : await this.stat(bucket, key);
+      const info = Number.isSafeInteger(length) ? { size: length } : await this.inspect(bucket, key);
       if (!info) {
         await response.body?.cancel();
         throw new StorageNotFoundError(bucket, key);
@@ -139,7 +159,11 @@ export class SupabaseStorage implements StoragePort {
     };
   }
 
-  async stat(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
+  stat(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
+    return this.within('operation', () => this.inspect(bucket, key));
+  }
+
+  private async inspect(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
     const target = locate(bucket, key);
     try {
       // The authenticated info route: the plain one treats a rejected key as anonymous and says "not found".
@@ -160,10 +184,16 @@ export class SupabaseStorage implements StoragePort {
   async delete(bucket: TBucket, key: string): Promise<void> {
     locate(bucket, key);
     // The bulk route answers 200 with what it removed, an empty list for a missing object: deletes are idempotent.
-    await this.call(`delete ${bucket}/${key}`, undefined, () => this.connection.client.from(bucket).remove([key]));
+    await this.within('operation', () =>
+      this.call(`delete ${bucket}/${key}`, undefined, () => this.connection.client.from(bucket).remove([key])),
+    );
   }
 
-  async copy(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
+  copy(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
+    return this.within('copy', () => this.copyObject(from, to));
+  }
+
+  private async copyObject(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
     const source = locate(from.bucket, from.key);
     locate(to.bucket, to.key);
     await this.call(`copy ${from.bucket}/${from.key} to ${to.bucket}/${to.key}`, source, () =>
@@ -172,7 +202,7 @@ export class SupabaseStorage implements StoragePort {
         .setHeader('x-upsert', 'true')
         .copy(from.key, to.key, { destinationBucket: to.bucket }),
     );
-    const info = await this.stat(to.bucket, to.key);
+    const info = await this.inspect(to.bucket, to.key);
     if (!info) throw new StorageError(`The copy ${to.bucket}/${to.key} was removed while it was being made`);
     return info;
   }
@@ -187,8 +217,10 @@ export class SupabaseStorage implements StoragePort {
     if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1) {
       throw new StorageError(`A signed URL lives a whole number of seconds, at least 1 (got ${expiresInSeconds})`);
     }
-    const { signedUrl } = await this.call(`sign ${bucket}/${key}`, target, () =>
-      this.connection.client.from(bucket).createSignedUrl(encodeKey(key), expiresInSeconds),
+    const { signedUrl } = await this.within('operation', () =>
+      this.call(`sign ${bucket}/${key}`, target, () =>
+        this.connection.client.from(bucket).createSignedUrl(encodeKey(key), expiresInSeconds),
+      ),
     );
     return signedUrl;
   }
