@@ -1,5 +1,5 @@
 export { LocalStorage, type LocalStorageOptions } from './local/local-storage';
-export { SupabaseStorage, type SupabaseStorageOptions } from './supabase/supabase-storage';
+export { DEFAULT_PUBLIC_CACHE_SECONDS, SupabaseStorage, type SupabaseStorageOptions } from './supabase/supabase-storage';
 export { SUPABASE_DEFAULTS, type SupabaseConnectionOptions } from './supabase/supabase-connection';
 export {
   BucketLimitAboveProjectError,

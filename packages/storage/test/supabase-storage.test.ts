@@ -3,7 +3,7 @@ import { buffer } from 'node:stream/consumers';
 import { BUCKETS, StorageError, StorageNotFoundError } from '@mediashare/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { bootstrapBuckets, SupabaseStorage } from '../src';
+import { bootstrapBuckets, DEFAULT_PUBLIC_CACHE_SECONDS, SupabaseStorage } from '../src';
 import { storageContract } from './contract';
 import { driverFor, startStandInWithBuckets } from './supabase-fixtures';
 import { startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
@@ -190,6 +190,41 @@ describe('SupabaseStorage on the Storage API', () => {
       error: 'Bucket not found',
       message: 'Bucket not found',
     });
+  });
+});
+
+describe('public copies: where browsers find them and how long they may keep them', () => {
+  let standIn: SupabaseStandIn;
+  beforeEach(async () => {
+    standIn = await startStandInWithBuckets();
+  });
+  afterEach(() => standIn.close());
+
+  const served = async (key: string) => {
+    const res = await fetch(`${standIn.url}/storage/v1/object/public/general/${key}`);
+    await res.arrayBuffer();
+    return [res.status, res.headers.get('cache-control')];
+  };
+
+  it('uploads with a short cache lifetime, 300 s unless told otherwise, and copies keep it', async () => {
+    expect(DEFAULT_PUBLIC_CACHE_SECONDS).toBeLessThanOrEqual(300);
+    const storage = driverFor(standIn);
+    await storage.put(BUCKETS.general, 'a-0a1b2c3d.png', randomBytes(100), { contentType: 'image/png' });
+    expect(await served('a-0a1b2c3d.png')).toEqual([200, `max-age=${DEFAULT_PUBLIC_CACHE_SECONDS}`]);
+    const brief = driverFor(standIn, { publicCacheSeconds: 20 });
+    await brief.put(BUCKETS.userMedia, 'u1/clip.mp4', randomBytes(100), { contentType: 'video/mp4' });
+    await brief.copy({ bucket: BUCKETS.userMedia, key: 'u1/clip.mp4' }, { bucket: BUCKETS.general, key: 'clip-0a1b2c3d.mp4' });
+    expect(await served('clip-0a1b2c3d.mp4')).toEqual([200, 'max-age=20']);
+  });
+
+  it('hands out public URLs on publicUrl, for a project the API reaches at another address', async () => {
+    const storage = driverFor(standIn, { publicUrl: 'https://media.example.com/' });
+    expect(storage.publicUrl(BUCKETS.general, 'c/pic 1.png')).toBe(
+      'https://media.example.com/storage/v1/object/public/general/c/pic%201.png',
+    );
+    // Everything else still goes to url.
+    await storage.put(BUCKETS.general, 'c/pic 1.png', randomBytes(10), { contentType: 'image/png' });
+    expect(standIn.store.find('general', 'c/pic 1.png')).toBeDefined();
   });
 });
 

@@ -15,7 +15,20 @@ import { readApiError, toStorageError } from './storage-errors';
 import { withDeadline } from './storage-fetch';
 import { connectSupabase, type SupabaseConnection, type SupabaseConnectionOptions } from './supabase-connection';
 
-export type SupabaseStorageOptions = SupabaseConnectionOptions;
+export interface SupabaseStorageOptions extends SupabaseConnectionOptions {
+  /**
+   * The project's URL as browsers reach it, for public URLs, when the API reaches Supabase at another address
+   * (an internal host name, a private network). Defaults to `url`.
+   */
+  publicUrl?: string;
+  /**
+   * How long browsers and CDNs may keep an object (its Cache-Control max-age), set on every upload. Short, because
+   * a community copy that is unpublished must stop showing soon; a copy keeps the value of its original.
+   */
+  publicCacheSeconds?: number;
+}
+
+export const DEFAULT_PUBLIC_CACHE_SECONDS = 300;
 
 type Target = { bucket: string; key: string };
 type Outcome<T> = { data: T | null; error: unknown };
@@ -46,9 +59,14 @@ const parseContentRange = (header: string | null) => {
  */
 export class SupabaseStorage implements StoragePort {
   private readonly connection: SupabaseConnection;
+  private readonly publicObjectsUrl: string;
+  private readonly cacheControl: string;
 
   constructor(options: SupabaseStorageOptions) {
     this.connection = connectSupabase(options);
+    this.publicObjectsUrl = `${(options.publicUrl ?? options.url).replace(/\/+$/, '')}/storage/v1/object/public`;
+    // storage-js sends it as `max-age=<value>`.
+    this.cacheControl = String(options.publicCacheSeconds ?? DEFAULT_PUBLIC_CACHE_SECONDS);
   }
 
   private async call<T>(action: string, missing: Target | undefined, operation: () => Promise<Outcome<T>>): Promise<T> {
@@ -107,7 +125,9 @@ export class SupabaseStorage implements StoragePort {
     if (body instanceof Readable) body.once('error', (error) => (sourceError ??= error));
     try {
       await this.call(`write ${bucket}/${key}`, undefined, () =>
-        this.connection.client.from(bucket).upload(encodeKey(key), payload, { contentType, upsert: true }),
+        this.connection.client
+          .from(bucket)
+          .upload(encodeKey(key), payload, { contentType, upsert: true, cacheControl: this.cacheControl }),
       );
     } catch (error) {
       if (body instanceof Readable) body.destroy();
@@ -209,7 +229,7 @@ export class SupabaseStorage implements StoragePort {
 
   publicUrl(bucket: TBucket, key: string): string {
     locate(bucket, key);
-    return `${this.connection.apiUrl}/object/public/${bucket}/${encodeKey(key)}`;
+    return `${this.publicObjectsUrl}/${bucket}/${encodeKey(key)}`;
   }
 
   async signedUrl(bucket: TBucket, key: string, expiresInSeconds: number): Promise<string> {
