@@ -48,7 +48,11 @@ export const createStorage = (env: Env): StoragePort => {
     return new SupabaseStorage({
       url: env.SUPABASE_URL,
       serviceKey: env.SUPABASE_SERVICE_ROLE_KEY,
+      publicUrl: env.SUPABASE_PUBLIC_URL,
+      publicCacheSeconds: env.PUBLIC_CACHE_SECONDS,
       timeoutMs: env.SUPABASE_TIMEOUT_MS,
+      deadlineMs: env.SUPABASE_DEADLINE_MS,
+      copyDeadlineMs: env.SUPABASE_COPY_DEADLINE_MS,
       retries: env.SUPABASE_RETRIES,
     });
   }

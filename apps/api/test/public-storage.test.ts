@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('public bucket files', () => {
-  it('serves general-bucket objects with the stored type, nosniff and long-lived cache headers', async () => {
+  it('serves general-bucket objects with the stored type, nosniff and a short cache lifetime', async () => {
     const png = await makeImage('png');
     // Stored with a type that differs from what the extension says: the stored one must win.
     await h.deps.storage.put(BUCKETS.general, 'shots/sunset-0a1b2c3d.bin', png, { contentType: 'image/png' });
@@ -22,7 +22,8 @@ describe('public bucket files', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // PUBLIC_CACHE_SECONDS, 300 by default: an unpublished copy must not live on in caches for long.
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     expect(Buffer.from(await res.raw.arrayBuffer()).equals(png)).toBe(true);
 
     const ranged = await call(h.app, new URL(url).pathname, { headers: { range: 'bytes=0-3' } });
@@ -48,5 +49,22 @@ describe('public bucket files', () => {
     await h.deps.storage.put(BUCKETS.userMedia, '1/uploads/secret.png', await makeImage('png'), { contentType: 'image/png' });
     const res = await call(h.app, path);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('PUBLIC_CACHE_SECONDS', () => {
+  it.each([
+    ['30', 'public, max-age=30'],
+    ['0', 'no-cache'],
+  ])('%s makes the public route send Cache-Control: %s', async (seconds, header) => {
+    // Another API process with its own setting, sharing this one's database and image service.
+    const own = await createHarness({ env: { PUBLIC_CACHE_SECONDS: seconds }, database: h.deps.db, watermark: h.deps.watermark });
+    try {
+      await own.deps.storage.put(BUCKETS.general, 'a-0a1b2c3d.png', await makeImage('png'), { contentType: 'image/png' });
+      const res = await call(own.app, '/storage/v1/object/public/general/a-0a1b2c3d.png');
+      expect([res.status, res.headers.get('cache-control')]).toEqual([200, header]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -1,7 +1,24 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { LockTimeoutError } from '@mediashare/core';
 import { createDatabase, connect, schema } from '../src';
 import { DRIVERS, openFresh } from './databases';
+
+type Fresh = Awaited<ReturnType<typeof openFresh>>['db'];
+
+/** Whether a request waits for the media lock of this item (in this test's own database). */
+const isWaitingForLock = async (db: Fresh, mediaId: number) => {
+  const rows = await db.connection.db.execute(
+    sql`select 1 from pg_locks where locktype = 'advisory' and not granted and objid = ${mediaId}
+        and database = (select oid from pg_database where datname = current_database())`,
+  );
+  return [...(rows as Iterable<unknown>)].length > 0;
+};
+
+/** Polls a condition; the pause between polls is not a guess at how long anything takes. */
+const until = async (condition: () => Promise<boolean>) => {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+};
 
 describe.each(DRIVERS)('shared counters and job locks on %s', (driver) => {
   it('counts every concurrent failed sign-in exactly once', async () => {
@@ -23,8 +40,14 @@ describe.each(DRIVERS)('shared counters and job locks on %s', (driver) => {
     const other = url ? createDatabase(await connect({ url, poolSize: 2 })) : db;
     try {
       let release!: () => void;
-      const first = db.runExclusive('storage-sweep', () => new Promise<string>((resolve) => (release = () => resolve('first'))));
-      await new Promise((r) => setTimeout(r, 100));
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const first = db.runExclusive('storage-sweep', () => {
+        started();
+        return new Promise<string>((resolve) => (release = () => resolve('first')));
+      });
+      // The job runs only once its lock is held: from here on the lock is taken, however slow the machine.
+      await running;
       expect(await other.runExclusive('storage-sweep', async () => 'second')).toBeUndefined();
       release();
       expect(await first).toBe('first');
@@ -60,7 +83,8 @@ describe.runIf(DRIVERS.includes('postgres' as never))('the media lock on Postgre
       const holding = new Promise<void>((resolve) => (held = resolve));
       const first = db.withMediaLock(item.id, 5_000, async (tx) => {
         held();
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // Write only once the second request is queued behind this lock, so it must wait and then see the write.
+        await until(() => isWaitingForLock(db, item.id));
         await tx.media.setShareState(item.id, { isShared: true, shareToCommunity: false, shareCode: 'written-by-first' });
       });
       await holding;
@@ -80,15 +104,19 @@ describe.runIf(DRIVERS.includes('postgres' as never))('the media lock on Postgre
     const { db, drop } = await openFresh('postgres');
     try {
       let held!: () => void;
+      let release!: () => void;
       const holding = new Promise<void>((resolve) => (held = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // Held until the second request has given up, so its 100 ms lock_timeout must expire whatever the load.
       const first = db.withMediaLock(42, 5_000, async () => {
         held();
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await released;
       });
       await holding;
       await expect(db.withMediaLock(42, 100, (tx) => tx.media.findOwnedShareState(1, 42))).rejects.toBeInstanceOf(
         LockTimeoutError,
       );
+      release();
       await first;
     } finally {
       await drop();

@@ -1,8 +1,7 @@
-import { StorageError } from '@mediashare/core';
+import { MEDIA_MIME_TYPES, StorageError } from '@mediashare/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MEDIA_MIME_TYPES } from '@mediashare/core';
-import { bootstrapBuckets } from '../src';
-import { startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
+import { BucketLimitAboveProjectError, bootstrapBuckets } from '../src';
+import { DEFAULT_PROJECT_FILE_SIZE_LIMIT, startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
 
 const LIMIT = 2 * 1024 ** 3;
 
@@ -12,7 +11,8 @@ describe('bootstrapBuckets', () => {
     bootstrapBuckets({ url: standIn.url, serviceKey, maxUploadBytes: LIMIT, retryBaseDelayMs: 1 });
 
   beforeEach(async () => {
-    standIn = await startSupabaseStandIn();
+    // A project whose global file size limit was raised to allow the buckets' limit.
+    standIn = await startSupabaseStandIn({ fileSizeLimit: LIMIT });
   });
   afterEach(() => standIn.close());
 
@@ -90,5 +90,49 @@ describe('bootstrapBuckets', () => {
   it('fails with a StorageError when the key is refused', async () => {
     await expect(run('wrong-key')).rejects.toBeInstanceOf(StorageError);
     expect(standIn.store.buckets.size).toBe(0);
+  });
+});
+
+describe('bootstrapBuckets on a project whose global file size limit is below MAX_UPLOAD_BYTES', () => {
+  let standIn: SupabaseStandIn;
+  const run = (maxUploadBytes: number) =>
+    bootstrapBuckets({ url: standIn.url, serviceKey: standIn.serviceKey, maxUploadBytes, retryBaseDelayMs: 1 });
+
+  beforeEach(async () => {
+    standIn = await startSupabaseStandIn();
+  });
+  afterEach(() => standIn.close());
+
+  it('names the settings to change instead of passing on "The object exceeded the maximum allowed size"', async () => {
+    const failure = await run(LIMIT).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BucketLimitAboveProjectError);
+    expect(failure).toMatchObject({ bucket: 'user-media', fileSizeLimit: LIMIT });
+    const { message } = failure as Error;
+    expect(message).toMatch(`file size limit of ${LIMIT} bytes for the bucket user-media`);
+    expect(message).toMatch(/Global file size limit/);
+    expect(message).toMatch(/FILE_SIZE_LIMIT/);
+    expect(message).toMatch(/MAX_UPLOAD_BYTES/);
+    expect(standIn.store.buckets.size).toBe(0);
+  });
+
+  it('says the same when it would raise the limit of an existing bucket', async () => {
+    await run(DEFAULT_PROJECT_FILE_SIZE_LIMIT);
+    await expect(run(DEFAULT_PROJECT_FILE_SIZE_LIMIT + 1)).rejects.toBeInstanceOf(BucketLimitAboveProjectError);
+    expect(standIn.store.buckets.get('user-media')!.file_size_limit).toBe(DEFAULT_PROJECT_FILE_SIZE_LIMIT);
+  });
+
+  it("succeeds with MAX_UPLOAD_BYTES at the project's limit", async () => {
+    const report = await run(DEFAULT_PROJECT_FILE_SIZE_LIMIT);
+    expect(report.map(({ action }) => action)).toEqual(['created', 'created']);
+    expect(standIn.store.buckets.get('general')!.file_size_limit).toBe(DEFAULT_PROJECT_FILE_SIZE_LIMIT);
+  });
+
+  it('keeps other refusals as they are', async () => {
+    const refused = { statusCode: '403', error: 'Unauthorized', message: 'new row violates row-level security policy' };
+    standIn.inject({ type: 'status', status: 400, body: refused }, { method: 'POST', path: /^\/bucket$/ });
+    const failure = await run(1000).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect(failure).not.toBeInstanceOf(BucketLimitAboveProjectError);
+    expect((failure as Error).message).toMatch(/row-level security/);
   });
 });

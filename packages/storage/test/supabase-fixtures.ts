@@ -1,12 +1,16 @@
 import { Readable } from 'node:stream';
 import { bootstrapBuckets, SupabaseStorage, type SupabaseStorageOptions } from '../src';
-import { startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
+import { startSupabaseStandIn, type StandInOptions, type SupabaseStandIn } from './supabase-stand-in';
 
+export { DEFAULT_PROJECT_FILE_SIZE_LIMIT, startSupabaseStandIn } from './supabase-stand-in';
 export type { SupabaseStandIn };
 
-/** A stand-in with the product's buckets, made the way operators make them: by the bootstrap. */
-export const startStandInWithBuckets = async (options: Parameters<typeof startSupabaseStandIn>[0] = {}) => {
-  const standIn = await startSupabaseStandIn(options);
+/**
+ * A stand-in with the product's buckets, made the way operators make them: by the bootstrap, on a project
+ * whose global limit was raised to allow the buckets' 1 GiB.
+ */
+export const startStandInWithBuckets = async (options: StandInOptions = {}) => {
+  const standIn = await startSupabaseStandIn({ fileSizeLimit: 1024 ** 3, ...options });
   await bootstrapBuckets({ url: standIn.url, serviceKey: standIn.serviceKey, maxUploadBytes: 1024 ** 3 });
   return standIn;
 };

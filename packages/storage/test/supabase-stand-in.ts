@@ -67,7 +67,16 @@ const discard = async (req: IncomingMessage) => {
   await finished(req).catch(() => undefined);
 };
 
-export const startSupabaseStandIn = async (options: { now?: () => number } = {}): Promise<SupabaseStandIn> => {
+/** A new Supabase project's global file size limit (hosted free plan and the self-hosted FILE_SIZE_LIMIT): 50 MB. */
+export const DEFAULT_PROJECT_FILE_SIZE_LIMIT = 50 * 1024 * 1024;
+
+export interface StandInOptions {
+  now?: () => number;
+  /** The project's global file size limit, in bytes. */
+  fileSizeLimit?: number;
+}
+
+export const startSupabaseStandIn = async (options: StandInOptions = {}): Promise<SupabaseStandIn> => {
   const root = await mkdtemp(path.join(tmpdir(), 'mediashare-supabase-'));
   const store = new ObjectStore(root);
   const serviceKey = `service-role-${randomBytes(16).toString('hex')}`;
@@ -131,6 +140,7 @@ export const startSupabaseStandIn = async (options: { now?: () => number } = {})
         params,
         store,
         tokens,
+        fileSizeLimit: options.fileSizeLimit ?? DEFAULT_PROJECT_FILE_SIZE_LIMIT,
         ...(fault?.type === 'stall' ? { stallAfter: fault.afterBytes } : {}),
       });
     } catch (error) {

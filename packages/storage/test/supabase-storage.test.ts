@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { BUCKETS, StorageError, StorageNotFoundError } from '@mediashare/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SupabaseStorage } from '../src';
+import { Readable } from 'node:stream';
+import { bootstrapBuckets, DEFAULT_PUBLIC_CACHE_SECONDS, SupabaseStorage } from '../src';
 import { storageContract } from './contract';
 import { driverFor, startStandInWithBuckets } from './supabase-fixtures';
 import { startSupabaseStandIn, type SupabaseStandIn } from './supabase-stand-in';
@@ -189,5 +190,110 @@ describe('SupabaseStorage on the Storage API', () => {
       error: 'Bucket not found',
       message: 'Bucket not found',
     });
+  });
+});
+
+describe('public copies: where browsers find them and how long they may keep them', () => {
+  let standIn: SupabaseStandIn;
+  beforeEach(async () => {
+    standIn = await startStandInWithBuckets();
+  });
+  afterEach(() => standIn.close());
+
+  const served = async (key: string) => {
+    const res = await fetch(`${standIn.url}/storage/v1/object/public/general/${key}`);
+    await res.arrayBuffer();
+    return [res.status, res.headers.get('cache-control')];
+  };
+
+  it('uploads with a short cache lifetime, 300 s unless told otherwise, and copies keep it', async () => {
+    expect(DEFAULT_PUBLIC_CACHE_SECONDS).toBeLessThanOrEqual(300);
+    const storage = driverFor(standIn);
+    await storage.put(BUCKETS.general, 'a-0a1b2c3d.png', randomBytes(100), { contentType: 'image/png' });
+    expect(await served('a-0a1b2c3d.png')).toEqual([200, `max-age=${DEFAULT_PUBLIC_CACHE_SECONDS}`]);
+    const brief = driverFor(standIn, { publicCacheSeconds: 20 });
+    await brief.put(BUCKETS.userMedia, 'u1/clip.mp4', randomBytes(100), { contentType: 'video/mp4' });
+    await brief.copy({ bucket: BUCKETS.userMedia, key: 'u1/clip.mp4' }, { bucket: BUCKETS.general, key: 'clip-0a1b2c3d.mp4' });
+    expect(await served('clip-0a1b2c3d.mp4')).toEqual([200, 'max-age=20']);
+  });
+
+  it('hands out public URLs on publicUrl, for a project the API reaches at another address', async () => {
+    const storage = driverFor(standIn, { publicUrl: 'https://media.example.com/' });
+    expect(storage.publicUrl(BUCKETS.general, 'c/pic 1.png')).toBe(
+      'https://media.example.com/storage/v1/object/public/general/c/pic%201.png',
+    );
+    // Everything else still goes to url.
+    await storage.put(BUCKETS.general, 'c/pic 1.png', randomBytes(10), { contentType: 'image/png' });
+    expect(standIn.store.find('general', 'c/pic 1.png')).toBeDefined();
+  });
+});
+
+describe('size limits, as Supabase Storage enforces them', () => {
+  const PROJECT_LIMIT = 64 * 1024;
+  const BUCKET_LIMIT = 32 * 1024;
+  let standIn: SupabaseStandIn;
+  let storage: SupabaseStorage;
+  const uploads = (key: string) => standIn.requests.filter((r) => r.method === 'POST' && r.path.endsWith(key));
+  const bucketCall = (method: string, path: string, body: unknown) =>
+    fetch(`${standIn.url}/storage/v1/bucket${path}`, {
+      method,
+      headers: { authorization: `Bearer ${standIn.serviceKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeEach(async () => {
+    standIn = await startSupabaseStandIn({ fileSizeLimit: PROJECT_LIMIT });
+    await bootstrapBuckets({ url: standIn.url, serviceKey: standIn.serviceKey, maxUploadBytes: BUCKET_LIMIT });
+    storage = driverFor(standIn);
+  });
+  afterEach(() => standIn.close());
+
+  it("refuses a bucket limit above the project's global one, as too large an object (legacy HTTP 400)", async () => {
+    const tooLarge = {
+      statusCode: '413',
+      code: 'EntityTooLarge',
+      error: 'Payload too large',
+      message: 'The object exceeded the maximum allowed size',
+    };
+    for (const [method, path, body] of [
+      ['POST', '', { name: 'big', file_size_limit: '1MB' }],
+      ['POST', '', { name: 'big', file_size_limit: PROJECT_LIMIT + 1 }],
+      ['PUT', '/general', { file_size_limit: PROJECT_LIMIT + 1 }],
+    ] as const) {
+      const res = await bucketCall(method, path, body);
+      expect([res.status, await res.json()]).toEqual([400, tooLarge]);
+    }
+    expect(standIn.store.buckets.has('big')).toBe(false);
+    expect(standIn.store.buckets.get('general')!.file_size_limit).toBe(BUCKET_LIMIT);
+    expect((await bucketCall('PUT', '/general', { file_size_limit: PROJECT_LIMIT })).status).toBe(200);
+  });
+
+  it('bytes in memory are sent with their length, so the bucket limit refuses them before they are read', async () => {
+    await expect(
+      storage.put(BUCKETS.general, 'big.png', randomBytes(BUCKET_LIMIT + 1), { contentType: 'image/png' }),
+    ).rejects.toThrow(/The object exceeded the maximum allowed size \[400\/413\]/);
+    expect(await storage.stat(BUCKETS.general, 'big.png')).toBeNull();
+    await storage.put(BUCKETS.general, 'fits.png', randomBytes(BUCKET_LIMIT), { contentType: 'image/png' });
+    expect(uploads('big.png').map((r) => r.headers['content-length'])).toEqual([String(BUCKET_LIMIT + 1)]);
+    expect(uploads('fits.png').map((r) => r.headers['content-length'])).toEqual([String(BUCKET_LIMIT)]);
+  });
+
+  it("holds the project's limit for a bucket that has none", async () => {
+    standIn.store.buckets.get('general')!.file_size_limit = null;
+    await expect(
+      storage.put(BUCKETS.general, 'big.png', randomBytes(PROJECT_LIMIT + 1), { contentType: 'image/png' }),
+    ).rejects.toThrow(/exceeded the maximum allowed size/);
+    await storage.put(BUCKETS.general, 'fits.png', randomBytes(PROJECT_LIMIT), { contentType: 'image/png' });
+  });
+
+  it('takes a streamed upload (no Content-Length) past every limit, as Supabase does: MAX_UPLOAD_BYTES is the guard', async () => {
+    const bytes = randomBytes(2 * PROJECT_LIMIT);
+    expect(await storage.put(BUCKETS.userMedia, 'u1/big.mp4', Readable.from([bytes]), { contentType: 'video/mp4' })).toEqual({
+      size: bytes.length,
+      contentType: 'video/mp4',
+    });
+    expect(uploads('u1/big.mp4').map((r) => [r.headers['content-length'], r.headers['transfer-encoding']])).toEqual([
+      [undefined, 'chunked'],
+    ]);
   });
 });

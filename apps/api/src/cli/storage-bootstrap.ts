@@ -15,6 +15,7 @@ try {
     serviceKey: env.SUPABASE_SERVICE_ROLE_KEY,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     timeoutMs: env.SUPABASE_TIMEOUT_MS,
+    deadlineMs: env.SUPABASE_DEADLINE_MS,
     retries: env.SUPABASE_RETRIES,
   });
   for (const { bucket, action, changes } of report) {

@@ -8,7 +8,8 @@ const PREFIX = '/storage/v1/object/public/';
 
 /**
  * Public-bucket objects of the local driver, at the path Supabase Storage uses, so a communityUrl has the
- * same shape on both drivers. Names are unique per upload, so they can be cached forever.
+ * same shape on both drivers. Cached for PUBLIC_CACHE_SECONDS only: names are unique per upload, but an
+ * unpublished copy must stop showing soon, in browsers and CDNs alike.
  */
 export const publicStorageRoutes = new Hono<AppEnv>().get('/*', async (c) => {
   let rest: string;
@@ -21,7 +22,7 @@ export const publicStorageRoutes = new Hono<AppEnv>().get('/*', async (c) => {
   const bucket = rest.slice(0, slash);
   const key = rest.slice(slash + 1);
   if (slash < 1 || !PUBLIC_BUCKETS.has(bucket)) throw new AppError('NOT_FOUND', 'Object not found');
-  const { storage } = c.get('deps');
+  const { storage, env } = c.get('deps');
   const info = await storage.stat(bucket as typeof BUCKETS.general, key).catch((error: unknown) => {
     // A key that could never be valid (traversal and the like) is simply not there.
     if (error instanceof Error && error.name === 'InvalidKeyError') return null;
@@ -31,7 +32,7 @@ export const publicStorageRoutes = new Hono<AppEnv>().get('/*', async (c) => {
   return sendObject(c, {
     size: info.size,
     contentType: info.contentType,
-    cacheControl: 'public, max-age=31536000, immutable',
+    cacheControl: env.PUBLIC_CACHE_SECONDS > 0 ? `public, max-age=${env.PUBLIC_CACHE_SECONDS}` : 'no-cache',
     open: async (range) => {
       try {
         return await storage.get(bucket as typeof BUCKETS.general, key, range ? { range } : {});

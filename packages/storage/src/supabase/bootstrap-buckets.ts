@@ -1,6 +1,6 @@
-import { BUCKETS, MEDIA_MIME_TYPES, type TBucket } from '@mediashare/core';
+import { BUCKETS, MEDIA_MIME_TYPES, StorageError, type TBucket } from '@mediashare/core';
 import type { Bucket, StorageClient } from '@supabase/storage-js';
-import { isConflictError, isMissingBucketError, toStorageError } from './storage-errors';
+import { isConflictError, isMissingBucketError, isTooLargeError, toStorageError } from './storage-errors';
 import { connectSupabase, type SupabaseConnectionOptions } from './supabase-connection';
 
 export interface BucketSettings {
@@ -43,6 +43,31 @@ const findBucket = async (client: StorageClient, id: string): Promise<Bucket | u
   return data;
 };
 
+/**
+ * Storage refuses a bucket limit above the project's global file size limit with its "object too large" error,
+ * which says nothing about either setting. The operator needs to know which two numbers disagree.
+ */
+export class BucketLimitAboveProjectError extends StorageError {
+  constructor(
+    readonly bucket: string,
+    readonly fileSizeLimit: number,
+    cause: unknown,
+  ) {
+    super(
+      `Supabase refused a file size limit of ${fileSizeLimit} bytes for the bucket ${bucket}: it is above the ` +
+        `project's global file size limit (50 MB on a new project). Raise the global limit to at least ` +
+        `${fileSizeLimit} bytes (hosted: Dashboard > Storage > Settings > "Global file size limit", up to what ` +
+        `the plan allows; self-hosted: FILE_SIZE_LIMIT of the storage server), or lower MAX_UPLOAD_BYTES to at ` +
+        `most the project's limit, then run this again.`,
+      { cause },
+    );
+    this.name = 'BucketLimitAboveProjectError';
+  }
+}
+
+const failure = (error: unknown, action: string, id: string, wanted: BucketSettings) =>
+  isTooLargeError(error) ? new BucketLimitAboveProjectError(id, wanted.fileSizeLimit, error) : toStorageError(error, action);
+
 const reconcileBucket = async (client: StorageClient, id: string, wanted: BucketSettings): Promise<BucketReport> => {
   const settings = { public: wanted.public, fileSizeLimit: wanted.fileSizeLimit, allowedMimeTypes: wanted.allowedMimeTypes };
   let existing = await findBucket(client, id);
@@ -50,13 +75,13 @@ const reconcileBucket = async (client: StorageClient, id: string, wanted: Bucket
     const { error } = await client.createBucket(id, settings);
     if (!error) return { bucket: id, action: 'created', changes: differences(undefined, wanted) };
     // Another process created it between our look and our create: settle it like any existing bucket.
-    if (!isConflictError(error)) throw toStorageError(error, `create bucket ${id}`);
+    if (!isConflictError(error)) throw failure(error, `create bucket ${id}`, id, wanted);
     existing = await findBucket(client, id);
   }
   const changes = differences(existing, wanted);
   if (changes.length === 0) return { bucket: id, action: 'unchanged', changes };
   const { error } = await client.updateBucket(id, settings);
-  if (error) throw toStorageError(error, `update bucket ${id}`);
+  if (error) throw failure(error, `update bucket ${id}`, id, wanted);
   return { bucket: id, action: 'updated', changes };
 };
 

@@ -30,6 +30,11 @@ export const isMissingBucketError = (error: unknown) => error instanceof Storage
 export const isConflictError = (error: unknown) =>
   error instanceof StorageApiError && (error.status === 409 || error.statusCode === '409');
 
+/** "The object exceeded the maximum allowed size": also what a bucket limit above the project's own gets. */
+export const isTooLargeError = (error: unknown) =>
+  error instanceof StorageApiError &&
+  (error.status === 413 || error.statusCode === '413' || error.statusCode === 'EntityTooLarge');
+
 // Storage answers a missing object with HTTP 400 and statusCode "404" in the body (newer code-only bodies say NoSuchKey).
 const isMissingObject = (error: StorageApiError) =>
   !isMissingBucket(error) &&

@@ -8,11 +8,16 @@ export interface SupabaseConnectionOptions {
   url: string;
   /** The service-role (secret) key: it bypasses row-level security, so it must never reach a browser. */
   serviceKey: string;
-  /**
-   * A call fails when Supabase has not answered, or a streamed transfer has not moved, for this long. A body
-   * given as bytes has to be sent whole within it; streamed bodies only have to keep moving.
-   */
+  /** An attempt fails when nothing moves on the wire for this long (an answer, or the next chunk of a body). */
   timeoutMs?: number;
+  /**
+   * How long one operation (an info call, a delete, a signed URL, a bucket call, the start of a transfer) may wait
+   * for Supabase to answer, all attempts and backoff included. Transfers whose bytes are moving are judged by
+   * timeoutMs alone.
+   */
+  deadlineMs?: number;
+  /** The same for a server-side copy, where Supabase moves the bytes and nothing shows progress until it answers. */
+  copyDeadlineMs?: number;
   /** Retries after the first attempt, for 5xx answers and network failures only. */
   retries?: number;
   retryBaseDelayMs?: number;
@@ -21,7 +26,14 @@ export interface SupabaseConnectionOptions {
   fetch?: typeof fetch;
 }
 
-export const SUPABASE_DEFAULTS = { timeoutMs: 30_000, retries: 3, retryBaseDelayMs: 250, retryMaxDelayMs: 5_000 } as const;
+export const SUPABASE_DEFAULTS = {
+  timeoutMs: 30_000,
+  deadlineMs: 10_000,
+  copyDeadlineMs: 60_000,
+  retries: 3,
+  retryBaseDelayMs: 250,
+  retryMaxDelayMs: 5_000,
+} as const;
 
 export interface SupabaseConnection {
   projectUrl: string;
@@ -29,6 +41,7 @@ export interface SupabaseConnection {
   headers: Record<string, string>;
   fetch: typeof fetch;
   client: StorageClient;
+  deadlines: { operation: number; copy: number };
 }
 
 export const connectSupabase = (options: SupabaseConnectionOptions): SupabaseConnection => {
@@ -38,6 +51,7 @@ export const connectSupabase = (options: SupabaseConnectionOptions): SupabaseCon
   const headers = { authorization: `Bearer ${options.serviceKey}`, apikey: options.serviceKey };
   const fetch = createStorageFetch({
     timeoutMs: options.timeoutMs ?? SUPABASE_DEFAULTS.timeoutMs,
+    deadlineMs: options.deadlineMs ?? SUPABASE_DEFAULTS.deadlineMs,
     retries: options.retries ?? SUPABASE_DEFAULTS.retries,
     baseDelayMs: options.retryBaseDelayMs ?? SUPABASE_DEFAULTS.retryBaseDelayMs,
     maxDelayMs: options.retryMaxDelayMs ?? SUPABASE_DEFAULTS.retryMaxDelayMs,
@@ -54,5 +68,9 @@ export const connectSupabase = (options: SupabaseConnectionOptions): SupabaseCon
     global: { fetch, headers },
     realtime,
   });
-  return { projectUrl, apiUrl, headers, fetch, client: supabase.storage };
+  const deadlines = {
+    operation: options.deadlineMs ?? SUPABASE_DEFAULTS.deadlineMs,
+    copy: options.copyDeadlineMs ?? SUPABASE_DEFAULTS.copyDeadlineMs,
+  };
+  return { projectUrl, apiUrl, headers, fetch, client: supabase.storage, deadlines };
 };

@@ -12,9 +12,23 @@ import {
 } from '@mediashare/core';
 import { assertBucketName, assertSafeKey, contentTypeFromKey, encodeKey } from '../keys';
 import { readApiError, toStorageError } from './storage-errors';
+import { withDeadline } from './storage-fetch';
 import { connectSupabase, type SupabaseConnection, type SupabaseConnectionOptions } from './supabase-connection';
 
-export type SupabaseStorageOptions = SupabaseConnectionOptions;
+export interface SupabaseStorageOptions extends SupabaseConnectionOptions {
+  /**
+   * The project's URL as browsers reach it, for public URLs, when the API reaches Supabase at another address
+   * (an internal host name, a private network). Defaults to `url`.
+   */
+  publicUrl?: string;
+  /**
+   * How long browsers and CDNs may keep an object (its Cache-Control max-age), set on every upload. Short, because
+   * a community copy that is unpublished must stop showing soon; a copy keeps the value of its original.
+   */
+  publicCacheSeconds?: number;
+}
+
+export const DEFAULT_PUBLIC_CACHE_SECONDS = 300;
 
 type Target = { bucket: string; key: string };
 type Outcome<T> = { data: T | null; error: unknown };
@@ -45,9 +59,14 @@ const parseContentRange = (header: string | null) => {
  */
 export class SupabaseStorage implements StoragePort {
   private readonly connection: SupabaseConnection;
+  private readonly publicObjectsUrl: string;
+  private readonly cacheControl: string;
 
   constructor(options: SupabaseStorageOptions) {
     this.connection = connectSupabase(options);
+    this.publicObjectsUrl = `${(options.publicUrl ?? options.url).replace(/\/+$/, '')}/storage/v1/object/public`;
+    // storage-js sends it as `max-age=<value>`.
+    this.cacheControl = String(options.publicCacheSeconds ?? DEFAULT_PUBLIC_CACHE_SECONDS);
   }
 
   private async call<T>(action: string, missing: Target | undefined, operation: () => Promise<Outcome<T>>): Promise<T> {
@@ -75,7 +94,21 @@ export class SupabaseStorage implements StoragePort {
     return response;
   }
 
-  async put(bucket: TBucket, key: string, body: Readable | Uint8Array, { contentType }: PutOptions): Promise<ObjectInfo> {
+  /** One deadline for everything an operation asks of Supabase (see SupabaseConnectionOptions.deadlineMs). */
+  private within<T>(kind: 'operation' | 'copy', operation: () => Promise<T>): Promise<T> {
+    return withDeadline(this.connection.deadlines[kind], operation);
+  }
+
+  put(bucket: TBucket, key: string, body: Readable | Uint8Array, options: PutOptions): Promise<ObjectInfo> {
+    return this.within('operation', () => this.upload(bucket, key, body, options));
+  }
+
+  private async upload(
+    bucket: TBucket,
+    key: string,
+    body: Readable | Uint8Array,
+    { contentType }: PutOptions,
+  ): Promise<ObjectInfo> {
     locate(bucket, key);
     let size = body instanceof Uint8Array ? body.byteLength : 0;
     // Counted on the way through, so a streamed upload never has to be held to learn its size.
@@ -92,7 +125,9 @@ export class SupabaseStorage implements StoragePort {
     if (body instanceof Readable) body.once('error', (error) => (sourceError ??= error));
     try {
       await this.call(`write ${bucket}/${key}`, undefined, () =>
-        this.connection.client.from(bucket).upload(encodeKey(key), payload, { contentType, upsert: true }),
+        this.connection.client
+          .from(bucket)
+          .upload(encodeKey(key), payload, { contentType, upsert: true, cacheControl: this.cacheControl }),
       );
     } catch (error) {
       if (body instanceof Readable) body.destroy();
@@ -101,7 +136,12 @@ export class SupabaseStorage implements StoragePort {
     return { size, contentType };
   }
 
-  async get(bucket: TBucket, key: string, options: { range?: ByteRange } = {}): Promise<ObjectBody> {
+  get(bucket: TBucket, key: string, options: { range?: ByteRange } = {}): Promise<ObjectBody> {
+    // Bounds the wait for the answer; the body is then judged by its progress, as its consumer reads it.
+    return this.within('operation', () => this.download(bucket, key, options));
+  }
+
+  private async download(bucket: TBucket, key: string, options: { range?: ByteRange }): Promise<ObjectBody> {
     const target = locate(bucket, key);
     const { range } = options;
     const outside = () => new StorageError(`Range ${range?.start}-${range?.end} is outside ${bucket}/${key}`);
@@ -123,7 +163,7 @@ export class SupabaseStorage implements StoragePort {
       size = served.total;
     } else {
       const length = Number(response.headers.get('content-length') ?? Number.NaN);
-      const info = Number.isSafeInteger(length) ? { size: length } : await this.stat(bucket, key);
+      const info = Number.isSafeInteger(length) ? { size: length } : await this.inspect(bucket, key);
       if (!info) {
         await response.body?.cancel();
         throw new StorageNotFoundError(bucket, key);
@@ -139,7 +179,11 @@ export class SupabaseStorage implements StoragePort {
     };
   }
 
-  async stat(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
+  stat(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
+    return this.within('operation', () => this.inspect(bucket, key));
+  }
+
+  private async inspect(bucket: TBucket, key: string): Promise<ObjectInfo | null> {
     const target = locate(bucket, key);
     try {
       // The authenticated info route: the plain one treats a rejected key as anonymous and says "not found".
@@ -160,10 +204,16 @@ export class SupabaseStorage implements StoragePort {
   async delete(bucket: TBucket, key: string): Promise<void> {
     locate(bucket, key);
     // The bulk route answers 200 with what it removed, an empty list for a missing object: deletes are idempotent.
-    await this.call(`delete ${bucket}/${key}`, undefined, () => this.connection.client.from(bucket).remove([key]));
+    await this.within('operation', () =>
+      this.call(`delete ${bucket}/${key}`, undefined, () => this.connection.client.from(bucket).remove([key])),
+    );
   }
 
-  async copy(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
+  copy(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
+    return this.within('copy', () => this.copyObject(from, to));
+  }
+
+  private async copyObject(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo> {
     const source = locate(from.bucket, from.key);
     locate(to.bucket, to.key);
     await this.call(`copy ${from.bucket}/${from.key} to ${to.bucket}/${to.key}`, source, () =>
@@ -172,14 +222,14 @@ export class SupabaseStorage implements StoragePort {
         .setHeader('x-upsert', 'true')
         .copy(from.key, to.key, { destinationBucket: to.bucket }),
     );
-    const info = await this.stat(to.bucket, to.key);
+    const info = await this.inspect(to.bucket, to.key);
     if (!info) throw new StorageError(`The copy ${to.bucket}/${to.key} was removed while it was being made`);
     return info;
   }
 
   publicUrl(bucket: TBucket, key: string): string {
     locate(bucket, key);
-    return `${this.connection.apiUrl}/object/public/${bucket}/${encodeKey(key)}`;
+    return `${this.publicObjectsUrl}/${bucket}/${encodeKey(key)}`;
   }
 
   async signedUrl(bucket: TBucket, key: string, expiresInSeconds: number): Promise<string> {
@@ -187,8 +237,10 @@ export class SupabaseStorage implements StoragePort {
     if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1) {
       throw new StorageError(`A signed URL lives a whole number of seconds, at least 1 (got ${expiresInSeconds})`);
     }
-    const { signedUrl } = await this.call(`sign ${bucket}/${key}`, target, () =>
-      this.connection.client.from(bucket).createSignedUrl(encodeKey(key), expiresInSeconds),
+    const { signedUrl } = await this.within('operation', () =>
+      this.call(`sign ${bucket}/${key}`, target, () =>
+        this.connection.client.from(bucket).createSignedUrl(encodeKey(key), expiresInSeconds),
+      ),
     );
     return signedUrl;
   }

@@ -12,6 +12,12 @@ const parseFileSizeLimit = (value: unknown): number | null => {
   return Math.round(Number(match[1]) * unit);
 };
 
+/** As Storage's parseMaxSizeLimit: a bucket limit above the project's global one is refused, as too large. */
+const withinGlobalLimit = (limit: number | null, { fileSizeLimit }: RouteContext) => {
+  if (limit !== null && limit > fileSizeLimit) throw apiErrors.entityTooLarge();
+  return limit;
+};
+
 const parseMimeTypes = (value: unknown): string[] | null => {
   if (value === null) return null;
   if (!Array.isArray(value) || value.some((type) => typeof type !== 'string'))
@@ -38,7 +44,8 @@ const getBucket = async ({ res, params: [id], store }: RouteContext) => {
   sendJson(res, 200, store.bucket(id!));
 };
 
-const createBucket = async ({ req, res, store }: RouteContext) => {
+const createBucket = async (context: RouteContext) => {
+  const { req, res, store } = context;
   const body = await readJson(req);
   const name = requireString(body, 'name');
   const id = typeof body.id === 'string' && body.id ? body.id : name;
@@ -49,7 +56,8 @@ const createBucket = async ({ req, res, store }: RouteContext) => {
     name,
     owner: '',
     public: body.public === undefined ? false : parsePublic(body.public),
-    file_size_limit: body.file_size_limit === undefined ? null : parseFileSizeLimit(body.file_size_limit),
+    file_size_limit:
+      body.file_size_limit === undefined ? null : withinGlobalLimit(parseFileSizeLimit(body.file_size_limit), context),
     allowed_mime_types: body.allowed_mime_types === undefined ? null : parseMimeTypes(body.allowed_mime_types),
     created_at: now,
     updated_at: now,
@@ -61,11 +69,19 @@ const createBucket = async ({ req, res, store }: RouteContext) => {
 };
 
 /** Only the settings present in the body change; an absent one keeps its value. */
-const updateBucket = async ({ req, res, params: [id], store }: RouteContext) => {
+const updateBucket = async (context: RouteContext) => {
+  const {
+    req,
+    res,
+    params: [id],
+    store,
+  } = context;
   const body = await readJson(req);
   const bucket = store.bucket(id!);
+  const limit =
+    body.file_size_limit === undefined ? undefined : withinGlobalLimit(parseFileSizeLimit(body.file_size_limit), context);
   if (body.public !== undefined) bucket.public = parsePublic(body.public);
-  if (body.file_size_limit !== undefined) bucket.file_size_limit = parseFileSizeLimit(body.file_size_limit);
+  if (limit !== undefined) bucket.file_size_limit = limit;
   if (body.allowed_mime_types !== undefined) bucket.allowed_mime_types = parseMimeTypes(body.allowed_mime_types);
   bucket.updated_at = new Date().toISOString();
   sendJson(res, 200, { message: 'Successfully updated' });

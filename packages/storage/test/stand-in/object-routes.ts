@@ -54,13 +54,32 @@ const objectInfo = (object: StoredObject) => ({
   created_at: object.createdAt.toISOString(),
 });
 
-const uploadObject = async ({ req, res, params: [bucketId, key], store }: RouteContext) => {
+/**
+ * As Storage's uploader: the smaller of the bucket's and the project's limits is checked against the declared
+ * Content-Length before anything is read. A body sent without one (chunked) is taken whatever its size.
+ */
+const assertDeclaredSize = ({ req, fileSizeLimit }: RouteContext, bucketLimit: number | null) => {
+  const declared = Number(req.headers['content-length']);
+  const limit = bucketLimit === null ? fileSizeLimit : Math.min(bucketLimit, fileSizeLimit);
+  if (req.headers['content-length'] !== undefined && Number.isFinite(declared) && declared > limit) {
+    throw apiErrors.entityTooLarge();
+  }
+};
+
+const uploadObject = async (context: RouteContext) => {
+  const {
+    req,
+    res,
+    params: [bucketId, key],
+    store,
+  } = context;
   assertValidKey(key!);
   const bucket = store.bucket(bucketId!);
   const mimetype = req.headers['content-type'] ?? 'text/plain;charset=UTF-8';
   if (!isAllowedMimeType(mimetype, bucket.allowed_mime_types)) throw apiErrors.invalidMimeType(mimetype);
   if (req.headers['x-upsert'] !== 'true' && store.find(bucket.id, key!)) throw apiErrors.keyAlreadyExists();
-  const data = await store.write(req, bucket.file_size_limit);
+  assertDeclaredSize(context, bucket.file_size_limit);
+  const data = await store.write(req);
   const object = store.commit(bucket.id, key!, data, { mimetype, cacheControl: req.headers['cache-control'] ?? 'no-cache' });
   sendJson(res, 200, { Id: object.id, Key: `${bucket.id}/${key}` });
 };

@@ -70,16 +70,16 @@ export class ObjectStore {
 
   /**
    * Streams a body into a file of its own; only commit() makes it visible, so an upload that breaks off
-   * leaves nothing at its key. Past the limit the rest is read and dropped, so the client still hears the 413.
+   * leaves nothing at its key. Size limits are the route's business, judged before the body is read.
    */
-  async write(body: Readable, limit: number | null): Promise<WrittenData> {
+  async write(body: Readable): Promise<WrittenData> {
     await mkdir(this.root, { recursive: true });
     const file = path.join(this.root, randomUUID());
     let size = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
-        done(null, limit !== null && size > limit ? undefined : chunk);
+        done(null, chunk);
       },
     });
     try {
@@ -87,10 +87,6 @@ export class ObjectStore {
     } catch (error) {
       await rm(file, { force: true });
       throw error;
-    }
-    if (limit !== null && size > limit) {
-      await rm(file, { force: true });
-      throw apiErrors.entityTooLarge();
     }
     return { file, size };
   }

@@ -10,6 +10,8 @@ export interface RouteContext {
   params: string[];
   store: ObjectStore;
   tokens: { secret: string; now: () => number };
+  /** The project's global file size limit: no bucket may allow more, no upload that declares more is taken. */
+  fileSizeLimit: number;
   /** Set by a `stall` fault: serve this many bytes of the object, then go quiet with the response open. */
   stallAfter?: number;
 }
