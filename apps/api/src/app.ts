@@ -1,5 +1,5 @@
 import { trpcServer } from '@hono/trpc-server';
-import { isAppError } from '@mediashare/core';
+import { ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -22,6 +22,7 @@ import { sharedRoutes } from './rest/shared';
 import { tagRoutes } from './rest/tags';
 import { tokenRoutes } from './rest/tokens';
 import { spaRoutes } from './spa';
+import { errorHeaders, logError } from './trpc/errors';
 import { appRouter } from './trpc/router';
 
 export interface AppOptions {
@@ -82,7 +83,9 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/api/community', communityRoutes);
   app.route('/api/internal', internalRoutes);
   app.route('/api', docsRoutes(deps.env.PUBLIC_URL, deps.env.SESSION_COOKIE_NAME));
-  app.all('/api/*', (c) => c.json({ message: 'Not found' }, 404));
+  app.all('/api/*', () => {
+    throw ERRORS.routeNotFound();
+  });
 
   // tRPC answers a bad bearer header in its own error format, from the procedures (see trpc/init.ts).
   app.use('/trpc/*', originGuard(), async (c, next) => {
@@ -103,15 +106,16 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
         authProblem: c.get('authProblem'),
         hono: c,
       }),
+      onError: ({ error, path, ctx }) => ctx && logError(ctx.deps.logger, error, path),
       responseMeta: ({ errors }) => {
-        const retryAfter = errors.map((e) => (isAppError(e.cause) ? e.cause.retryAfter : undefined)).find((v) => v !== undefined);
-        return retryAfter === undefined ? {} : { headers: new Headers({ 'Retry-After': String(retryAfter) }) };
+        const headers = errorHeaders(errors);
+        return headers ? { headers } : {};
       },
     }),
   );
 
   app.route('/', spaRoutes(options.webDistDir ?? deps.env.WEB_DIST_DIR));
-  app.notFound((c) => c.json({ message: 'Not found' }, 404));
+  app.notFound((c) => errorResponse(c, ERRORS.routeNotFound()));
   app.onError((error, c) => errorResponse(c, error));
   return app;
 };

@@ -1,16 +1,9 @@
-import { AppError, authenticateApiToken, authenticateSession, MESSAGES, type TTokenScope } from '@mediashare/core';
+import { authenticateApiToken, authenticateSession, ERRORS, type AppError, type TTokenScope } from '@mediashare/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
 import { readSessionId } from './session-cookie';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
-
-export const AUTH_MESSAGES = {
-  malformed: 'Malformed Authorization header: expected "Bearer <token>"',
-  invalidToken: 'Invalid, revoked or expired API token',
-  sessionOnly: 'API tokens cannot manage API tokens; sign in instead',
-  missingScope: (scope: TTokenScope) => `This API token lacks the "${scope}" scope`,
-} as const;
 
 /**
  * Who is calling: an `Authorization: Bearer` API token when the header is there (then cookies are
@@ -22,9 +15,9 @@ export const resolveCaller = async (c: Context<AppEnv>): Promise<AppError | null
   const header = c.req.header('authorization');
   if (header !== undefined) {
     const token = BEARER.exec(header)?.[1];
-    if (!token) return new AppError('UNAUTHORIZED', AUTH_MESSAGES.malformed);
+    if (!token) return ERRORS.malformedAuthorization();
     const found = await authenticateApiToken(deps, token);
-    if (!found) return new AppError('UNAUTHORIZED', AUTH_MESSAGES.invalidToken);
+    if (!found) return ERRORS.invalidApiToken();
     c.set('user', found.user);
     c.set('tokenScopes', found.scopes);
     return null;
@@ -43,7 +36,7 @@ export const loadUser = (): MiddlewareHandler<AppEnv> => async (c, next) => {
 };
 
 export const requireUser = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (!c.get('user')) throw new AppError('UNAUTHORIZED', MESSAGES.authRequired);
+  if (!c.get('user')) throw ERRORS.authRequired();
   return next();
 };
 
@@ -51,7 +44,7 @@ export const requireUser = (): MiddlewareHandler<AppEnv> => async (c, next) => {
 export const scopeFor = (method: string): TTokenScope => (method === 'GET' || method === 'HEAD' ? 'read' : 'share');
 
 export const checkScope = (scopes: TTokenScope[] | undefined, needed: TTokenScope) => {
-  if (scopes && !scopes.includes(needed)) throw new AppError('FORBIDDEN', AUTH_MESSAGES.missingScope(needed));
+  if (scopes && !scopes.includes(needed)) throw ERRORS.missingScope({ scope: needed });
 };
 
 export const requireScope = (): MiddlewareHandler<AppEnv> => async (c, next) => {
@@ -61,6 +54,6 @@ export const requireScope = (): MiddlewareHandler<AppEnv> => async (c, next) => 
 
 /** Token management needs the person, signed in: a token must not mint or revoke tokens. */
 export const requireSession = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (c.get('tokenScopes')) throw new AppError('FORBIDDEN', AUTH_MESSAGES.sessionOnly);
+  if (c.get('tokenScopes')) throw ERRORS.sessionOnly();
   return next();
 };

@@ -1,4 +1,4 @@
-import { AppError } from '@mediashare/core';
+import { ERRORS } from '@mediashare/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
 
@@ -12,7 +12,7 @@ export const refuseOversizedBody = (): MiddlewareHandler<AppEnv> => async (c, ne
   if (Number.isFinite(declared) && declared > max + MULTIPART_OVERHEAD) {
     // Closing the connection spares both sides the rest of a body nobody will read.
     c.header('Connection', 'close');
-    throw new AppError('PAYLOAD_TOO_LARGE', `File is larger than the limit of ${max} bytes`);
+    throw ERRORS.fileTooLarge({ limit: max });
   }
   return next();
 };

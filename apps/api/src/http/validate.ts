@@ -1,4 +1,4 @@
-import { AppError, formatZodError, MESSAGES } from '@mediashare/core';
+import { ERRORS, formatZodError } from '@mediashare/core';
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
@@ -25,7 +25,7 @@ const readBodyText = async (c: Context): Promise<string> => {
 /** Every body but an upload is small JSON. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
-export const bodyTooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${JSON_BODY_LIMIT} bytes`);
+export const bodyTooLarge = () => ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT });
 
 /**
  * Parses a JSON body against a schema. An empty body counts as `{}` so documented defaults apply;
@@ -38,7 +38,7 @@ export const parseJsonBody = async <S extends z.ZodType>(c: Context, schema: S):
     try {
       data = JSON.parse(text);
     } catch {
-      throw new AppError('BAD_REQUEST', 'Malformed JSON body');
+      throw ERRORS.malformedJson();
     }
   }
   return parseInput(schema, data);
@@ -46,7 +46,7 @@ export const parseJsonBody = async <S extends z.ZodType>(c: Context, schema: S):
 
 export const parseInput = <S extends z.ZodType>(schema: S, data: unknown): z.output<S> => {
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new AppError('BAD_REQUEST', formatZodError(parsed.error));
+  if (!parsed.success) throw ERRORS.invalidInput({ detail: formatZodError(parsed.error) });
   return parsed.data;
 };
 
@@ -54,10 +54,10 @@ const MAX_ID = 2_147_483_647;
 
 /** Path ids are decimal digits; anything else (negative, fractional, words) is not an id at all. */
 export const parseMediaId = (raw: string | undefined): number => {
-  if (!raw || !/^\d{1,16}$/.test(raw)) throw new AppError('BAD_REQUEST', MESSAGES.invalidMediaId);
+  if (!raw || !/^\d{1,16}$/.test(raw)) throw ERRORS.invalidMediaId();
   const id = Number(raw);
-  if (id < 1) throw new AppError('BAD_REQUEST', MESSAGES.invalidMediaId);
+  if (id < 1) throw ERRORS.invalidMediaId();
   // Well formed but beyond any id the database can hold: it names nothing.
-  if (id > MAX_ID) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+  if (id > MAX_ID) throw ERRORS.mediaNotFound();
   return id;
 };

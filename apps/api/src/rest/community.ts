@@ -1,4 +1,4 @@
-import { AppError, findCommunityFeed, getCommunityItem, removeCommunityItem, ZCommunityFeedInput, ZId } from '@mediashare/core';
+import { ERRORS, findCommunityFeed, getCommunityItem, removeCommunityItem, ZCommunityFeedInput, ZId } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { currentUser } from '../http/current-user';
@@ -6,7 +6,7 @@ import { parseInput } from '../http/validate';
 
 const parseCommunityId = (raw: string) => {
   const id = /^\d{1,10}$/.test(raw) ? ZId.safeParse(Number(raw)) : null;
-  if (!id?.success) throw new AppError('BAD_REQUEST', 'Invalid community item ID');
+  if (!id?.success) throw ERRORS.invalidCommunityId();
   return id.data;
 };
 

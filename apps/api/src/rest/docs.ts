@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { createOpenApiDocument } from '../openapi/document';
@@ -38,7 +39,7 @@ export const docsRoutes = (serverUrl: string, cookieName: string) => {
     .get('/docs/:asset', async (c) => {
       const asset = c.req.param('asset');
       const type = ASSETS[asset];
-      if (!type) return c.json({ message: 'Not found' }, 404);
+      if (!type) throw ERRORS.routeNotFound();
       c.header('Cache-Control', 'public, max-age=86400');
       return c.body(await readFile(path.join(swaggerDir, asset)), 200, { 'content-type': type });
     });

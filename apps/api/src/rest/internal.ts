@@ -1,12 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { AppError, uploadMedia, ZGeneratedSource, ZId } from '@mediashare/core';
+import { ERRORS, uploadMedia, ZGeneratedSource, ZId } from '@mediashare/core';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
 import { receiveFile } from '../http/multipart';
 import { refuseOversizedBody } from '../http/upload-limit';
 import { parseInput } from '../http/validate';
-
-const notFound = () => new AppError('NOT_FOUND', 'Not found');
 
 const sameSecret = (given: string, expected: string) => {
   const a = Buffer.from(given);
@@ -21,7 +19,7 @@ const sameSecret = (given: string, expected: string) => {
 const requireServiceToken = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const expected = c.get('deps').env.INTERNAL_API_TOKEN;
   const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-  if (!expected || !given || !sameSecret(given, expected)) throw notFound();
+  if (!expected || !given || !sameSecret(given, expected)) throw ERRORS.routeNotFound();
   return next();
 };
 
@@ -32,7 +30,7 @@ export const internalRoutes = new Hono<AppEnv>()
     const userId = parseInput(ZId, Number(c.req.param('userId')));
     const source = parseInput(ZGeneratedSource, c.req.param('source'));
     const deps = c.get('deps');
-    if (!(await deps.db.users.findById(userId))) throw new AppError('NOT_FOUND', 'User not found');
+    if (!(await deps.db.users.findById(userId))) throw ERRORS.userNotFound();
     const { fileName, stream } = await receiveFile(c);
     return c.json(await uploadMedia(deps, { userId, fileName, body: stream, source }), 201);
   });

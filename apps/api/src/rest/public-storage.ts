@@ -1,4 +1,4 @@
-import { AppError, BUCKETS, StorageNotFoundError } from '@mediashare/core';
+import { BUCKETS, ERRORS, StorageNotFoundError } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { sendObject } from '../http/send-object';
@@ -15,19 +15,19 @@ export const publicStorageRoutes = new Hono<AppEnv>().get('/*', async (c) => {
   try {
     rest = decodeURIComponent(new URL(c.req.url).pathname.slice(PREFIX.length));
   } catch {
-    throw new AppError('NOT_FOUND', 'Object not found');
+    throw ERRORS.objectNotFound();
   }
   const slash = rest.indexOf('/');
   const bucket = rest.slice(0, slash);
   const key = rest.slice(slash + 1);
-  if (slash < 1 || !PUBLIC_BUCKETS.has(bucket)) throw new AppError('NOT_FOUND', 'Object not found');
+  if (slash < 1 || !PUBLIC_BUCKETS.has(bucket)) throw ERRORS.objectNotFound();
   const { storage } = c.get('deps');
   const info = await storage.stat(bucket as typeof BUCKETS.general, key).catch((error: unknown) => {
     // A key that could never be valid (traversal and the like) is simply not there.
     if (error instanceof Error && error.name === 'InvalidKeyError') return null;
     throw error;
   });
-  if (!info) throw new AppError('NOT_FOUND', 'Object not found');
+  if (!info) throw ERRORS.objectNotFound();
   return sendObject(c, {
     size: info.size,
     contentType: info.contentType,
@@ -36,7 +36,7 @@ export const publicStorageRoutes = new Hono<AppEnv>().get('/*', async (c) => {
       try {
         return await storage.get(bucket as typeof BUCKETS.general, key, range ? { range } : {});
       } catch (error) {
-        if (error instanceof StorageNotFoundError) throw new AppError('NOT_FOUND', 'Object not found');
+        if (error instanceof StorageNotFoundError) throw ERRORS.objectNotFound();
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import { createApiToken, findApiTokens, revokeApiToken, ZCreateTokenInput, ZId, AppError } from '@mediashare/core';
+import { createApiToken, findApiTokens, revokeApiToken, ZCreateTokenInput, ZId, ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { currentUser } from '../http/current-user';
@@ -16,7 +16,7 @@ export const tokenRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const raw = c.req.param('id');
     const id = /^\d{1,10}$/.test(raw) ? ZId.safeParse(Number(raw)) : null;
-    if (!id?.success) throw new AppError('BAD_REQUEST', 'Invalid token ID');
+    if (!id?.success) throw ERRORS.invalidTokenId();
     await revokeApiToken(c.get('deps'), user.id, id.data);
     return c.body(null, 204);
   });

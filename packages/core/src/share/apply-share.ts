@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
 import { shareUrlFor } from '../media/to-media-item';
 import { extensionFor } from '../media/sniff';
@@ -18,8 +18,6 @@ import type { ValidShare } from './validate-share';
 
 type Step =
   { kind: 'done'; result: TShareResult; discard?: string | undefined } | { kind: 'copy'; media: MediaRecord; claim: ShareClaim };
-
-const notFound = () => new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
 
 /**
  * Applies a validated share to one media item, as the API documentation's "Community Sharing Process"
@@ -53,7 +51,7 @@ export const applyShare = async (
   /** Everything that needs no copy: a link-only share, or a community share of an item already there. */
   const settle = async (tx: Repos, now: Date) => {
     const state = await tx.media.findOwnedShareState(userId, mediaId);
-    if (!state) throw notFound();
+    if (!state) throw ERRORS.mediaNotFound();
     const { media, claim, community: existing } = state;
     if (claim && claim.expiresAt > now) return { kind: 'wait' } as const;
     const shareCode = media.shareCode ?? newShareCode();

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
 import { toMediaItem } from '../media/to-media-item';
 import { BUCKETS } from '../ports/storage';
@@ -13,10 +13,10 @@ import { withShareErrors } from './share-errors';
  * community copy if there is one, and clears both flags. Deleting a share that does not exist is fine.
  */
 export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: number; mediaId: number }): Promise<TMediaItem> =>
-  withShareErrors(deps, 'Failed to remove share', async () => {
+  withShareErrors(deps, ERRORS.shareRemoveFailed, async () => {
     const done = await runLocked(deps, mediaId, async (tx) => {
       const state = await tx.media.findOwnedShareState(userId, mediaId);
-      if (!state) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+      if (!state) throw ERRORS.mediaNotFound();
       const { media, claim, community: existing } = state;
       if (claim && claim.expiresAt > deps.now()) return { kind: 'wait' } as const;
       if (existing) {

@@ -1,6 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import { requireImageSize, requireMediaType } from '../media/inspect-media';
 import { MAX_HEADER_BYTES, isImageType, measureImage } from '../media/sniff';
 import type { MediaRecord } from '../ports/records';
@@ -8,10 +8,8 @@ import { BUCKETS } from '../ports/storage';
 import { GENERATED_SOURCES, type TMediaSource } from '../schemas/common';
 import type { TShareByPathResult, TShareOptions } from '../schemas/share';
 import { applyShare } from './apply-share';
-import { shareFailureMessage, withShareErrors } from './share-errors';
+import { shareFailure, withShareErrors } from './share-errors';
 import { validateShare } from './validate-share';
-
-const notFound = () => new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
 
 /**
  * The key a client's path names, if it is a plain key inside the caller's own folder of `user-media`.
@@ -39,7 +37,7 @@ export const sourceFromKey = (key: string): TMediaSource => {
 /** A row for an object that is in storage but not yet in the database, measured like an upload. */
 const registerStoredObject = async (deps: CoreDeps, userId: number, key: string, source: TMediaSource): Promise<MediaRecord> => {
   const info = await deps.storage.stat(BUCKETS.userMedia, key);
-  if (!info) throw notFound();
+  if (!info) throw ERRORS.mediaNotFound();
   const headLength = Math.min(info.size, MAX_HEADER_BYTES);
   const head =
     headLength === 0
@@ -66,11 +64,11 @@ export const shareMediaByPath = async (
   deps: CoreDeps,
   { userId, filePath, options }: { userId: number; filePath: string; options: TShareOptions },
 ): Promise<TShareByPathResult> =>
-  withShareErrors(deps, shareFailureMessage(options.shareToCommunity), async () => {
+  withShareErrors(deps, shareFailure(options.shareToCommunity), async () => {
     const key = ownedVaultKey(userId, filePath);
-    if (!key) throw notFound();
+    if (!key) throw ERRORS.mediaNotFound();
     const known = await deps.db.media.findByPath(key);
-    if (known && known.userId !== userId) throw notFound();
+    if (known && known.userId !== userId) throw ERRORS.mediaNotFound();
     // Validate before any row is created: a bad request changes nothing.
     const share = await validateShare(deps, known?.source ?? sourceFromKey(key), options);
     const media = known ?? (await registerStoredObject(deps, userId, key, sourceFromKey(key)));

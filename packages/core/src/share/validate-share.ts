@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import type { TMediaSource } from '../schemas/common';
 import type { TShareOptions } from '../schemas/share';
 
@@ -24,18 +24,14 @@ export const validateShare = async (
 
   const slugs = [...new Set(options.tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))];
   if (source === 'upload') {
-    if (!options.policyAgreed) throw new AppError('BAD_REQUEST', MESSAGES.policyRequired);
-    if (slugs.length === 0) throw new AppError('BAD_REQUEST', MESSAGES.tagsRequired);
+    if (!options.policyAgreed) throw ERRORS.policyRequired();
+    if (slugs.length === 0) throw ERRORS.tagsRequired();
   }
-  if (slugs.length > config.maxTagsPerMedia) {
-    throw new AppError('BAD_REQUEST', `Too many tags: ${slugs.length} given, at most ${config.maxTagsPerMedia} allowed`);
-  }
+  if (slugs.length > config.maxTagsPerMedia) throw ERRORS.tooManyTags({ given: slugs.length, max: config.maxTagsPerMedia });
   const found = await db.tags.findActiveBySlugs(slugs);
   const known = new Set(found.map((t) => t.slug));
   const unknown = slugs.filter((s) => !known.has(s));
-  if (unknown.length > 0) {
-    throw new AppError('BAD_REQUEST', `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
-  }
+  if (unknown.length > 0) throw ERRORS.unknownTags({ slugs: unknown });
   const bySlug = new Map(found.map((t) => [t.slug, t.id]));
   return { shareToCommunity: true, tagSlugs: slugs, tagIds: slugs.map((s) => bySlug.get(s) ?? 0) };
 };
