@@ -1,10 +1,9 @@
-import { trpcServer } from '@hono/trpc-server';
-import { ERRORS } from '@mediashare/core';
+import { ACCESS, authorize, ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
-import { loadUser, requireScope, requireSession, requireUser, resolveCaller } from './http/auth';
+import { identifyRequestCaller, identifyServiceCaller } from './http/caller';
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
@@ -22,7 +21,7 @@ import { sharedRoutes } from './rest/shared';
 import { tagRoutes } from './rest/tags';
 import { tokenRoutes } from './rest/tokens';
 import { spaRoutes } from './spa';
-import { errorHeaders, logError } from './trpc/errors';
+import { trpcHandler } from './trpc/handler';
 import { appRouter } from './trpc/router';
 
 export interface AppOptions {
@@ -44,13 +43,15 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/storage/v1/object/public', publicStorageRoutes);
 
   app.use('/api/*', originGuard());
+  // Internal apps are a sub-app of their own, with their own caller (the service token) and no JSON limit.
+  app.route('/api/internal', new Hono<AppEnv>().use('*', identifyServiceCaller()).route('/', internalRoutes));
   // Uploads stream and have their own limit; every other body is small JSON.
   const tooLarge = () => {
     throw bodyTooLarge();
   };
   const countingLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/user/media' || c.req.path.startsWith('/api/internal/')) return next();
+    if (c.req.path === '/api/user/media') return next();
     // A body with a Content-Length is judged by it, without touching the stream: Hono's bodyLimit would
     // first build a fetch Request around the Node request, which costs more than the rest of a small
     // request. Chunked bodies go through bodyLimit, which counts what arrives.
@@ -65,13 +66,12 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
     if (!chunked && (c.env as { incoming?: unknown } | undefined)?.incoming) return next();
     return countingLimit(c, next);
   });
-  // Internal apps authenticate with the service token, not as a user (see rest/internal.ts).
-  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/internal/') ? next() : loadUser()(c, next)));
-  app.use('/api/user/*', requireUser());
-  app.use('/api/media/*', requireUser());
-  app.use('/api/user/tokens', requireSession());
-  app.use('/api/user/tokens/*', requireSession());
-  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/internal/') ? next() : requireScope()(c, next)));
+  app.use('/api/*', identifyRequestCaller());
+  // Bad credentials are refused on every route; each route asks the policy for what else it needs.
+  app.use('/api/*', async (c, next) => {
+    authorize(c.get('caller'), ACCESS.public);
+    return next();
+  });
 
   app.route('/api/auth', authRoutes);
   app.route('/api', shareRoutes);
@@ -81,38 +81,14 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   app.route('/api/tags', tagRoutes);
   app.route('/api/config', configRoutes);
   app.route('/api/community', communityRoutes);
-  app.route('/api/internal', internalRoutes);
   app.route('/api', docsRoutes(deps.env.PUBLIC_URL, deps.env.SESSION_COOKIE_NAME));
   app.all('/api/*', () => {
     throw ERRORS.routeNotFound();
   });
 
-  // tRPC answers a bad bearer header in its own error format, from the procedures (see trpc/init.ts).
-  app.use('/trpc/*', originGuard(), async (c, next) => {
-    c.set('authProblem', await resolveCaller(c));
-    return next();
-  });
-  app.use(
-    '/trpc/*',
-    trpcServer({
-      endpoint: '/trpc',
-      router: appRouter,
-      createContext: ({ resHeaders }, c) => ({
-        resHeaders,
-        deps: c.get('deps'),
-        user: c.get('user'),
-        sessionId: c.get('sessionId'),
-        tokenScopes: c.get('tokenScopes'),
-        authProblem: c.get('authProblem'),
-        hono: c,
-      }),
-      onError: ({ error, path, ctx }) => ctx && logError(ctx.deps.logger, error, path),
-      responseMeta: ({ errors }) => {
-        const headers = errorHeaders(errors);
-        return headers ? { headers } : {};
-      },
-    }),
-  );
+  // tRPC answers bad credentials in its own error format, from the procedures (see trpc/init.ts).
+  app.use('/trpc/*', originGuard(), identifyRequestCaller());
+  app.use('/trpc/*', trpcHandler(appRouter));
 
   app.route('/', spaRoutes(options.webDistDir ?? deps.env.WEB_DIST_DIR));
   app.notFound((c) => errorResponse(c, ERRORS.routeNotFound()));

@@ -1,8 +1,7 @@
-import { loginUser, logoutSession, registerUser, toUser, ZLoginInput, ZRegisterInput } from '@mediashare/core';
+import { ACCESS, authorize, loginUser, logoutSession, registerUser, toUser, ZLoginInput, ZRegisterInput } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import { clientIp } from '../http/client-ip';
-import { currentUser } from '../http/current-user';
 import { clearedSessionCookie, sessionCookie } from '../http/session-cookie';
 import { parseJsonBody } from '../http/validate';
 
@@ -29,4 +28,4 @@ export const authRoutes = new Hono<AppEnv>()
     c.header('Set-Cookie', clearedSessionCookie(c), { append: true });
     return c.body(null, 204);
   })
-  .get('/me', (c) => c.json(toUser(currentUser(c))));
+  .get('/me', (c) => c.json(toUser(authorize(c.get('caller'), ACCESS.signedIn('read')).user)));

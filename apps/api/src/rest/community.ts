@@ -1,7 +1,15 @@
-import { ERRORS, findCommunityFeed, getCommunityItem, removeCommunityItem, ZCommunityFeedInput, ZId } from '@mediashare/core';
+import {
+  ACCESS,
+  authorize,
+  ERRORS,
+  findCommunityFeed,
+  getCommunityItem,
+  removeCommunityItem,
+  ZCommunityFeedInput,
+  ZId,
+} from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
-import { currentUser } from '../http/current-user';
 import { parseInput } from '../http/validate';
 
 const parseCommunityId = (raw: string) => {
@@ -32,7 +40,7 @@ export const communityRoutes = new Hono<AppEnv>()
   .get('/:id', async (c) => c.json(await getCommunityItem(c.get('deps'), parseCommunityId(c.req.param('id')))))
   // The owner takes an item out of the feed (see removeCommunityItem); the feed itself stays public.
   .delete('/:id', async (c) => {
-    const user = currentUser(c);
+    const { user } = authorize(c.get('caller'), ACCESS.signedIn('share'));
     await removeCommunityItem(c.get('deps'), { userId: user.id, communityMediaId: parseCommunityId(c.req.param('id')) });
     return c.body(null, 204);
   });

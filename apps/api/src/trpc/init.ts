@@ -1,21 +1,19 @@
-import { ERRORS, type AppError, type TTokenScope, type UserRecord } from '@mediashare/core';
+import { ACCESS, authorize, type Access, type Caller } from '@mediashare/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
 import { formatError, toTRPCError } from './errors';
 
-export interface TrpcContext {
+export type TrpcContext = {
   deps: AppDeps;
-  user: UserRecord | null;
+  /** Who is calling; each procedure tier asks the policy (authorize in core) what that caller may do. */
+  caller: Caller;
   sessionId: string | undefined;
-  /** Scopes of the API token the call came with; undefined for cookie sessions. */
-  tokenScopes: TTokenScope[] | undefined;
-  authProblem: AppError | null;
   /** The HTTP exchange underneath, for the client address and configuration. */
   hono: Context<AppEnv>;
   /** Headers of the response the fetch adapter will send (Set-Cookie goes here). */
   resHeaders: Headers;
-}
+};
 
 const t = initTRPC.context<TrpcContext>().create({ errorFormatter: formatError });
 
@@ -28,28 +26,23 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-/** A bearer header that is malformed or names no valid token is refused, whatever the procedure. */
-const refuseBadCredentials = t.middleware(({ ctx, next }) => {
-  if (ctx.authProblem) throw ctx.authProblem;
-  return next();
-});
+const base = t.procedure.use(mapErrors);
+
+/** A tier: the policy's decision for `access`, and the caller's user in the context from then on. */
+const tier = <A extends Access>(access: A | ((type: 'query' | 'mutation' | 'subscription') => A)) =>
+  base.use(({ ctx, type, next }) => next({ ctx: authorize(ctx.caller, typeof access === 'function' ? access(type) : access) }));
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseBadCredentials);
+
+/** Anyone; `ctx.user` is the signed-in user or null. Bad credentials are refused here too. */
+export const publicProcedure = tier(ACCESS.public);
 
 /** Signed in by session or token; a token needs `read` for queries and `share` for mutations. */
-export const protectedProcedure = publicProcedure.use(({ ctx, type, next }) => {
-  if (!ctx.user) throw ERRORS.authRequired();
-  const needed = type === 'query' ? 'read' : 'share';
-  if (ctx.tokenScopes && !ctx.tokenScopes.includes(needed)) {
-    throw ERRORS.missingScope({ scope: needed });
-  }
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const protectedProcedure = tier((type) => ACCESS.signedIn(type === 'query' ? 'read' : 'share'));
 
 /** Signed in by session only: what a token must not do to itself (tokens manage no tokens). */
-export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.tokenScopes) throw ERRORS.sessionOnly();
-  return next();
-});
+export const sessionProcedure = tier(ACCESS.session);
+
+/** Admins signed in by session; to anyone else the procedure answers as one that does not exist. */
+export const adminProcedure = tier(ACCESS.admin);
