@@ -1,4 +1,4 @@
-import { defineErrors, ERRORS } from '@mediashare/core';
+import { ERRORS } from '@mediashare/core';
 import { schema } from '@mediashare/db';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -8,15 +8,10 @@ import { identifyRequestCaller } from '../src/http/caller';
 import { requestContext } from '../src/http/request-context';
 import { trpcHandler } from '../src/trpc/handler';
 import { adminProcedure, publicProcedure, router } from '../src/trpc/init';
+import { COMING } from './support/coming-errors';
 import { createUser, type TestUser } from './support/factories';
 import { createHarness, type Harness } from './support/harness';
 import { call } from './support/http';
-
-// Errors the next routes will need: extra body fields and rate-limit headers.
-const COMING = defineErrors({
-  passwordRequired: { status: 401, message: 'Password required', body: () => ({ passwordRequired: true }) },
-  slowDown: { status: 429, message: 'Slow down', headers: () => ({ 'Retry-After': '7', 'RateLimit-Remaining': '0' }) },
-});
 
 /** Procedures of the kinds the next issues add, served like the app's own router. */
 const testRouter = router({

@@ -87,6 +87,7 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/me', { cookie });
     await send('/api/auth/me');
     await send('/api/auth/me', { headers: badBearer });
+    await send('/api/auth/me', { headers: bearer(shareToken) });
     const throwaway = await createUser(h.app);
     await send('/api/auth/logout', { method: 'POST', cookie: throwaway.cookie, headers: evil });
     await send('/api/auth/logout', { method: 'POST', cookie: throwaway.cookie });

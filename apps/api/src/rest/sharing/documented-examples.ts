@@ -22,13 +22,3 @@ export const SHARE_RESPONSE_EXAMPLES = {
     },
   },
 };
-
-export const SHARE_ERRORS = {
-  badRequest: {
-    invalidMediaId: 'Invalid media ID',
-    policy: 'Policy confirmation is required for upload sharing',
-    tags: 'At least one tag is required for upload sharing',
-  },
-  notFound: 'Media not found',
-  serverError: { shareLink: 'Failed to create share link', general: 'Failed to share media' },
-};

@@ -1,0 +1,24 @@
+import { ACCESS } from '@mediashare/core';
+import { z } from 'zod';
+import { defineRoute, json } from '../define-route';
+
+export const checkHealthRoute = defineRoute({
+  method: 'get',
+  path: '/healthz',
+  operationId: 'checkHealth',
+  tag: 'Operations',
+  summary: 'Liveness: the process and its database answer',
+  access: ACCESS.public,
+  responses: {
+    200: json(z.object({ status: z.literal('ok') }), 'Healthy.'),
+    503: json(z.object({ status: z.literal('unavailable') }), 'The database does not answer.'),
+  },
+  handler: async ({ c, deps }) => {
+    try {
+      await deps.db.tags.findActive();
+      return { status: 'ok' as const };
+    } catch {
+      return c.json({ status: 'unavailable' as const }, 503);
+    }
+  },
+});
