@@ -1,4 +1,5 @@
 export { uploadMedia, type UploadMediaOptions } from './upload-media';
+export { registerGeneratedMedia } from './register-generated-media';
 export { findMedia } from './find-media';
 export { getOwnedMedia } from './get-media';
 export { getMediaFile } from './get-media-file';

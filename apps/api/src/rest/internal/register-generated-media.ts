@@ -1,4 +1,4 @@
-import { ACCESS, ERRORS, uploadMedia, ZGeneratedSource, ZMediaItem, ZUserId } from '@mediashare/core';
+import { ACCESS, ERRORS, registerGeneratedMedia, ZGeneratedSource, ZMediaItem, ZUserId } from '@mediashare/core';
 import { z } from 'zod';
 import { defineRoute, fileUpload, json, refused } from '../define-route';
 
@@ -21,8 +21,6 @@ export const registerGeneratedMediaRoute = defineRoute({
     415: refused([ERRORS.unsupportedMediaType()]),
     422: refused([ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }), ERRORS.unreadableImage()]),
   },
-  handler: async ({ deps, params: { userId, source }, body }) => {
-    if (!(await deps.db.users.findById(userId))) throw ERRORS.userNotFound();
-    return uploadMedia(deps, { userId, fileName: body.fileName, body: body.stream, source });
-  },
+  handler: ({ deps, params: { userId, source }, body }) =>
+    registerGeneratedMedia(deps, { userId, source, fileName: body.fileName, body: body.stream }),
 });

@@ -1,4 +1,4 @@
-import { ACCESS } from '@mediashare/core';
+import { ACCESS, checkHealth } from '@mediashare/core';
 import { z } from 'zod';
 import { defineRoute, json } from '../define-route';
 
@@ -14,11 +14,7 @@ export const checkHealthRoute = defineRoute({
     503: json(z.object({ status: z.literal('unavailable') }), 'The database does not answer.'),
   },
   handler: async ({ c, deps }) => {
-    try {
-      await deps.db.tags.findActive();
-      return { status: 'ok' as const };
-    } catch {
-      return c.json({ status: 'unavailable' as const }, 503);
-    }
+    const status = await checkHealth(deps);
+    return status === 'ok' ? { status } : c.json({ status }, 503);
   },
 });

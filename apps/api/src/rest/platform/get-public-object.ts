@@ -1,9 +1,7 @@
-import { ACCESS, BUCKETS, ERRORS, StorageNotFoundError } from '@mediashare/core';
+import { ACCESS, ERRORS, getPublicObject } from '@mediashare/core';
 import { z } from 'zod';
 import { sendObject } from '../../http/send-object';
 import { binary, defineRoute, refused } from '../define-route';
-
-const PUBLIC_BUCKETS = new Set<string>([BUCKETS.general]);
 
 /**
  * Public-bucket objects of the local driver, at the path Supabase Storage uses, so a communityUrl has the
@@ -28,26 +26,8 @@ export const getPublicObjectRoute = defineRoute({
     206: binary('The requested range.'),
     404: refused([ERRORS.objectNotFound()]),
   },
-  handler: async ({ c, deps: { storage }, params: { bucket, path: key } }) => {
-    if (!PUBLIC_BUCKETS.has(bucket)) throw ERRORS.objectNotFound();
-    const info = await storage.stat(bucket as typeof BUCKETS.general, key).catch((error: unknown) => {
-      // A key that could never be valid (traversal and the like) is simply not there.
-      if (error instanceof Error && error.name === 'InvalidKeyError') return null;
-      throw error;
-    });
-    if (!info) throw ERRORS.objectNotFound();
-    return sendObject(c, {
-      size: info.size,
-      contentType: info.contentType,
-      cacheControl: 'public, max-age=31536000, immutable',
-      open: async (range) => {
-        try {
-          return await storage.get(bucket as typeof BUCKETS.general, key, range ? { range } : {});
-        } catch (error) {
-          if (error instanceof StorageNotFoundError) throw ERRORS.objectNotFound();
-          throw error;
-        }
-      },
-    });
+  handler: async ({ c, deps, params: { bucket, path } }) => {
+    const object = await getPublicObject(deps, { bucket, key: path });
+    return sendObject(c, { ...object, cacheControl: 'public, max-age=31536000, immutable' });
   },
 });
