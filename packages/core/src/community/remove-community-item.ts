@@ -3,7 +3,7 @@ import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
 import type { Repos } from '../ports/database';
 import { BUCKETS } from '../ports/storage';
-import { SHARE_ACTIVITY } from '../share/activity';
+import { removeCommunityCopy } from '../share/remove-community-copy';
 import { runLocked } from '../share/run-locked';
 import { withShareErrors } from '../share/share-errors';
 
@@ -29,16 +29,8 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
           shareCode: original.shareCode,
         });
       }
-      await tx.community.delete(row.id);
-      // If this process dies before the file is deleted, the sweep deletes it.
-      await tx.storageIntents.add(BUCKETS.general, row.filePath);
-      await tx.activity.record({
-        userId,
-        action: SHARE_ACTIVITY.communityRemoved,
-        feature: SHARE_ACTIVITY.feature,
-        details: { mediaId: row.mediaId, communityMediaId: row.id, ...(original ? { shareCode: original.shareCode } : {}) },
-      });
-      return { kind: 'removed', filePath: row.filePath } as const;
+      const filePath = await removeCommunityCopy(tx, row, { userId, ...(original ? { shareCode: original.shareCode } : {}) });
+      return { kind: 'removed', filePath } as const;
     };
 
     for (;;) {

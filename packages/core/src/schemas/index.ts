@@ -9,3 +9,6 @@ export * from './community';
 export * from './tokens';
 export * from './config';
 export * from './format';
+export * from './pages';
+export * from './share-rules';
+export * from './watermark-policy';

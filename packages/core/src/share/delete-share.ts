@@ -5,6 +5,7 @@ import { toMediaItem } from '../media/to-media-item';
 import { BUCKETS } from '../ports/storage';
 import type { TMediaItem } from '../schemas/media';
 import { SHARE_ACTIVITY } from './activity';
+import { removeCommunityCopy } from './remove-community-copy';
 import { runLocked } from './run-locked';
 import { withShareErrors } from './share-errors';
 
@@ -19,10 +20,7 @@ export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: numbe
       if (!state) throw ERRORS.mediaNotFound();
       const { media, claim, community: existing } = state;
       if (claim && claim.expiresAt > deps.now()) return { kind: 'wait' } as const;
-      if (existing) {
-        await tx.community.delete(existing.id);
-        await tx.storageIntents.add(BUCKETS.general, existing.filePath);
-      }
+      const discard = existing ? await removeCommunityCopy(tx, existing) : undefined;
       const updated = await tx.media.setShareState(mediaId, { isShared: false, shareToCommunity: false, shareCode: null });
       if (media.shareCode || existing) {
         await tx.activity.record({
@@ -32,7 +30,7 @@ export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: numbe
           details: { mediaId, shareCode: media.shareCode, ...(existing ? { communityMediaId: existing.id } : {}) },
         });
       }
-      return { kind: 'done', media: updated, discard: existing?.filePath } as const;
+      return { kind: 'done', media: updated, discard } as const;
     });
     if (done.discard) await discardObject(deps, BUCKETS.general, done.discard);
     return toMediaItem(done.media);
