@@ -1,8 +1,9 @@
-import { authorize, formatZodError, toAppError } from '@mediashare/core';
+import { authorize, ERRORS, formatZodError, toAppError } from '@mediashare/core';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { AppEnv } from '../deps';
+import { errorResponse } from '../http/errors';
 import { receiveFile } from '../http/multipart';
 import { refuseLargeUpload } from '../http/upload-limit';
 import { parseInput, parseJsonBody, refuseLargeJsonBody } from '../http/validate';
@@ -95,8 +96,9 @@ export const mountRoutes = (app: Hono<AppEnv>, routes: readonly Route[], { valid
   for (const route of routes) {
     const [status, success] = successOf(route);
     const answers = validateResponses ? responsesOf(route) : null;
-    const broken = (c: Context, problem: string) =>
-      c.json({ message: `${route.operationId} broke its declaration: ${problem}` }, 500);
+    // Answered rather than thrown, so a test sees what broke instead of a bare 500.
+    const broken = (c: Context<AppEnv>, problem: string) =>
+      errorResponse(c, ERRORS.declarationBroken({ operationId: route.operationId, problem }));
 
     app.on(route.method.toUpperCase(), route.honoPath ?? toHonoPath(route.path), async (c) => {
       let result: unknown;

@@ -23,10 +23,8 @@ const TRPC_CODES: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
  * refused exactly as tRPC refuses a path it does not have.
  */
 export const toTRPCError = (error: unknown, path: string): TRPCError => {
-  const appError = toAppError(error);
-  if (appError.code === ERRORS.routeNotFound.code) {
-    return new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
-  }
+  const found = toAppError(error);
+  const appError = found.code === ERRORS.routeNotFound.code ? ERRORS.procedureNotFound({ path }) : found;
   return new TRPCError({ code: TRPC_CODES[appError.status], message: appError.message, cause: appError });
 };
 

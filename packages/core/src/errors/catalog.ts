@@ -28,6 +28,14 @@ export const ERRORS = defineErrors({
   crossOrigin: { status: 403, message: 'Cross-origin request refused' },
   /** A route that does not exist, and one the caller may not know exists (admin, internal). */
   routeNotFound: { status: 404, message: 'Not found' },
+  /** The same over tRPC, in tRPC's own words for a path it does not have. */
+  procedureNotFound: { status: 404, message: ({ path }: { path: string }) => `No procedure found on path "${path}"` },
+  /** Tests only (rest/mount-routes.ts): an answer its route does not declare. */
+  declarationBroken: {
+    status: 500,
+    message: ({ operationId, problem }: { operationId: string; problem: string }) =>
+      `${operationId} broke its declaration: ${problem}`,
+  },
 
   // Accounts.
   invalidLogin: { status: 401, message: 'Invalid email or password' },
