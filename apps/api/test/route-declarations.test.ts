@@ -8,7 +8,7 @@ import type { AppEnv } from '../src/deps';
 import { identifyRequestCaller } from '../src/http/caller';
 import { errorResponse } from '../src/http/errors';
 import { requestContext } from '../src/http/request-context';
-import { createOpenApiDocument } from '../src/openapi/document';
+import { createOpenApiDocument } from '../src/rest/openapi-document';
 import { defineRoute, json, refused } from '../src/rest/define-route';
 import { mountRoutes } from '../src/rest/mount-routes';
 import { COMING } from './support/coming-errors';

@@ -5,8 +5,8 @@ import { ACCESS, ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
 import type { Env } from '../env';
-import { createOpenApiDocument } from '../openapi/document';
 import { defineRoute, plain, type Route } from './define-route';
+import { createOpenApiDocument } from './openapi-document';
 import { apiRoutes, internalRoutes, platformRoutes } from './routes';
 
 // Swagger UI's files come from the swagger-ui-dist package on this server: the docs page needs no CDN.

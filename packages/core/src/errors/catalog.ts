@@ -1,4 +1,3 @@
-import type { TTokenScope } from '../schemas/tokens';
 import { defineErrors } from './define-errors';
 
 const plural = (items: readonly unknown[], word: string) => (items.length > 1 ? `${word}s` : word);
@@ -23,7 +22,7 @@ export const ERRORS = defineErrors({
   authRequired: { status: 401, message: 'Authentication required' },
   malformedAuthorization: { status: 401, message: 'Malformed Authorization header: expected "Bearer <token>"' },
   invalidApiToken: { status: 401, message: 'Invalid, revoked or expired API token' },
-  missingScope: { status: 403, message: ({ scope }: { scope: TTokenScope }) => `This API token lacks the "${scope}" scope` },
+  missingScope: { status: 403, message: ({ scope }: { scope: string }) => `This API token lacks the "${scope}" scope` },
   sessionOnly: { status: 403, message: 'API tokens cannot manage API tokens; sign in instead' },
   crossOrigin: { status: 403, message: 'Cross-origin request refused' },
   /** A route that does not exist, and one the caller may not know exists (admin, internal). */

@@ -1,6 +1,5 @@
 import { StorageNotFoundError } from '../ports/storage';
-import { isAppError, type AppError } from './app-error';
-import { ERRORS } from './catalog';
+import { ERRORS, isAppError, type AppError } from '../errors';
 
 /** Whatever was thrown, as the AppError a client should see. Unknown errors hide their details. */
 export const toAppError = (error: unknown): AppError => {

@@ -23,8 +23,8 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
-import type { Route, RouteResponse } from '../rest/define-route';
-import { describeStatus, responsesOf } from '../rest/responses';
+import type { Route, RouteResponse } from './define-route';
+import { describeStatus, responsesOf } from './responses';
 
 /** Every error answer: the message, and for some errors fields beside it (`passwordRequired`). */
 const ZErrorBody = z

@@ -1,5 +1,5 @@
 import type { Logger } from '../ports/logger';
-import type { AppError } from './app-error';
+import type { AppError } from '../errors';
 
 /**
  * One line per failed request, the same on every transport: refusals (4xx) are part of normal traffic and
