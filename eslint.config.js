@@ -28,6 +28,17 @@ export default tseslint.config(
     },
   },
   {
+    // Errors come from the catalog (packages/core/src/errors/catalog.ts), so every message lives in one place.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['packages/core/src/errors/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='AppError']", message: 'Throw ERRORS.<code>(...) from the error catalog.' },
+      ],
+    },
+  },
+  {
     files: ['packages/core/**/*.ts', 'apps/api/src/**/*.ts', 'packages/storage/src/local/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ADAPTER_ONLY }] },
   },

@@ -1,117 +1,57 @@
-import { trpcServer } from '@hono/trpc-server';
-import { isAppError } from '@mediashare/core';
+import { ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
-import { loadUser, requireScope, requireSession, requireUser, resolveCaller } from './http/auth';
+import { identifyRequestCaller, identifyServiceCaller } from './http/caller';
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
-import { bodyTooLarge, JSON_BODY_LIMIT } from './http/validate';
-import { authRoutes } from './rest/auth';
-import { communityRoutes } from './rest/community';
-import { configRoutes } from './rest/config';
-import { docsRoutes } from './rest/docs';
-import { healthRoutes } from './rest/health';
-import { internalRoutes } from './rest/internal';
-import { mediaRoutes } from './rest/media';
-import { publicStorageRoutes } from './rest/public-storage';
-import { shareRoutes } from './rest/share';
-import { sharedRoutes } from './rest/shared';
-import { tagRoutes } from './rest/tags';
-import { tokenRoutes } from './rest/tokens';
+import { docsAssets, getApiDocsRoute, getOpenApiDocumentRoute, openApiJson } from './rest/docs';
+import { mountRoutes } from './rest/mount-routes';
+import { apiRoutes, internalRoutes, platformRoutes } from './rest/routes';
 import { spaRoutes } from './spa';
+import { trpcHandler } from './trpc/handler';
 import { appRouter } from './trpc/router';
 
 export interface AppOptions {
   /** Where the built web app is; defaults to apps/web/dist. */
   webDistDir?: string;
+  /** Hold every REST answer to its route's declaration (tests; see rest/mount-routes.ts). */
+  validateResponses?: boolean;
 }
 
 /**
- * The whole HTTP surface. Order matters: request context first (ids, logging), then the origin check
- * before anything reads a cookie, then the session, and the SPA last so API paths never fall into it.
+ * The whole HTTP surface. Order matters: request context first (ids, logging); internal apps, whose only
+ * credential is the service token, before anything reads a cookie; then the origin check, before the
+ * caller is identified from a cookie; the API's routes; and the SPA last so API paths never fall into it.
  */
 export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   const app = new Hono<AppEnv>();
+  const mount = { validateResponses: options.validateResponses ?? false };
+  // Built now so that a broken route declaration stops the server at start, not at the first request.
+  openApiJson(deps.env);
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginEmbedderPolicy: false }));
+  mountRoutes(app, platformRoutes, mount);
 
-  app.route('/healthz', healthRoutes);
-  app.route('/storage/v1/object/public', publicStorageRoutes);
+  const internal = new Hono<AppEnv>().use('/api/internal/*', identifyServiceCaller());
+  mountRoutes(internal, internalRoutes, mount);
+  app.route('/', internal);
 
-  app.use('/api/*', originGuard());
-  // Uploads stream and have their own limit; every other body is small JSON.
-  const tooLarge = () => {
-    throw bodyTooLarge();
-  };
-  const countingLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
-  app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/user/media' || c.req.path.startsWith('/api/internal/')) return next();
-    // A body with a Content-Length is judged by it, without touching the stream: Hono's bodyLimit would
-    // first build a fetch Request around the Node request, which costs more than the rest of a small
-    // request. Chunked bodies go through bodyLimit, which counts what arrives.
-    const length = c.req.header('content-length');
-    const chunked = c.req.header('transfer-encoding') !== undefined;
-    if (length !== undefined && !chunked) {
-      if (Number.parseInt(length, 10) > JSON_BODY_LIMIT) tooLarge();
-      return next();
-    }
-    // On the Node server a request with neither header has no body; a Request handed to app.request()
-    // may have one without saying its length.
-    if (!chunked && (c.env as { incoming?: unknown } | undefined)?.incoming) return next();
-    return countingLimit(c, next);
+  app.use('/api/*', originGuard(), identifyRequestCaller());
+  mountRoutes(app, [...apiRoutes, getOpenApiDocumentRoute, getApiDocsRoute], mount);
+  app.route('/api/docs', docsAssets);
+  app.all('/api/*', () => {
+    throw ERRORS.routeNotFound();
   });
-  // Internal apps authenticate with the service token, not as a user (see rest/internal.ts).
-  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/internal/') ? next() : loadUser()(c, next)));
-  app.use('/api/user/*', requireUser());
-  app.use('/api/media/*', requireUser());
-  app.use('/api/user/tokens', requireSession());
-  app.use('/api/user/tokens/*', requireSession());
-  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/internal/') ? next() : requireScope()(c, next)));
 
-  app.route('/api/auth', authRoutes);
-  app.route('/api', shareRoutes);
-  app.route('/api/shared/media', sharedRoutes);
-  app.route('/api/user/media', mediaRoutes);
-  app.route('/api/user/tokens', tokenRoutes);
-  app.route('/api/tags', tagRoutes);
-  app.route('/api/config', configRoutes);
-  app.route('/api/community', communityRoutes);
-  app.route('/api/internal', internalRoutes);
-  app.route('/api', docsRoutes(deps.env.PUBLIC_URL, deps.env.SESSION_COOKIE_NAME));
-  app.all('/api/*', (c) => c.json({ message: 'Not found' }, 404));
-
-  // tRPC answers a bad bearer header in its own error format, from the procedures (see trpc/init.ts).
-  app.use('/trpc/*', originGuard(), async (c, next) => {
-    c.set('authProblem', await resolveCaller(c));
-    return next();
-  });
-  app.use(
-    '/trpc/*',
-    trpcServer({
-      endpoint: '/trpc',
-      router: appRouter,
-      createContext: ({ resHeaders }, c) => ({
-        resHeaders,
-        deps: c.get('deps'),
-        user: c.get('user'),
-        sessionId: c.get('sessionId'),
-        tokenScopes: c.get('tokenScopes'),
-        authProblem: c.get('authProblem'),
-        hono: c,
-      }),
-      responseMeta: ({ errors }) => {
-        const retryAfter = errors.map((e) => (isAppError(e.cause) ? e.cause.retryAfter : undefined)).find((v) => v !== undefined);
-        return retryAfter === undefined ? {} : { headers: new Headers({ 'Retry-After': String(retryAfter) }) };
-      },
-    }),
-  );
+  // tRPC answers bad credentials in its own error format, from the procedure tiers (see trpc/init.ts).
+  app.use('/trpc/*', originGuard(), identifyRequestCaller());
+  app.use('/trpc/*', trpcHandler(appRouter));
 
   app.route('/', spaRoutes(options.webDistDir ?? deps.env.WEB_DIST_DIR));
-  app.notFound((c) => c.json({ message: 'Not found' }, 404));
+  app.notFound((c) => errorResponse(c, ERRORS.routeNotFound()));
   app.onError((error, c) => errorResponse(c, error));
   return app;
 };

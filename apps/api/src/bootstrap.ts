@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultCoreConfig, seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
+import { seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
 import { openDatabase } from '@mediashare/db';
 import { createWatermarker } from '@mediashare/imaging';
 import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
@@ -8,7 +8,6 @@ import type { Env } from './env';
 import type { Logger } from './logger';
 
 export const coreConfigFrom = (env: Env): CoreConfig => ({
-  ...defaultCoreConfig,
   maxUploadBytes: env.MAX_UPLOAD_BYTES,
   maxImagePixels: env.MAX_IMAGE_PIXELS,
   maxTagsPerMedia: env.MAX_TAGS_PER_MEDIA,

@@ -1,5 +1,4 @@
-import type { CoreDeps } from '@mediashare/core';
-import type { AppError, TTokenScope, UserRecord } from '@mediashare/core';
+import type { Caller, CoreDeps } from '@mediashare/core';
 import type { Env } from './env';
 import type { Logger } from './logger';
 
@@ -14,12 +13,9 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     reqId: string;
-    user: UserRecord | null;
+    /** Who is calling (http/caller.ts); what they may do is the policy's decision (authorize in core). */
+    caller: Caller;
     /** Hash of the session cookie's token, when the request carried a well-formed one. */
     sessionId: string | undefined;
-    /** The scopes of the API token the request came with; undefined for cookie sessions. */
-    tokenScopes: TTokenScope[] | undefined;
-    /** Set when a bearer header was malformed or named no valid token (tRPC reports it per procedure). */
-    authProblem: AppError | null;
   };
 }

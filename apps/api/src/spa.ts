@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { getSharedMedia, isAppError, type TSharedMedia } from '@mediashare/core';
+import { getSharedMedia, isAppError, PAGES, shareUrlFor, type TSharedMedia } from '@mediashare/core';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from './deps';
 
@@ -10,10 +10,12 @@ import type { AppEnv } from './deps';
 // app's build is two levels up.
 const DEFAULT_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-const SHARED_PAGE = /^\/shared\/media\/([^/]+)\/?$/;
+/** A page pattern of the SPA (`/shared/media/:code`) as a regular expression that captures its parameters. */
+const patternOf = (page: string) => new RegExp(`^${page.replace(/\/$/, '').replace(/:[A-Za-z]+/g, '([^/]+)')}/?$`);
 
-/** The pages the SPA owns; the server answers them with index.html so pasted links work. */
-const SPA_ROUTES = [/^\/$/, /^\/tokens\/?$/, /^\/login\/?$/, /^\/register\/?$/, /^\/community\/?$/, /^\/vault\/?$/, SHARED_PAGE];
+/** The pages the SPA owns (PAGES, shared with the SPA's router); the server answers them with index.html. */
+const SPA_ROUTES = Object.values(PAGES).map(patternOf);
+const SHARED_PAGE = patternOf(PAGES.sharedMedia);
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -26,7 +28,7 @@ const KIND_TITLES: Record<TSharedMedia['kind'], string> = { image: 'image', gif:
  */
 const previewTags = (media: TSharedMedia, publicUrl: string): string => {
   const title = `A shared ${KIND_TITLES[media.kind]} on mediashare`;
-  const pageUrl = `${publicUrl}/shared/media/${encodeURIComponent(media.shareCode)}`;
+  const pageUrl = `${publicUrl}${shareUrlFor(encodeURIComponent(media.shareCode))}`;
   const fileUrl = `${publicUrl}${media.fileUrl}`;
   const size = media.width !== null && media.height !== null ? { width: media.width, height: media.height } : null;
   const og = media.kind === 'video' ? 'og:video' : 'og:image';

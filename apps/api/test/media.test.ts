@@ -285,7 +285,7 @@ describe('ownership and ids', () => {
     expect(await h.objects('user-media')).toContain(item.filePath);
   });
 
-  it.each(['abc', '-1', '0', '1.5', '1e3', '%20'])('answers 400 Invalid media ID for %s', async (id) => {
+  it.each(['abc', '-1', '0', '1.5', '1e3', '%20', '2147483648'])('answers 400 Invalid media ID for %s', async (id) => {
     for (const [method, path] of routes(id)) {
       const res = await call(h.app, path, { method, cookie: alice.cookie });
       expect(res.status).toBe(400);

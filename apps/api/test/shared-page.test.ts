@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PAGES } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uploadFile, type TestUser } from './support/factories';
 import { makeImage, readFixture } from './support/fixtures';
@@ -124,5 +125,17 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
   it('leaves the other pages alone', async () => {
     expect(await page('/')).toBe(INDEX_HTML);
     expect(await page('/community')).toBe(INDEX_HTML);
+  });
+});
+
+describe('the pages the SPA owns', () => {
+  it('are each answered with the app, with or without a trailing slash; other paths are not', async () => {
+    for (const pattern of Object.values(PAGES)) {
+      const pathname = pattern.replace(':code', 'nope');
+      expect(await page(pathname)).toBe(INDEX_HTML);
+      if (pathname !== '/') expect(await page(`${pathname}/`)).toBe(INDEX_HTML);
+    }
+    expect((await call(h.app, '/no-such-page')).status).toBe(404);
+    expect((await call(h.app, '/shared/media/a/b')).status).toBe(404);
   });
 });

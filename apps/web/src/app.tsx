@@ -1,4 +1,4 @@
-import type { TUser } from '@mediashare/core/schemas';
+import { PAGES, type TUser } from '@mediashare/core/schemas';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { LandingPage } from './auth/landing-page';
@@ -44,7 +44,7 @@ const WithSession = ({ children }: { children: (user: TUser | null) => ReactNode
 
 const Home = () => <WithSession>{(user) => (user ? <VaultPage user={user} /> : <LandingPage />)}</WithSession>;
 
-const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to="/login" />)}</WithSession>;
+const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
 
 export const App = () => (
   <>
@@ -52,14 +52,14 @@ export const App = () => (
     <div id="content" className="content">
       <Suspense fallback={<Loading />}>
         <Switch>
-          <Route path="/" component={Home} />
-          <Route path="/login" component={SignInPage} />
-          <Route path="/register" component={RegisterPage} />
-          <Route path="/community" component={CommunityPage} />
-          <Route path="/tokens" component={Tokens} />
-          <Route path="/shared/media/:code">{(params) => <SharedMediaPage code={params.code} />}</Route>
-          <Route path="/vault">
-            <Redirect to="/" replace />
+          <Route path={PAGES.home} component={Home} />
+          <Route path={PAGES.signIn} component={SignInPage} />
+          <Route path={PAGES.register} component={RegisterPage} />
+          <Route path={PAGES.community} component={CommunityPage} />
+          <Route path={PAGES.tokens} component={Tokens} />
+          <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
+          <Route path={PAGES.vault}>
+            <Redirect to={PAGES.home} replace />
           </Route>
           <Route component={NotFoundPage} />
         </Switch>

@@ -38,13 +38,3 @@ export interface CoreDeps {
   config: CoreConfig;
   now: () => Date;
 }
-
-export const defaultCoreConfig: CoreConfig = {
-  maxUploadBytes: 2 * 1024 ** 3,
-  maxImagePixels: 50_000_000,
-  maxTagsPerMedia: 10,
-  session: { idleTtlMs: 7 * 24 * 3600_000, absoluteTtlMs: 30 * 24 * 3600_000 },
-  loginThrottle: { windowMs: 15 * 60_000, lockMs: 15 * 60_000, maxFailuresPerLogin: 5, maxFailuresPerIp: 50 },
-  scryptCost: 2 ** 15,
-  share: { claimTtlMs: 30_000, claimWaitMs: 30_000, lockTimeoutMs: 5_000 },
-};

@@ -63,6 +63,9 @@ export const createDatabase = (connection: Connection): DatabasePort & { connect
     const outcome = await connection.tryExclusive(key, fn);
     return outcome.ran ? outcome.value : undefined;
   },
+  async ping() {
+    await connection.db.execute(sql`select 1`);
+  },
   close: () => connection.close(),
 });
 

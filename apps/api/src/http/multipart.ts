@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { AppError } from '@mediashare/core';
+import { ERRORS } from '@mediashare/core';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 
@@ -16,13 +16,13 @@ export interface ReceivedFile {
 export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> => {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) {
-    throw new AppError('BAD_REQUEST', `Expected multipart/form-data with a "${field}" field`);
+    throw ERRORS.notMultipart({ field });
   }
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
   } catch {
-    throw new AppError('BAD_REQUEST', 'Malformed multipart body');
+    throw ERRORS.malformedMultipart();
   }
 
   // On the node server read the socket directly; under app.request() (tests) the web stream.
@@ -42,15 +42,15 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
     });
     parser.on('error', (error: Error) => {
       if (file) file.destroy(error);
-      else reject(new AppError('BAD_REQUEST', 'Malformed multipart body'));
+      else reject(ERRORS.malformedMultipart());
     });
     parser.on('close', () => {
-      if (!file) reject(new AppError('BAD_REQUEST', `Missing file field "${field}"`));
+      if (!file) reject(ERRORS.missingFileField({ field }));
     });
     const fail = (error: Error) => {
       parser.destroy(error);
       file?.destroy(error);
-      if (!file) reject(new AppError('BAD_REQUEST', 'Upload interrupted'));
+      if (!file) reject(ERRORS.uploadInterrupted());
     };
     source.on('error', fail);
     // A client that hangs up mid-body: the request stream closes without ending.

@@ -1,4 +1,4 @@
-import { AppError, MESSAGES } from '@mediashare/core';
+import { ERRORS } from '@mediashare/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps';
 
@@ -19,10 +19,10 @@ export const originGuard = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (origin !== undefined) {
     const own = new URL(c.req.url).origin;
     const allowed = origin === own || origin === new URL(env.PUBLIC_URL).origin || env.ALLOWED_ORIGINS.includes(origin);
-    if (!allowed) throw new AppError('FORBIDDEN', MESSAGES.crossOrigin);
+    if (!allowed) throw ERRORS.crossOrigin();
     return next();
   }
   const site = c.req.header('sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('FORBIDDEN', MESSAGES.crossOrigin);
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw ERRORS.crossOrigin();
   return next();
 };

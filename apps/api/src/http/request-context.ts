@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
 
+const ANONYMOUS = { kind: 'anonymous' } as const;
 const INCOMING_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
@@ -18,10 +19,8 @@ export const requestContext =
     const logger = deps.logger.child({ reqId });
     c.set('deps', { ...deps, logger });
     c.set('reqId', reqId);
-    c.set('user', null);
+    c.set('caller', ANONYMOUS);
     c.set('sessionId', undefined);
-    c.set('tokenScopes', undefined);
-    c.set('authProblem', null);
     const started = performance.now();
     await next();
     // Onto the finished response's headers: c.header() at this point would rebuild the response (on the

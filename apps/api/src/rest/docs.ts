@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ACCESS, ERRORS } from '@mediashare/core';
 import { Hono } from 'hono';
 import type { AppEnv } from '../deps';
-import { createOpenApiDocument } from '../openapi/document';
+import type { Env } from '../env';
+import { defineRoute, plain, type Route } from './define-route';
+import { createOpenApiDocument } from './openapi-document';
+import { apiRoutes, internalRoutes, platformRoutes } from './routes';
 
 // Swagger UI's files come from the swagger-ui-dist package on this server: the docs page needs no CDN.
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -29,17 +33,60 @@ const PAGE = `<!doctype html>
 `;
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });\n`;
 
-export const docsRoutes = (serverUrl: string, cookieName: string) => {
-  const document = JSON.stringify(createOpenApiDocument({ serverUrl, cookieName }));
-  return new Hono<AppEnv>()
-    .get('/openapi.json', (c) => c.body(document, 200, { 'content-type': 'application/json; charset=utf-8' }))
-    .get('/docs', (c) => c.html(PAGE))
-    .get('/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
-    .get('/docs/:asset', async (c) => {
-      const asset = c.req.param('asset');
-      const type = ASSETS[asset];
-      if (!type) return c.json({ message: 'Not found' }, 404);
-      c.header('Cache-Control', 'public, max-age=86400');
-      return c.body(await readFile(path.join(swaggerDir, asset)), 200, { 'content-type': type });
-    });
+const documents = new Map<string, string>();
+
+/** The document as served, built once per server URL and cookie name. */
+export const openApiJson = (env: Pick<Env, 'PUBLIC_URL' | 'SESSION_COOKIE_NAME'>): string => {
+  const key = `${env.PUBLIC_URL} ${env.SESSION_COOKIE_NAME}`;
+  let json = documents.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(openApiDocument({ serverUrl: env.PUBLIC_URL, cookieName: env.SESSION_COOKIE_NAME }));
+    documents.set(key, json);
+  }
+  return json;
 };
+
+export const getOpenApiDocumentRoute = defineRoute({
+  method: 'get',
+  path: '/api/openapi.json',
+  operationId: 'getOpenApiDocument',
+  tag: 'Operations',
+  summary: 'This document',
+  access: ACCESS.public,
+  responses: { 200: plain('OpenAPI 3.1') },
+  handler: ({ c, deps }) => c.body(openApiJson(deps.env), 200, { 'content-type': 'application/json; charset=utf-8' }),
+});
+
+export const getApiDocsRoute = defineRoute({
+  method: 'get',
+  path: '/api/docs',
+  operationId: 'getApiDocs',
+  tag: 'Operations',
+  summary: 'Interactive documentation of this API',
+  access: ACCESS.public,
+  responses: { 200: plain('HTML') },
+  handler: ({ c }) => c.html(PAGE),
+});
+
+/** Every route the document describes, in the order it lists them. */
+export const documentedRoutes: readonly Route[] = [
+  ...apiRoutes,
+  ...internalRoutes,
+  ...platformRoutes,
+  getOpenApiDocumentRoute,
+  getApiDocsRoute,
+];
+
+export const openApiDocument = ({ serverUrl, cookieName }: { serverUrl: string; cookieName: string }) =>
+  createOpenApiDocument({ serverUrl, cookieName, routes: documentedRoutes });
+
+/** Swagger UI's own files, under /api/docs/: part of the docs page, not of the API. */
+export const docsAssets = new Hono<AppEnv>()
+  .get('/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
+  .get('/:asset', async (c) => {
+    const asset = c.req.param('asset');
+    const type = ASSETS[asset];
+    if (!type) throw ERRORS.routeNotFound();
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(await readFile(path.join(swaggerDir, asset)), 200, { 'content-type': type });
+  });

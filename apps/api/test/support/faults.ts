@@ -64,6 +64,10 @@ export const failingDatabase = (inner: DatabasePort, counter: FaultCounter, { sp
       return inner.withMediaLock(mediaId, timeout, (tx) => fn(wrapRepos(tx)));
     },
     runExclusive: (job, fn) => inner.runExclusive(job, fn),
+    ping: async () => {
+      tick(counter, 'ping', failure);
+      return inner.ping();
+    },
     close: () => inner.close(),
   };
 };
@@ -111,6 +115,7 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
       return database.withMediaLock(mediaId, timeout, (tx) => fn(wrapRepos(tx)));
     },
     runExclusive: (job, fn) => database.runExclusive(job, fn),
+    ping: async () => (trip('ping', () => new Error('armed database failure at ping')), database.ping()),
     close: () => database.close(),
   };
   return { storage: wrappedStorage, database: wrappedDatabase, failNext: (name: string) => armed.add(name) };

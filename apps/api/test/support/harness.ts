@@ -131,7 +131,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
   const wrapped = options.wrapPorts ? options.wrapPorts(storage, db) : { storage, database: db };
   const app = createApp(
     { ...deps, storage: wrapped.storage, db: wrapped.database },
-    { webDistDir: options.webDistDir ?? path.join(dir, 'no-web-build') },
+    { webDistDir: options.webDistDir ?? path.join(dir, 'no-web-build'), validateResponses: true },
   );
 
   return {

@@ -1,8 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { createOpenApiDocument } from '../../src/openapi/document';
+import { openApiDocument } from '../../src/rest/docs';
 
-export const document = createOpenApiDocument({ serverUrl: 'http://localhost:3000', cookieName: 'connect.sid' });
+export const document = openApiDocument({ serverUrl: 'http://localhost:3000', cookieName: 'connect.sid' });
 
 type Operation = { responses?: Record<string, { content?: Record<string, unknown> }> };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;

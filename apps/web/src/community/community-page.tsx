@@ -1,12 +1,11 @@
-import type { TCommunityItem } from '@mediashare/core/schemas';
+import { PAGES, type TCommunityItem } from '@mediashare/core/schemas';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { errorMessage } from '../lib/errors';
 import { useSession } from '../lib/session';
-import { useInfiniteScroll } from '../lib/use-infinite-scroll';
 import { trpc } from '../trpc';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { PageState } from '../ui/page-state';
+import { MorePages } from '../ui/more-pages';
+import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CommunityCard } from './community-card';
 import { CommunityFilters } from './community-filters';
@@ -25,11 +24,6 @@ export const CommunityPage = () => {
   const tags = trpc.tags.list.useQuery(undefined, { staleTime: TAGS_STALE_MS });
   const input = { limit: PAGE_SIZE, tags: filters.tags, ...(filters.origin ? { origin: filters.origin } : {}) };
   const feed = trpc.community.list.useInfiniteQuery(input, { getNextPageParam: (page) => page.nextCursor });
-  const sentinel = useInfiniteScroll({
-    hasMore: feed.hasNextPage,
-    isLoading: feed.isFetchingNextPage,
-    onLoadMore: () => void feed.fetchNextPage(),
-  });
 
   const utils = trpc.useUtils();
   const [removing, setRemoving] = useState<TCommunityItem | null>(null);
@@ -56,35 +50,27 @@ export const CommunityPage = () => {
       </div>
       <CommunityFilters filters={filters} tags={tags.data ?? []} isLoadingTags={tags.isLoading} onChange={setFilters} />
 
-      {feed.isLoading && <PageState kind="loading" title="Loading the feed…" />}
-      {feed.error && (
-        <PageState
-          kind="error"
-          title="Could not load the Community feed"
-          action={{ label: 'Try again', onClick: () => void feed.refetch() }}
-        >
-          {errorMessage(feed.error)}
-        </PageState>
-      )}
-      {feed.isSuccess && items.length === 0 && (
-        <PageState
-          kind="empty"
-          title={isFiltered ? 'Nothing matches these filters' : 'Nothing has been shared yet'}
-          action={isFiltered ? { label: 'Clear filters', onClick: () => setFilters({ tags: [], origin: undefined }) } : undefined}
-        >
-          {isFiltered ? (
+      <QueryState
+        query={feed}
+        loading="Loading the feed…"
+        failed="Could not load the Community feed"
+        empty={{
+          when: items.length === 0,
+          title: isFiltered ? 'Nothing matches these filters' : 'Nothing has been shared yet',
+          action: isFiltered ? { label: 'Clear filters', onClick: () => setFilters({ tags: [], origin: undefined }) } : undefined,
+          children: isFiltered ? (
             'Try fewer tags: an item must carry every tag you pick.'
           ) : user ? (
             <>
-              Share something from <Link href="/">your vault</Link> and it will appear here.
+              Share something from <Link href={PAGES.home}>your vault</Link> and it will appear here.
             </>
           ) : (
             <>
-              <Link href="/register">Create an account</Link> to be the first to share.
+              <Link href={PAGES.register}>Create an account</Link> to be the first to share.
             </>
-          )}
-        </PageState>
-      )}
+          ),
+        }}
+      />
       {items.length > 0 && (
         <ul className="feed-grid" aria-label="Community feed">
           {items.map((item) => (
@@ -98,27 +84,16 @@ export const CommunityPage = () => {
           ))}
         </ul>
       )}
-      <div ref={sentinel} className="sentinel" />
-      {feed.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void feed.fetchNextPage()} disabled={feed.isFetchingNextPage}>
-            {feed.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <MorePages query={feed} />
       {feed.isSuccess && !feed.hasNextPage && items.length > 0 && <p className="feed-end">You have reached the end.</p>}
       {removing && (
         <ConfirmDialog
           title="Remove from the Community feed?"
           confirmLabel="Remove"
           pendingLabel="Removing…"
-          isPending={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
+          mutation={remove}
           onConfirm={() => remove.mutate({ id: removing.id })}
-          onClose={() => {
-            remove.reset();
-            setRemoving(null);
-          }}
+          onClose={() => setRemoving(null)}
         >
           <p>Its public copy is deleted and it leaves the feed for everyone. Its share link, if it has one, keeps working.</p>
         </ConfirmDialog>

@@ -1,4 +1,4 @@
-import type { TMediaItem } from '@mediashare/core/schemas';
+import { isWatermarkedOnShare, needsCommunityDetails, type TMediaItem } from '@mediashare/core/schemas';
 import { useId, useState } from 'react';
 import { absoluteUrl, copyText } from '../lib/clipboard';
 import { errorMessage } from '../lib/errors';
@@ -9,7 +9,7 @@ import { Modal, ModalHeader } from '../ui/modal';
 import { CommunityFields } from './community-fields';
 import { ShareActions } from './share-actions';
 import { ShareLinkField } from './share-link-field';
-import { describeBlocker, findShareBlockers, needsCommunityDetails, toShareInput } from './share-rules';
+import { shareHints, toShareInput } from './share-form';
 import '../styles/share.css';
 
 interface ShareDialogProps {
@@ -37,7 +37,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const showsCommunityFields = needsCommunityDetails(draft);
   const limits = useLimits();
   const maxTags = limits.data?.maxTagsPerMedia;
-  const blockers = findShareBlockers(draft, maxTags);
+  const hints = shareHints(draft, maxTags);
   const tagList = trpc.tags.list.useQuery(undefined, { enabled: showsCommunityFields, staleTime: TAGS_STALE_MS });
   const tagsError = tagList.error ?? limits.error;
 
@@ -87,7 +87,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
         className="modal__body share-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (blockers.length > 0 || isBusy) return;
+          if (hints.length > 0 || isBusy) return;
           begin();
           share.mutate({ id: item.id, ...toShareInput(draft) });
         }}
@@ -99,7 +99,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           <span>
             Share to Community Feed
             <small>
-              {item.source === 'upload' && item.mimeType.startsWith('image/') && item.mimeType !== 'image/gif'
+              {isWatermarkedOnShare(item)
                 ? 'A watermarked copy appears in the public feed.'
                 : 'A copy appears in the public feed.'}{' '}
               Without it, only people with the link can see this.
@@ -130,9 +130,9 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
         </p>
 
         <footer className="share-form__footer">
-          {blockers.length > 0 ? (
+          {hints.length > 0 ? (
             <p id={hintId} className="hint">
-              {blockers.map((b) => describeBlocker(b, maxTags)).join(' ')}
+              {hints.join(' ')}
             </p>
           ) : (
             <span />
@@ -140,8 +140,8 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           <button
             type="submit"
             className="button button--primary"
-            disabled={isBusy || blockers.length > 0}
-            aria-describedby={blockers.length > 0 ? hintId : undefined}
+            disabled={isBusy || hints.length > 0}
+            aria-describedby={hints.length > 0 ? hintId : undefined}
           >
             {share.isPending ? 'Sharing…' : shareUrl ? 'Update sharing' : 'Share'}
           </button>

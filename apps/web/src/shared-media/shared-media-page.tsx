@@ -1,9 +1,9 @@
 import type { TSharedMedia } from '@mediashare/core/schemas';
 import type { CSSProperties } from 'react';
-import { errorMessage, isDeadLink } from '../lib/errors';
+import { isDeadLink } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { trpc } from '../trpc';
-import { PageState } from '../ui/page-state';
+import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { InactiveLink } from './inactive-link';
 import '../styles/shared.css';
@@ -65,17 +65,7 @@ export const SharedMediaPage = ({ code }: { code: string }) => {
 
   return (
     <main className="page shared-page">
-      {shared.isLoading && <PageState kind="loading" title="Opening the link…" />}
-      {isGone && <InactiveLink />}
-      {shared.error && !isGone && (
-        <PageState
-          kind="error"
-          title="Could not open this link"
-          action={{ label: 'Try again', onClick: () => void shared.refetch() }}
-        >
-          {errorMessage(shared.error)}
-        </PageState>
-      )}
+      {isGone ? <InactiveLink /> : <QueryState query={shared} loading="Opening the link…" failed="Could not open this link" />}
       {shared.data && <SharedMedia media={shared.data} />}
     </main>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../lib/errors';
 import { trpc } from '../trpc';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { PageState } from '../ui/page-state';
+import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { useFocusLater } from '../ui/use-focus-later';
 import { CreateTokenForm } from './create-token-form';
@@ -73,21 +73,16 @@ export const TokensPage = () => {
         <h2 id="token-list-title" ref={listHeading} tabIndex={-1}>
           Your tokens
         </h2>
-        {tokens.isLoading && <PageState kind="loading" title="Loading your tokens…" />}
-        {tokens.error && (
-          <PageState
-            kind="error"
-            title="Could not load your tokens"
-            action={{ label: 'Try again', onClick: () => void tokens.refetch() }}
-          >
-            {errorMessage(tokens.error)}
-          </PageState>
-        )}
-        {tokens.data?.length === 0 && (
-          <PageState kind="empty" title="No tokens yet">
-            Create one when a script or another app needs to reach your vault.
-          </PageState>
-        )}
+        <QueryState
+          query={tokens}
+          loading="Loading your tokens…"
+          failed="Could not load your tokens"
+          empty={{
+            when: tokens.data?.length === 0,
+            title: 'No tokens yet',
+            children: 'Create one when a script or another app needs to reach your vault.',
+          }}
+        />
         {tokens.data && tokens.data.length > 0 && <TokenList tokens={tokens.data} onRevoke={setRevoking} />}
       </section>
 
@@ -96,13 +91,9 @@ export const TokensPage = () => {
           title={`Revoke “${revoking.name}”?`}
           confirmLabel="Revoke"
           pendingLabel="Revoking…"
-          isPending={revoke.isPending}
-          error={revoke.error ? errorMessage(revoke.error) : null}
+          mutation={revoke}
           onConfirm={() => revoke.mutate({ id: revoking.id })}
-          onClose={() => {
-            revoke.reset();
-            setRevoking(null);
-          }}
+          onClose={() => setRevoking(null)}
         >
           <p>
             Anything still using <code>{revoking.prefix}…</code> is refused from its next request. This cannot be undone.

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { errorMessage } from '../lib/errors';
 import { Modal, ModalHeader } from './modal';
 
 interface ConfirmDialogProps {
@@ -6,29 +7,41 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   pendingLabel: string;
-  isPending: boolean;
-  error?: string | null;
+  /** What the button runs: its progress and failure show here, and closing the dialog forgets them. */
+  mutation: { isPending: boolean; error: unknown; reset: () => void };
   onConfirm: () => void;
   onClose: () => void;
 }
 
-export const ConfirmDialog = (props: ConfirmDialogProps) => {
+export const ConfirmDialog = ({
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  mutation,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) => {
   const titleId = useId();
+  const close = () => {
+    mutation.reset();
+    onClose();
+  };
   return (
-    <Modal labelledBy={titleId} onClose={props.onClose} className="modal--small">
-      <ModalHeader id={titleId} title={props.title} onClose={props.onClose} />
-      <div className="modal__body">{props.children}</div>
-      {props.error && (
+    <Modal labelledBy={titleId} onClose={close} className="modal--small">
+      <ModalHeader id={titleId} title={title} onClose={close} />
+      <div className="modal__body">{children}</div>
+      {Boolean(mutation.error) && (
         <p className="alert" role="alert">
-          {props.error}
+          {errorMessage(mutation.error)}
         </p>
       )}
       <footer className="modal__footer">
-        <button type="button" className="button" onClick={props.onClose}>
+        <button type="button" className="button" onClick={close}>
           Cancel
         </button>
-        <button type="button" className="button button--danger" onClick={props.onConfirm} disabled={props.isPending}>
-          {props.isPending ? props.pendingLabel : props.confirmLabel}
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={mutation.isPending}>
+          {mutation.isPending ? pendingLabel : confirmLabel}
         </button>
       </footer>
     </Modal>

@@ -1,12 +1,11 @@
 import type { TMediaItem, TUser } from '@mediashare/core/schemas';
 import { useRef, useState, type DragEvent } from 'react';
-import { errorMessage } from '../lib/errors';
 import { useLimits } from '../lib/limits';
-import { useInfiniteScroll } from '../lib/use-infinite-scroll';
 import { ShareDialog } from '../share/share-dialog';
 import { trpc } from '../trpc';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { PageState } from '../ui/page-state';
+import { MorePages } from '../ui/more-pages';
+import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { MediaCard } from './media-card';
 import { UploadList } from './upload-list';
@@ -40,11 +39,6 @@ export const VaultPage = ({ user }: { user: TUser }) => {
   const items = media.data?.pages.flatMap((page) => page.items) ?? [];
   // The dialog reads the item from the list so it follows refetches after each change.
   const sharing = items.find((item) => item.id === sharingId);
-  const sentinel = useInfiniteScroll({
-    hasMore: media.hasNextPage,
-    isLoading: media.isFetchingNextPage,
-    onLoadMore: () => void media.fetchNextPage(),
-  });
 
   const dragHandlers = {
     onDragEnter: (event: DragEvent) => {
@@ -85,21 +79,16 @@ export const VaultPage = ({ user }: { user: TUser }) => {
         <UploadList entries={uploads.entries} onCancel={uploads.cancel} onDismiss={uploads.dismiss} />
       </div>
 
-      {media.isLoading && <PageState kind="loading" title="Loading your vault…" />}
-      {media.error && (
-        <PageState
-          kind="error"
-          title="Could not load your vault"
-          action={{ label: 'Try again', onClick: () => void media.refetch() }}
-        >
-          {errorMessage(media.error)}
-        </PageState>
-      )}
-      {media.isSuccess && items.length === 0 && (
-        <PageState kind="empty" title="Your vault is empty">
-          Upload something to get started: it stays private until you share it.
-        </PageState>
-      )}
+      <QueryState
+        query={media}
+        loading="Loading your vault…"
+        failed="Could not load your vault"
+        empty={{
+          when: items.length === 0,
+          title: 'Your vault is empty',
+          children: 'Upload something to get started: it stays private until you share it.',
+        }}
+      />
       {items.length > 0 && (
         <ul className="media-grid" aria-label="Your media">
           {items.map((item) => (
@@ -107,14 +96,7 @@ export const VaultPage = ({ user }: { user: TUser }) => {
           ))}
         </ul>
       )}
-      <div ref={sentinel} className="sentinel" />
-      {media.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void media.fetchNextPage()} disabled={media.isFetchingNextPage}>
-            {media.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <MorePages query={media} />
 
       {sharing && <ShareDialog key={sharing.id} item={sharing} onClose={() => setSharingId(null)} />}
       {deleting && (
@@ -122,13 +104,9 @@ export const VaultPage = ({ user }: { user: TUser }) => {
           title={`Delete “${deleting.fileName}”?`}
           confirmLabel="Delete"
           pendingLabel="Deleting…"
-          isPending={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : null}
+          mutation={remove}
           onConfirm={() => remove.mutate({ id: deleting.id })}
-          onClose={() => {
-            remove.reset();
-            setDeleting(null);
-          }}
+          onClose={() => setDeleting(null)}
         >
           <p>The file leaves your vault for good and its share link stops working.</p>
           {deleting.shareToCommunity && (

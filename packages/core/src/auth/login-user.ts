@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import type { TLoginInput } from '../schemas/auth';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { startSession } from './start-session';
@@ -7,10 +7,7 @@ import { toUser } from './to-user';
 
 const retryAfterSeconds = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 
-const tooMany = (until: Date, now: Date) =>
-  new AppError('TOO_MANY_REQUESTS', 'Too many failed sign-in attempts; try again later', {
-    retryAfter: retryAfterSeconds(until, now),
-  });
+const tooMany = (until: Date, now: Date) => ERRORS.loginLocked({ retryAfter: retryAfterSeconds(until, now) });
 
 export interface LoginOptions extends TLoginInput {
   /** The client's address as the transport sees it, for the per-address failure count. */
@@ -50,7 +47,7 @@ export const loginUser = async (deps: CoreDeps, { email: login, password, ip, pr
     deps.logger.info({ login: loginKey, locked: Boolean(loginLock ?? ipLock) }, 'sign-in failed');
     const lock = loginLock ?? ipLock;
     if (lock) throw tooMany(lock, now);
-    throw new AppError('UNAUTHORIZED', 'Invalid email or password');
+    throw ERRORS.invalidLogin();
   }
 
   await db.loginThrottle.clear(loginKey);

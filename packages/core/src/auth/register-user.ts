@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import type { TRegisterInput } from '../schemas/auth';
 import { hashPassword } from './password';
 import { startSession } from './start-session';
@@ -8,12 +8,7 @@ import { toUser } from './to-user';
 export const registerUser = async (deps: CoreDeps, { email, username, password }: TRegisterInput) => {
   const passwordHash = await hashPassword(password, deps.config.scryptCost);
   const created = await deps.db.users.create({ email, username, passwordHash });
-  if (!created.ok) {
-    throw new AppError(
-      'CONFLICT',
-      created.conflict === 'email' ? 'An account with this email already exists' : 'This username is taken',
-    );
-  }
+  if (!created.ok) throw created.conflict === 'email' ? ERRORS.emailTaken() : ERRORS.usernameTaken();
   const session = await startSession(deps, created.user.id);
   deps.logger.info({ userId: created.user.id }, 'user registered');
   return { user: toUser(created.user), session };

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import { decodeCursor, pageOf } from '../media/cursor';
 import type { TCommunityFeed, TCommunityOrigin } from '../schemas/community';
 import { toCommunityItem } from './to-community-item';
@@ -19,7 +19,7 @@ export const findCommunityFeed = async (
   const slugs = [...new Set(tags)];
   const found = await deps.db.tags.findBySlugs(slugs);
   const unknown = slugs.filter((s) => !found.some((t) => t.slug === s));
-  if (unknown.length > 0) throw new AppError('BAD_REQUEST', `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw ERRORS.unknownTags({ slugs: unknown });
   const rows = await deps.db.community.findFeed({
     cursor: cursor ? decodeCursor(cursor) : undefined,
     limit: limit + 1,

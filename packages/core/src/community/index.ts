@@ -1,4 +1,4 @@
 export { findCommunityFeed, type FeedOptions } from './find-community-feed';
 export { getCommunityItem } from './get-community-item';
 export { removeCommunityItem } from './remove-community-item';
-export { COMMUNITY_MESSAGES } from './messages';
+export { getPublicObject } from './get-public-object';

@@ -1,14 +1,11 @@
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
 import type { Repos } from '../ports/database';
 import { BUCKETS } from '../ports/storage';
-import { SHARE_ACTIVITY } from '../share/activity';
+import { removeCommunityCopy } from '../share/remove-community-copy';
 import { runLocked } from '../share/run-locked';
 import { withShareErrors } from '../share/share-errors';
-import { COMMUNITY_MESSAGES } from './messages';
-
-const notFound = () => new AppError('NOT_FOUND', COMMUNITY_MESSAGES.notFound);
 
 /**
  * `DELETE /api/community/:id`: the owner takes an item out of the Community feed: its row, its tags and
@@ -18,10 +15,10 @@ const notFound = () => new AppError('NOT_FOUND', COMMUNITY_MESSAGES.notFound);
  * item and a missing one are the same 404.
  */
 export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }: { userId: number; communityMediaId: number }) =>
-  withShareErrors(deps, COMMUNITY_MESSAGES.removeFailed, async (): Promise<void> => {
+  withShareErrors(deps, ERRORS.communityRemoveFailed, async (): Promise<void> => {
     const remove = (lockedMediaId: number | null) => async (tx: Repos) => {
       const row = await tx.community.findById(communityMediaId);
-      if (!row || row.userId !== userId) throw notFound();
+      if (!row || row.userId !== userId) throw ERRORS.communityItemNotFound();
       // The original was deleted after we looked: take the other path.
       if (row.mediaId !== lockedMediaId) return { kind: 'again' } as const;
       const original = lockedMediaId === null ? null : await tx.media.findOwned(userId, lockedMediaId);
@@ -32,21 +29,13 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
           shareCode: original.shareCode,
         });
       }
-      await tx.community.delete(row.id);
-      // If this process dies before the file is deleted, the sweep deletes it.
-      await tx.storageIntents.add(BUCKETS.general, row.filePath);
-      await tx.activity.record({
-        userId,
-        action: SHARE_ACTIVITY.communityRemoved,
-        feature: SHARE_ACTIVITY.feature,
-        details: { mediaId: row.mediaId, communityMediaId: row.id, ...(original ? { shareCode: original.shareCode } : {}) },
-      });
-      return { kind: 'removed', filePath: row.filePath } as const;
+      const filePath = await removeCommunityCopy(tx, row, { userId, ...(original ? { shareCode: original.shareCode } : {}) });
+      return { kind: 'removed', filePath } as const;
     };
 
     for (;;) {
       const found = await deps.db.community.findById(communityMediaId);
-      if (!found || found.userId !== userId) throw notFound();
+      if (!found || found.userId !== userId) throw ERRORS.communityItemNotFound();
       const { mediaId } = found;
       const outcome =
         mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));

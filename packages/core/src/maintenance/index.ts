@@ -1,1 +1,2 @@
 export { sweepStorage, type SweepResult } from './sweep-storage';
+export { checkHealth } from './check-health';

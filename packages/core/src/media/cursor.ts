@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import type { KeysetCursor } from '../ports/records';
 
 export const encodeCursor = ({ createdAt, id }: KeysetCursor): string =>
@@ -6,7 +6,7 @@ export const encodeCursor = ({ createdAt, id }: KeysetCursor): string =>
 
 export const decodeCursor = (cursor: string): KeysetCursor => {
   const match = /^(\d{1,15}):(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new AppError('BAD_REQUEST', 'Invalid cursor');
+  if (!match) throw ERRORS.invalidCursor();
   return { createdAt: new Date(Number(match[1])), id: Number(match[2]) };
 };
 

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
 import { BUCKETS } from '../ports/storage';
 
@@ -14,7 +14,7 @@ export const deleteMedia = async (deps: CoreDeps, { userId, id }: { userId: numb
     if (media) await tx.storageIntents.add(BUCKETS.userMedia, media.filePath);
     return media;
   });
-  if (!removed) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+  if (!removed) throw ERRORS.mediaNotFound();
   await discardObject(deps, BUCKETS.userMedia, removed.filePath);
   deps.logger.info({ mediaId: id, userId }, 'media deleted');
 };

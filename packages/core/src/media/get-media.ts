@@ -1,10 +1,10 @@
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import type { MediaRecord } from '../ports/records';
 
 /** The caller's media row; someone else's is answered exactly like a missing one. */
 export const getOwnedMedia = async ({ db }: Pick<CoreDeps, 'db'>, userId: number, id: number): Promise<MediaRecord> => {
   const media = await db.media.findOwned(userId, id);
-  if (!media) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+  if (!media) throw ERRORS.mediaNotFound();
   return media;
 };

@@ -1,9 +1,11 @@
 export { uploadMedia, type UploadMediaOptions } from './upload-media';
+export { registerGeneratedMedia } from './register-generated-media';
 export { findMedia } from './find-media';
 export { getOwnedMedia } from './get-media';
 export { getMediaFile } from './get-media-file';
 export { deleteMedia } from './delete-media';
-export { toMediaItem, shareUrlFor } from './to-media-item';
+export { toMediaItem } from './to-media-item';
 export { encodeCursor, decodeCursor, pageOf } from './cursor';
 export { sniffMediaType, measureImage, extensionFor, isImageType } from './sniff';
-export { cleanFileName, vaultKeyFor } from './object-key';
+export { cleanFileName } from './clean-file-name';
+export { vaultKeyFor, ownedVaultKey, sourceFromKey } from './vault-key';

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import type { TMediaMimeType } from '../schemas/common';
 import { sniffMediaType } from './sniff';
 
@@ -6,19 +6,16 @@ import { sniffMediaType } from './sniff';
 export const requireMediaType = async (head: Uint8Array): Promise<TMediaMimeType> => {
   const mimeType = await sniffMediaType(head);
   if (!mimeType) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted',
-    );
+    throw ERRORS.unsupportedMediaType();
   }
   return mimeType;
 };
 
 /** An image's header size within the pixel limit, or the 422: a decompression bomb never gets decoded. */
 export const requireImageSize = (size: { width: number; height: number } | null, maxPixels: number) => {
-  if (!size) throw new AppError('UNPROCESSABLE_CONTENT', 'Could not read the image dimensions');
+  if (!size) throw ERRORS.unreadableImage();
   if (size.width * size.height > maxPixels) {
-    throw new AppError('UNPROCESSABLE_CONTENT', `Image is ${size.width}x${size.height}; the limit is ${maxPixels} pixels`);
+    throw ERRORS.imageTooLarge({ width: size.width, height: size.height, limit: maxPixels });
   }
   return size;
 };

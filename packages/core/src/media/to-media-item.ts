@@ -1,7 +1,6 @@
 import type { MediaRecord } from '../ports/records';
 import type { TMediaItem } from '../schemas/media';
-
-export const shareUrlFor = (shareCode: string): string => `/shared/media/${shareCode}`;
+import { shareUrlFor } from '../schemas/pages';
 
 export const toMediaItem = (media: MediaRecord): TMediaItem => ({
   id: media.id,

@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import { BUCKETS } from '../ports/storage';
 import type { TGeneratedSource, TMediaMimeType } from '../schemas/common';
 import { discardObject } from '../lib/discard-object';
 import { limitBytes, peekStream } from '../lib/streams';
-import { cleanFileName, vaultKeyFor } from './object-key';
+import { cleanFileName } from './clean-file-name';
+import { vaultKeyFor } from './vault-key';
 import { requireImageSize, requireMediaType } from './inspect-media';
 import { extensionFor, isImageType, MAX_HEADER_BYTES, measureImage, SNIFF_BYTES } from './sniff';
 import { toMediaItem } from './to-media-item';
@@ -17,8 +18,6 @@ export interface UploadMediaOptions {
   body: Readable;
   source: 'upload' | TGeneratedSource;
 }
-
-const tooLarge = (max: number) => new AppError('PAYLOAD_TOO_LARGE', `File is larger than the limit of ${max} bytes`);
 
 /** Reads an image's dimensions from as little of its front as possible. */
 const measureFromHeader = async (peeked: Awaited<ReturnType<typeof peekStream>>) => {
@@ -58,7 +57,7 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
     // fails the driver's write too, and the driver removes what it had written so far.
     const limited = pipeline(
       peeked.stream(),
-      limitBytes(config.maxUploadBytes, () => tooLarge(config.maxUploadBytes)),
+      limitBytes(config.maxUploadBytes, () => ERRORS.fileTooLarge({ limit: config.maxUploadBytes })),
       () => {},
     );
     stored = await storage.put(BUCKETS.userMedia, key, limited, { contentType: mimeType });

@@ -168,6 +168,8 @@ export interface DatabasePort extends Repos {
    * Used so that one instance at a time runs the sweep.
    */
   runExclusive<T>(job: string, fn: () => Promise<T>): Promise<T | undefined>;
+  /** One round trip to the database; fails when it does not answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,5 @@
 import type { Readable } from 'node:stream';
-
-/** The image formats a user upload is watermarked in; everything else is copied byte for byte. */
-export const WATERMARK_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type TWatermarkMime = (typeof WATERMARK_MIME_TYPES)[number];
-
-export const isWatermarkable = (mime: string): mime is TWatermarkMime =>
-  (WATERMARK_MIME_TYPES as readonly string[]).includes(mime);
+import type { TWatermarkMime } from '../schemas/watermark-policy';
 
 export interface WatermarkResult {
   /** The marked image's bytes, as they are produced. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCursor, ZId, ZIsoDate, ZMediaSource } from './common';
+import { ZCommunityId } from './ids';
 import { ZTagSlug } from './tags';
 
 export const COMMUNITY_ORIGINS = ['uploaded', 'generated'] as const;
@@ -8,12 +9,20 @@ export type TCommunityOrigin = z.infer<typeof ZCommunityOrigin>;
 
 export const MAX_FEED_TAGS = 5;
 
-export const ZCommunityFeedInput = z.strictObject({
-  cursor: ZCursor.optional(),
-  limit: z.number().int().min(1).max(60).default(24),
-  /** An item must carry every one of these. */
-  tags: z.array(ZTagSlug).max(MAX_FEED_TAGS).default([]),
+/** A page of the feed, as REST reads it from the query string (unknown parameters are ignored). */
+export const ZCommunityFeedQuery = z.object({
+  cursor: ZCursor.optional().meta({ description: 'nextCursor of the previous page' }),
+  limit: z.number().int().min(1).max(60).default(24).meta({ description: 'Page size' }),
+  tags: z
+    .array(ZTagSlug)
+    .max(MAX_FEED_TAGS)
+    .default([])
+    .meta({ description: 'Tag slugs, comma-separated or repeated; an item must carry all of them', example: ['night', 'urban'] }),
   origin: ZCommunityOrigin.optional(),
+});
+
+export const ZCommunityFeedInput = z.strictObject({
+  ...ZCommunityFeedQuery.shape,
   /** Sent by tRPC's infinite queries; pages only go forward, so it changes nothing. */
   direction: z.enum(['forward', 'backward']).optional(),
 });
@@ -40,4 +49,4 @@ export const ZCommunityFeed = z.object({
 });
 export type TCommunityFeed = z.infer<typeof ZCommunityFeed>;
 
-export const ZCommunityIdInput = z.strictObject({ id: ZId });
+export const ZCommunityIdInput = z.strictObject({ id: ZCommunityId });

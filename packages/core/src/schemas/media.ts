@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCursor, ZId, ZIsoDate, ZMediaSource, ZPageLimit } from './common';
+import { ZMediaId } from './ids';
 
 export const ZMediaItem = z.object({
   id: ZId,
@@ -18,9 +19,14 @@ export const ZMediaItem = z.object({
 });
 export type TMediaItem = z.infer<typeof ZMediaItem>;
 
+/** A page of the vault, as REST reads it from the query string (unknown parameters are ignored). */
+export const ZMediaListQuery = z.object({
+  cursor: ZCursor.optional().meta({ description: 'nextCursor of the previous page' }),
+  limit: ZPageLimit.default(30).meta({ description: 'Page size' }),
+});
+
 export const ZMediaListInput = z.strictObject({
-  cursor: ZCursor.optional(),
-  limit: ZPageLimit.default(30),
+  ...ZMediaListQuery.shape,
   /** Sent by tRPC's infinite queries; pages only go forward, so it changes nothing. */
   direction: z.enum(['forward', 'backward']).optional(),
 });
@@ -32,4 +38,4 @@ export const ZMediaListResult = z.object({
 });
 export type TMediaListResult = z.infer<typeof ZMediaListResult>;
 
-export const ZMediaIdInput = z.strictObject({ id: ZId });
+export const ZMediaIdInput = z.strictObject({ id: ZMediaId });

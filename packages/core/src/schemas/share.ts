@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate } from './common';
+import { ZMediaId } from './ids';
 
 /** A tag slug as clients send it; core trims, lower-cases and checks it against the canonical list. */
 export const ZTagSlugInput = z.string().max(64, { message: 'each tag must be at most 64 characters' });
@@ -12,7 +13,7 @@ export const ZShareInput = z.strictObject({
 export type TShareInput = z.input<typeof ZShareInput>;
 export type TShareOptions = z.output<typeof ZShareInput>;
 
-export const ZShareMediaInput = ZShareInput.extend({ id: ZId });
+export const ZShareMediaInput = ZShareInput.extend({ id: ZMediaId });
 
 export const ZFilePath = z.string().min(1, { message: 'is required' }).max(1024);
 

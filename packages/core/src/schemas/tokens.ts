@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate } from './common';
+import { ZTokenId } from './ids';
 
 /** `read`: every GET of the owner's data. `share`: everything that changes the vault or its sharing. */
 export const TOKEN_SCOPES = ['read', 'share'] as const;
@@ -33,4 +34,4 @@ export type TApiToken = z.infer<typeof ZApiToken>;
 export const ZCreatedApiToken = ZApiToken.extend({ token: z.string() });
 export type TCreatedApiToken = z.infer<typeof ZCreatedApiToken>;
 
-export const ZTokenIdInput = z.strictObject({ id: ZId });
+export const ZTokenIdInput = z.strictObject({ id: ZTokenId });

@@ -1,34 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
-import { shareUrlFor } from '../media/to-media-item';
 import { extensionFor } from '../media/sniff';
 import type { Repos, ShareClaim } from '../ports/database';
 import type { CommunityMediaRecord, MediaRecord } from '../ports/records';
 import { BUCKETS } from '../ports/storage';
 import type { TMediaMimeType } from '../schemas/common';
-import type { TShareResult } from '../schemas/share';
+import { shareUrlFor } from '../schemas/pages';
+import type { TShareOptions, TShareResult } from '../schemas/share';
 import { SHARE_ACTIVITY } from './activity';
 import { communityFileName } from './community-file-name';
 import { copyToCommunity, type CommunityCopy } from './copy-to-community';
 import { runLocked } from './run-locked';
+import { removeCommunityCopy } from './remove-community-copy';
 import { newShareCode } from './share-code';
-import type { ValidShare } from './validate-share';
+import { validateShare, type ValidShare } from './validate-share';
 
 type Step =
-  { kind: 'done'; result: TShareResult; discard?: string | undefined } | { kind: 'copy'; media: MediaRecord; claim: ShareClaim };
-
-const notFound = () => new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+  | { kind: 'done'; result: TShareResult; discard?: string | undefined }
+  | { kind: 'copy'; media: MediaRecord; claim: ShareClaim; share: ValidShare };
 
 /**
- * Applies a validated share to one media item, as the API documentation's "Community Sharing Process"
- * describes, safely under concurrency: every state change runs in a short transaction holding the
- * item's advisory lock, and the slow copy runs between two of them under a claim, holding nothing.
+ * Applies a share to one media item, as the API documentation's "Community Sharing Process" describes,
+ * safely under concurrency: every state change runs in a short transaction holding the item's advisory
+ * lock, and the slow copy runs between two of them under a claim, holding nothing. The request is
+ * checked against the item in the first of them, from the one read of its state.
  */
 export const applyShare = async (
   deps: CoreDeps,
-  { userId, mediaId, share }: { userId: number; mediaId: number; share: ValidShare },
+  { userId, mediaId, options }: { userId: number; mediaId: number; options: TShareOptions },
 ) => {
   const { storage } = deps;
   const communityResult = (shareCode: string, copy: CommunityMediaRecord): TShareResult => ({
@@ -37,7 +38,7 @@ export const applyShare = async (
     communityUrl: storage.publicUrl(BUCKETS.general, copy.filePath),
     communityMediaId: copy.id,
   });
-  const record = (tx: Repos, shareCode: string, communityMediaId?: number) =>
+  const record = (tx: Repos, share: ValidShare, shareCode: string, communityMediaId?: number) =>
     tx.activity.record({
       userId,
       action: SHARE_ACTIVITY.shared,
@@ -53,8 +54,9 @@ export const applyShare = async (
   /** Everything that needs no copy: a link-only share, or a community share of an item already there. */
   const settle = async (tx: Repos, now: Date) => {
     const state = await tx.media.findOwnedShareState(userId, mediaId);
-    if (!state) throw notFound();
+    if (!state) throw ERRORS.mediaNotFound();
     const { media, claim, community: existing } = state;
+    const share = await validateShare({ tags: tx.tags, maxTags: deps.config.maxTagsPerMedia }, media.source, options);
     if (claim && claim.expiresAt > now) return { kind: 'wait' } as const;
     const shareCode = media.shareCode ?? newShareCode();
 
@@ -62,30 +64,17 @@ export const applyShare = async (
       // Independent writes, issued together: the driver sends them in one round trip.
       await Promise.all([
         tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: false, shareCode }),
-        record(tx, shareCode),
+        record(tx, share, shareCode),
       ]);
-      if (existing) {
-        await tx.community.delete(existing.id);
-        await tx.storageIntents.add(BUCKETS.general, existing.filePath);
-        await tx.activity.record({
-          userId,
-          action: SHARE_ACTIVITY.communityRemoved,
-          feature: SHARE_ACTIVITY.feature,
-          details: { mediaId, shareCode, communityMediaId: existing.id },
-        });
-      }
-      return {
-        kind: 'done',
-        result: { shareCode, shareUrl: shareUrlFor(shareCode) },
-        discard: existing?.filePath,
-      } satisfies Step;
+      const discard = existing ? await removeCommunityCopy(tx, existing, { userId, shareCode }) : undefined;
+      return { kind: 'done', result: { shareCode, shareUrl: shareUrlFor(shareCode) }, discard } satisfies Step;
     }
 
     if (existing) {
       // Re-sharing replaces the tag set in the same transaction; it never makes a second copy.
       await tx.community.setTags(existing.id, share.tagIds, existing.createdAt);
       await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
-      await record(tx, shareCode, existing.id);
+      await record(tx, share, shareCode, existing.id);
       return { kind: 'done', result: communityResult(shareCode, existing) } satisfies Step;
     }
 
@@ -98,11 +87,11 @@ export const applyShare = async (
     // The intent lands with the claim: if this process dies mid-copy, the sweep removes the object.
     await tx.storageIntents.add(BUCKETS.general, next.filePath);
     if (!(await tx.shareClaims.acquire(next, now))) return { kind: 'wait' } as const;
-    return { kind: 'copy', media, claim: next } satisfies Step;
+    return { kind: 'copy', media, claim: next, share } satisfies Step;
   };
 
   /** Records the finished copy, unless the claim was lost meanwhile (then the copy is thrown away). */
-  const finish = (claim: ShareClaim, copy: CommunityCopy) => async (tx: Repos) => {
+  const finish = (claim: ShareClaim, share: ValidShare, copy: CommunityCopy) => async (tx: Repos) => {
     if (!(await tx.shareClaims.release(mediaId, claim.claimId))) return { kind: 'lost' } as const;
     const media = await tx.media.findOwned(userId, mediaId);
     if (!media) return { kind: 'lost' } as const;
@@ -122,7 +111,7 @@ export const applyShare = async (
     const shareCode = media.shareCode ?? newShareCode();
     await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
     await tx.storageIntents.remove(BUCKETS.general, claim.filePath);
-    await record(tx, shareCode, created.id);
+    await record(tx, share, shareCode, created.id);
     return { kind: 'finished', result: communityResult(shareCode, created) } as const;
   };
 
@@ -132,11 +121,11 @@ export const applyShare = async (
       if (step.discard) await discardObject(deps, BUCKETS.general, step.discard);
       return step.result;
     }
-    const { media, claim } = step;
+    const { media, claim, share } = step;
     const copy = await copyUnderClaim(deps, media, claim);
     let outcome;
     try {
-      outcome = await runLocked(deps, mediaId, finish(claim, copy));
+      outcome = await runLocked(deps, mediaId, finish(claim, share, copy));
     } catch (error) {
       // The row did not land: the uploaded copy must not outlive it.
       await releaseQuietly(deps, claim);

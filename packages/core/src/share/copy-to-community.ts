@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps';
-import { isWatermarkable } from '../ports/imaging';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS } from '../ports/storage';
+import { isWatermarkedOnShare } from '../schemas/watermark-policy';
 
 export interface CommunityCopy {
   size: number;
@@ -11,16 +11,15 @@ export interface CommunityCopy {
 }
 
 /**
- * The slow part of a community share, done with no database connection held: user-uploaded JPEG, PNG
- * and WebP images are watermarked; everything else (GIFs, videos, generated media) is copied byte for
- * byte with the store's server-side copy.
+ * The slow part of a community share, done with no database connection held: what the watermark policy
+ * marks is watermarked; everything else is copied byte for byte with the store's server-side copy.
  */
 export const copyToCommunity = async (
   { storage, watermark }: Pick<CoreDeps, 'storage' | 'watermark'>,
   media: MediaRecord,
   targetPath: string,
 ): Promise<CommunityCopy> => {
-  if (media.source === 'upload' && isWatermarkable(media.mimeType)) {
+  if (isWatermarkedOnShare(media)) {
     const original = await storage.get(BUCKETS.userMedia, media.filePath);
     const marked = await watermark.watermark(original.stream, media.mimeType);
     const stored = await storage.put(BUCKETS.general, targetPath, marked.stream, { contentType: media.mimeType });

@@ -1,10 +1,11 @@
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
 import { toMediaItem } from '../media/to-media-item';
 import { BUCKETS } from '../ports/storage';
 import type { TMediaItem } from '../schemas/media';
 import { SHARE_ACTIVITY } from './activity';
+import { removeCommunityCopy } from './remove-community-copy';
 import { runLocked } from './run-locked';
 import { withShareErrors } from './share-errors';
 
@@ -13,16 +14,13 @@ import { withShareErrors } from './share-errors';
  * community copy if there is one, and clears both flags. Deleting a share that does not exist is fine.
  */
 export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: number; mediaId: number }): Promise<TMediaItem> =>
-  withShareErrors(deps, 'Failed to remove share', async () => {
+  withShareErrors(deps, ERRORS.shareRemoveFailed, async () => {
     const done = await runLocked(deps, mediaId, async (tx) => {
       const state = await tx.media.findOwnedShareState(userId, mediaId);
-      if (!state) throw new AppError('NOT_FOUND', MESSAGES.mediaNotFound);
+      if (!state) throw ERRORS.mediaNotFound();
       const { media, claim, community: existing } = state;
       if (claim && claim.expiresAt > deps.now()) return { kind: 'wait' } as const;
-      if (existing) {
-        await tx.community.delete(existing.id);
-        await tx.storageIntents.add(BUCKETS.general, existing.filePath);
-      }
+      const discard = existing ? await removeCommunityCopy(tx, existing) : undefined;
       const updated = await tx.media.setShareState(mediaId, { isShared: false, shareToCommunity: false, shareCode: null });
       if (media.shareCode || existing) {
         await tx.activity.record({
@@ -32,7 +30,7 @@ export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: numbe
           details: { mediaId, shareCode: media.shareCode, ...(existing ? { communityMediaId: existing.id } : {}) },
         });
       }
-      return { kind: 'done', media: updated, discard: existing?.filePath } as const;
+      return { kind: 'done', media: updated, discard } as const;
     });
     if (done.discard) await discardObject(deps, BUCKETS.general, done.discard);
     return toMediaItem(done.media);

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS, type ByteRange } from '../ports/storage';
 import { mediaKindOf } from '../schemas/common';
@@ -7,7 +7,7 @@ import { ZShareCode, type TSharedMedia } from '../schemas/share';
 
 const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
   const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
-  if (!media || !media.isShared) throw new AppError('NOT_FOUND', MESSAGES.sharedNotFound);
+  if (!media || !media.isShared) throw ERRORS.sharedMediaNotFound();
   return media;
 };
 

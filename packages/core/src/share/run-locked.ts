@@ -1,13 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import { LockTimeoutError, type Repos } from '../ports/database';
-
-export const busy = (cause?: unknown) =>
-  new AppError('SERVICE_UNAVAILABLE', 'This media item is being changed by another request; try again in a moment', {
-    retryAfter: 2,
-    cause,
-  });
 
 /**
  * Runs `step` under the media item's lock, again and again while it answers `wait` (another request is
@@ -25,11 +19,11 @@ export const runLocked = async <R extends { kind: string }>(
     try {
       outcome = await deps.db.withMediaLock(mediaId, deps.config.share.lockTimeoutMs, step);
     } catch (error) {
-      if (error instanceof LockTimeoutError) throw busy(error);
+      if (error instanceof LockTimeoutError) throw ERRORS.mediaBusy({ cause: error });
       throw error;
     }
     if (outcome.kind !== 'wait') return outcome as Exclude<R, { kind: 'wait' }>;
-    if (performance.now() > deadline) throw busy();
+    if (performance.now() > deadline) throw ERRORS.mediaBusy();
     await sleep(pause / 2 + Math.random() * pause);
   }
 };

@@ -1,7 +1,8 @@
-import type { CoreDeps } from '../deps';
-import { AppError, MESSAGES } from '../errors';
+import { ERRORS } from '../errors';
+import type { TagRepo } from '../ports/database';
 import type { TMediaSource } from '../schemas/common';
 import type { TShareOptions } from '../schemas/share';
+import { findShareBlockers, normaliseTagSlugs } from '../schemas/share-rules';
 
 export interface ValidShare {
   shareToCommunity: boolean;
@@ -9,33 +10,27 @@ export interface ValidShare {
   tagSlugs: string[];
 }
 
+const LINK_ONLY: ValidShare = { shareToCommunity: false, tagIds: [], tagSlugs: [] };
+
 /**
- * Checks a share request against the item's source before anything is written. Uploads shared to the
- * community need the policy agreement and at least one tag; tags are trimmed, lower-cased and
- * de-duplicated, and every one must be an active canonical tag. A link-only share ignores tags and
- * policy (the documented dialog sends them either way).
+ * Checks a share request against the item's source before anything is written: the rule clients
+ * check too (schemas/share-rules.ts), answered with the documented message of its first objection,
+ * then the tags against the active canonical list. A link-only share ignores tags and policy (the
+ * documented dialog sends them either way).
  */
 export const validateShare = async (
-  { db, config }: Pick<CoreDeps, 'db' | 'config'>,
+  { tags, maxTags }: { tags: Pick<TagRepo, 'findActiveBySlugs'>; maxTags: number },
   source: TMediaSource,
   options: TShareOptions,
 ): Promise<ValidShare> => {
-  if (!options.shareToCommunity) return { shareToCommunity: false, tagIds: [], tagSlugs: [] };
-
-  const slugs = [...new Set(options.tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))];
-  if (source === 'upload') {
-    if (!options.policyAgreed) throw new AppError('BAD_REQUEST', MESSAGES.policyRequired);
-    if (slugs.length === 0) throw new AppError('BAD_REQUEST', MESSAGES.tagsRequired);
-  }
-  if (slugs.length > config.maxTagsPerMedia) {
-    throw new AppError('BAD_REQUEST', `Too many tags: ${slugs.length} given, at most ${config.maxTagsPerMedia} allowed`);
-  }
-  const found = await db.tags.findActiveBySlugs(slugs);
-  const known = new Set(found.map((t) => t.slug));
-  const unknown = slugs.filter((s) => !known.has(s));
-  if (unknown.length > 0) {
-    throw new AppError('BAD_REQUEST', `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
-  }
-  const bySlug = new Map(found.map((t) => [t.slug, t.id]));
-  return { shareToCommunity: true, tagSlugs: slugs, tagIds: slugs.map((s) => bySlug.get(s) ?? 0) };
+  if (!options.shareToCommunity) return LINK_ONLY;
+  const slugs = normaliseTagSlugs(options.tags);
+  const [blocker] = findShareBlockers({ source, ...options }, maxTags);
+  if (blocker === 'policy-required') throw ERRORS.policyRequired();
+  if (blocker === 'tags-required') throw ERRORS.tagsRequired();
+  if (blocker === 'too-many-tags') throw ERRORS.tooManyTags({ given: slugs.length, max: maxTags });
+  const found = await tags.findActiveBySlugs(slugs);
+  const unknown = slugs.filter((slug) => !found.some((tag) => tag.slug === slug));
+  if (unknown.length > 0) throw ERRORS.unknownTags({ slugs: unknown });
+  return { shareToCommunity: true, tagSlugs: slugs, tagIds: found.map((tag) => tag.id) };
 };

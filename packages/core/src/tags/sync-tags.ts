@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import { formatZodError } from '../schemas/format';
 import { ZTagList } from '../schemas/tags';
 import defaultTags from './default-tags.json' with { type: 'json' };
@@ -12,7 +12,7 @@ export const DEFAULT_TAGS: readonly { slug: string; label: string }[] = defaultT
  */
 export const syncTags = async ({ db, logger }: Pick<CoreDeps, 'db' | 'logger'>, list: unknown) => {
   const parsed = ZTagList.safeParse(list);
-  if (!parsed.success) throw new AppError('BAD_REQUEST', `Invalid tag list: ${formatZodError(parsed.error)}`);
+  if (!parsed.success) throw ERRORS.invalidTagList({ detail: formatZodError(parsed.error) });
   const result = await db.tags.sync(parsed.data);
   logger.info(result, 'tags synced');
   return result;

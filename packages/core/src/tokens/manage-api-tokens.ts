@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { AppError } from '../errors';
+import { ERRORS } from '../errors';
 import type { TApiToken } from '../schemas/tokens';
 import { toApiToken } from './api-token';
 
@@ -12,6 +12,6 @@ export const revokeApiToken = async (
   userId: number,
   id: number,
 ) => {
-  if (!(await db.apiTokens.revoke(userId, id, now()))) throw new AppError('NOT_FOUND', 'Token not found');
+  if (!(await db.apiTokens.revoke(userId, id, now()))) throw ERRORS.tokenNotFound();
   logger.info({ userId, tokenId: id }, 'api token revoked');
 };

@@ -1,0 +1,24 @@
+import { ACCESS, ERRORS, registerUser, ZRegisterInput, ZUser } from '@mediashare/core';
+import { sessionCookie } from '../../http/session-cookie';
+import { defineRoute, jsonBody, jsonWithHeaders, refused } from '../define-route';
+import { SET_SESSION_COOKIE } from './session-cookie-header';
+
+export const registerAccountRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/register',
+  operationId: 'registerAccount',
+  tag: 'Accounts',
+  summary: 'Create an account and sign in',
+  access: ACCESS.public,
+  request: { body: jsonBody(ZRegisterInput) },
+  responses: {
+    201: jsonWithHeaders(ZUser, 'The new user; the response sets the session cookie.', SET_SESSION_COOKIE),
+    400: refused([ERRORS.invalidInput({ detail: 'Invalid field "email": must be an email address' })]),
+    409: refused([ERRORS.emailTaken(), ERRORS.usernameTaken()], 'The email or username is taken.'),
+  },
+  handler: async ({ c, deps, body }) => {
+    const { user, session } = await registerUser(deps, body);
+    c.header('Set-Cookie', sessionCookie(c, session), { append: true });
+    return user;
+  },
+});

@@ -1,0 +1,29 @@
+import { ACCESS, ERRORS, loginUser, ZLoginInput, ZUser } from '@mediashare/core';
+import { clientIp } from '../../http/client-ip';
+import { sessionCookie } from '../../http/session-cookie';
+import { defineRoute, jsonBody, jsonWithHeaders, refused } from '../define-route';
+import { SET_SESSION_COOKIE } from './session-cookie-header';
+
+export const signInRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  operationId: 'signIn',
+  tag: 'Accounts',
+  summary: 'Sign in (email or username in `email`); a new session id every time',
+  access: ACCESS.public,
+  request: { body: jsonBody(ZLoginInput) },
+  responses: {
+    200: jsonWithHeaders(ZUser, 'The user; the response sets the session cookie.', SET_SESSION_COOKIE),
+    400: refused([ERRORS.invalidInput({ detail: 'Invalid field "password": is required' })]),
+    401: refused([ERRORS.invalidLogin()], 'Wrong email, username or password, or a bad Authorization header.'),
+    429: refused(
+      [ERRORS.loginLocked({ retryAfter: 900 })],
+      'Too many failed sign-ins for this account or address; retry after Retry-After seconds.',
+    ),
+  },
+  handler: async ({ c, deps, body }) => {
+    const { user, session } = await loginUser(deps, { ...body, ip: clientIp(c), previousSessionId: c.get('sessionId') });
+    c.header('Set-Cookie', sessionCookie(c, session), { append: true });
+    return user;
+  },
+});

@@ -1,0 +1,4 @@
+import { ZCommunityId } from '@mediashare/core';
+import { z } from 'zod';
+
+export const ZCommunityIdParams = z.object({ id: ZCommunityId });

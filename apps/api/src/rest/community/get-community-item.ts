@@ -1,0 +1,19 @@
+import { ACCESS, ERRORS, getCommunityItem, ZCommunityItem } from '@mediashare/core';
+import { defineRoute, json, refused } from '../define-route';
+import { ZCommunityIdParams } from './community-id-params';
+
+export const getCommunityItemRoute = defineRoute({
+  method: 'get',
+  path: '/api/community/{id}',
+  operationId: 'getCommunityItem',
+  tag: 'Community',
+  summary: 'One community item (public)',
+  access: ACCESS.public,
+  request: { params: ZCommunityIdParams },
+  responses: {
+    200: json(ZCommunityItem, 'The item.'),
+    400: refused([ERRORS.invalidCommunityId()]),
+    404: refused([ERRORS.communityItemNotFound()]),
+  },
+  handler: ({ deps, params }) => getCommunityItem(deps, params.id),
+});

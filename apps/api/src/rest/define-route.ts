@@ -1,0 +1,118 @@
+import type { Access, AppError, Grant } from '@mediashare/core';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AppDeps, AppEnv } from '../deps';
+import type { ReceivedFile } from '../http/multipart';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type Examples = Record<string, { summary?: string; value: unknown }>;
+type ZObject = z.ZodObject<z.ZodRawShape>;
+
+/** A JSON request body, parsed with the measured reader (http/validate.ts) and then the schema. */
+export interface JsonBody<S extends z.ZodType = z.ZodType> {
+  kind: 'json';
+  schema: S;
+  examples?: Examples;
+}
+
+/** A multipart upload: the handler gets the one file part while its bytes still arrive. */
+export interface FileUpload {
+  kind: 'file';
+  field: string;
+  description: string;
+}
+
+/** What an answer of one status is: JSON of a schema, nothing, bytes, or a catalog error. */
+export type RouteResponse =
+  | { kind: 'json'; schema: z.ZodType; description: string; examples?: Examples; headers?: Record<string, string> }
+  | { kind: 'plain'; description: string; headers?: Record<string, string> }
+  | { kind: 'binary'; description: string }
+  | { kind: 'error'; description?: string; errors: AppError[] };
+
+export type Responses = Partial<Record<number, RouteResponse>>;
+
+export const json = <S extends z.ZodType>(schema: S, description: string, examples?: Examples) =>
+  ({ kind: 'json', schema, description, ...(examples ? { examples } : {}) }) as const;
+
+/** A JSON answer that sets headers (documented by name and meaning). */
+export const jsonWithHeaders = <S extends z.ZodType>(schema: S, description: string, headers: Record<string, string>) =>
+  ({ kind: 'json', schema, description, headers }) as const;
+
+/** An answer documented by its description alone: no body (204, 416), or one not described (HTML). */
+export const plain = (description: string, headers?: Record<string, string>) =>
+  ({ kind: 'plain', description, ...(headers ? { headers } : {}) }) as const;
+
+export const binary = (description: string) => ({ kind: 'binary', description }) as const;
+
+/** The catalog errors a route answers with at one status; their answers are the document's examples. */
+export const refused = (errors: AppError[], description?: string) =>
+  ({ kind: 'error', errors, ...(description ? { description } : {}) }) as const;
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler returns for each success it declares; a Response passes through as it is. */
+type Success<R extends Responses> = {
+  [K in keyof R]: K extends 200 | 201 | 202
+    ? R[K] extends { kind: 'json'; schema: infer S extends z.ZodType }
+      ? z.input<S>
+      : never
+    : K extends 204
+      ? void
+      : never;
+}[keyof R];
+
+export interface HandlerInput<A extends Access, P, Q, B> {
+  c: Context<AppEnv>;
+  deps: AppDeps;
+  /** The caller's user as the policy granted it (null on public routes for anonymous callers). */
+  user: Grant<A>['user'];
+  params: Output<P>;
+  query: Output<Q>;
+  body: B extends JsonBody<infer S> ? z.output<S> : B extends FileUpload ? ReceivedFile : undefined;
+}
+
+export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
+  method: Method;
+  /** The documented path, parameters in braces: `/api/media/{id}/share`. */
+  path: string;
+  /** Hono's pattern, where it differs from the documented one (a parameter that spans slashes). */
+  honoPath?: string;
+  /** Stable, verb first: what generated clients call the operation. */
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  access: A;
+  request?: { params?: P; query?: Q; body?: B };
+  /**
+   * Every answer of the route. The policy's refusals (401, 403, 404) follow from `access` and the body's
+   * (400, 413) from `request.body`; list only the route's own, with the catalog errors behind them.
+   */
+  responses: R;
+  handler: (input: HandlerInput<A, P, Q, B>) => Promise<Success<R> | Response> | Success<R> | Response;
+}
+
+/** A declared route, as the router mounts it and the OpenAPI document describes it. */
+export type Route = RouteSpec<Access, ZObject | undefined, ZObject | undefined, JsonBody | FileUpload | undefined, Responses>;
+
+/**
+ * Declares one REST route: where it is, who may call it, what it takes and answers, and the handler,
+ * which only translates (input to one core call, its result to the answer).
+ */
+export const defineRoute = <
+  const A extends Access,
+  R extends Responses,
+  P extends ZObject | undefined = undefined,
+  Q extends ZObject | undefined = undefined,
+  B extends JsonBody | FileUpload | undefined = undefined,
+>(
+  spec: RouteSpec<A, P, Q, B, R>,
+): Route => spec as unknown as Route;
+
+export const jsonBody = <S extends z.ZodType>(schema: S, examples?: Examples): JsonBody<S> => ({
+  kind: 'json',
+  schema,
+  ...(examples ? { examples } : {}),
+});
+
+export const fileUpload = (description: string, field = 'file'): FileUpload => ({ kind: 'file', field, description });

@@ -1,0 +1,71 @@
+import { ERRORS, type AppError } from '@mediashare/core';
+import { JSON_BODY_LIMIT } from '../http/validate';
+import type { Route, RouteResponse } from './define-route';
+
+const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** What each status means when a route does not say more. */
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed input; the message names the field.',
+  401: 'No valid session or API token.',
+  403: 'A browser request from another origin, or an API token without the needed scope.',
+  404: 'Missing, or not yours: the two are not told apart.',
+  409: 'Taken already.',
+  413: 'The body is over the size limit.',
+  415: 'The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).',
+  422: 'An image over the pixel limit, or one whose dimensions cannot be read.',
+  429: 'Too many attempts; retry after Retry-After seconds.',
+  500: 'The request could not be completed; nothing was left half-done.',
+  503: 'The item is being changed by another request; retry after Retry-After seconds.',
+};
+
+/** Only routes under /api learn who calls (http/caller.ts); internal ones know only the service. */
+const readsCredentials = (route: Route) => route.path.startsWith('/api/') && route.access.kind !== 'service';
+
+/** The refusals a route can give without saying so: the policy's, the origin check's and its body's. */
+const impliedErrors = (route: Route): AppError[] => {
+  const { access } = route;
+  const errors: AppError[] = [];
+  if (access.kind === 'service' || access.kind === 'admin') errors.push(ERRORS.routeNotFound());
+  if (readsCredentials(route)) {
+    if (access.kind !== 'admin') errors.push(ERRORS.malformedAuthorization(), ERRORS.invalidApiToken());
+    if (access.kind === 'signedIn' || access.kind === 'session') errors.push(ERRORS.authRequired());
+    if (access.kind === 'signedIn') errors.push(ERRORS.missingScope({ scope: access.scope }));
+    if (access.kind === 'session') errors.push(ERRORS.sessionOnly());
+    if (UNSAFE_METHODS.has(route.method)) errors.push(ERRORS.crossOrigin());
+  }
+  const body = route.request?.body;
+  if (body?.kind === 'json') errors.push(ERRORS.malformedJson(), ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT }));
+  if (body?.kind === 'file') {
+    errors.push(ERRORS.missingFileField({ field: body.field }), ERRORS.fileTooLarge({ limit: 2 * 1024 ** 3 }));
+  }
+  return errors;
+};
+
+/**
+ * Every answer a route can give, by status: what it declares, plus the refusals its access and body
+ * imply. The OpenAPI document shows these, and tests hold every answer to them.
+ */
+export const responsesOf = (route: Route): Map<number, RouteResponse> => {
+  const all = new Map<number, RouteResponse>();
+  for (const [status, response] of Object.entries(route.responses)) {
+    if (response) all.set(Number(status), response);
+  }
+  for (const error of impliedErrors(route)) {
+    const declared = all.get(error.status);
+    if (declared && declared.kind !== 'error') throw new Error(`${route.operationId}: ${error.status} is not an error answer`);
+    const errors = declared?.errors ?? [];
+    if (!errors.some((e) => e.code === error.code)) {
+      all.set(error.status, { ...declared, kind: 'error', errors: [...errors, error] });
+    }
+  }
+  for (const [status, response] of all) {
+    if (response.kind !== 'error') continue;
+    const wrong = response.errors.find((e) => e.status !== status);
+    if (wrong) throw new Error(`${route.operationId}: ${wrong.code} is a ${wrong.status}, listed under ${status}`);
+  }
+  return new Map([...all].sort(([a], [b]) => a - b));
+};
+
+export const describeStatus = (status: number, response: RouteResponse) =>
+  response.description ?? DESCRIPTIONS[status] ?? `Answered with ${status}.`;

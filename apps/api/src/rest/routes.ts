@@ -1,0 +1,58 @@
+import type { Route } from './define-route';
+import { getCurrentUserRoute } from './accounts/get-current-user';
+import { registerAccountRoute } from './accounts/register-account';
+import { signInRoute } from './accounts/sign-in';
+import { signOutRoute } from './accounts/sign-out';
+import { getCommunityItemRoute } from './community/get-community-item';
+import { getConfigRoute } from './community/get-config';
+import { listCommunityRoute } from './community/list-community';
+import { listTagsRoute } from './community/list-tags';
+import { removeCommunityItemRoute } from './community/remove-community-item';
+import { registerGeneratedMediaRoute } from './internal/register-generated-media';
+import { checkHealthRoute } from './platform/check-health';
+import { getPublicObjectRoute } from './platform/get-public-object';
+import { getSharedMediaRoute } from './share-links/get-shared-media';
+import { getSharedMediaFileRoute } from './share-links/get-shared-media-file';
+import { shareMediaRoute } from './sharing/share-media';
+import { shareMediaByPathRoute } from './sharing/share-media-by-path';
+import { unshareMediaRoute } from './sharing/unshare-media';
+import { createApiTokenRoute } from './tokens/create-api-token';
+import { listApiTokensRoute } from './tokens/list-api-tokens';
+import { revokeApiTokenRoute } from './tokens/revoke-api-token';
+import { deleteMediaRoute } from './vault/delete-media';
+import { getMediaRoute } from './vault/get-media';
+import { getMediaFileRoute } from './vault/get-media-file';
+import { listMediaRoute } from './vault/list-media';
+import { uploadMediaRoute } from './vault/upload-media';
+
+/** The API under /api: mounted behind the origin check and the caller's identification (app.ts). */
+export const apiRoutes: readonly Route[] = [
+  registerAccountRoute,
+  signInRoute,
+  signOutRoute,
+  getCurrentUserRoute,
+  uploadMediaRoute,
+  listMediaRoute,
+  getMediaRoute,
+  deleteMediaRoute,
+  getMediaFileRoute,
+  shareMediaRoute,
+  unshareMediaRoute,
+  shareMediaByPathRoute,
+  getSharedMediaRoute,
+  getSharedMediaFileRoute,
+  listCommunityRoute,
+  getCommunityItemRoute,
+  removeCommunityItemRoute,
+  getConfigRoute,
+  listTagsRoute,
+  createApiTokenRoute,
+  listApiTokensRoute,
+  revokeApiTokenRoute,
+];
+
+/** Internal apps' routes, a sub-app whose only caller is the service token. */
+export const internalRoutes: readonly Route[] = [registerGeneratedMediaRoute];
+
+/** Outside /api: no credentials are read. */
+export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute];

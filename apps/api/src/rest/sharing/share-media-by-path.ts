@@ -1,0 +1,26 @@
+import { ACCESS, ERRORS, shareMediaByPath, ZShareByPathInput, ZShareByPathResult } from '@mediashare/core';
+import { defineRoute, json, jsonBody, refused } from '../define-route';
+
+export const shareMediaByPathRoute = defineRoute({
+  method: 'post',
+  path: '/api/user/media/share',
+  operationId: 'shareMediaByPath',
+  tag: 'Sharing',
+  summary: "Share by storage path in the caller's folder of user-media (creates the record if needed)",
+  access: ACCESS.signedIn('share'),
+  request: {
+    body: jsonBody(ZShareByPathInput, {
+      byPath: { value: { filePath: '12/generated/babecock/a1b2c3.png', shareToCommunity: true } },
+    }),
+  },
+  responses: {
+    200: json(ZShareByPathResult, 'As for sharing by id, plus the media id the path resolved to.'),
+    400: refused([ERRORS.policyRequired(), ERRORS.tagsRequired(), ERRORS.unknownTags({ slugs: ['nope'] })]),
+    404: refused([ERRORS.mediaNotFound()]),
+    415: refused([ERRORS.unsupportedMediaType()]),
+    422: refused([ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }), ERRORS.unreadableImage()]),
+    500: refused([ERRORS.shareLinkFailed(), ERRORS.shareFailed()]),
+    503: refused([ERRORS.mediaBusy()]),
+  },
+  handler: ({ deps, user, body: { filePath, ...options } }) => shareMediaByPath(deps, { userId: user.id, filePath, options }),
+});

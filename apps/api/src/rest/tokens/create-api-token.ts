@@ -1,0 +1,14 @@
+import { ACCESS, createApiToken, ZCreatedApiToken, ZCreateTokenInput } from '@mediashare/core';
+import { defineRoute, json, jsonBody } from '../define-route';
+
+export const createApiTokenRoute = defineRoute({
+  method: 'post',
+  path: '/api/user/tokens',
+  operationId: 'createApiToken',
+  tag: 'API tokens',
+  summary: 'Create a personal API token (shown once)',
+  access: ACCESS.session,
+  request: { body: jsonBody(ZCreateTokenInput) },
+  responses: { 201: json(ZCreatedApiToken, 'The token, with its secret: store it now.') },
+  handler: ({ deps, user, body }) => createApiToken(deps, { userId: user.id, ...body }),
+});

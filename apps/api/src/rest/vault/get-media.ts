@@ -1,0 +1,19 @@
+import { ACCESS, ERRORS, getOwnedMedia, toMediaItem, ZMediaItem } from '@mediashare/core';
+import { defineRoute, json, refused } from '../define-route';
+import { ZMediaIdParams } from './media-id-params';
+
+export const getMediaRoute = defineRoute({
+  method: 'get',
+  path: '/api/user/media/{id}',
+  operationId: 'getMedia',
+  tag: 'Vault',
+  summary: 'One media item',
+  access: ACCESS.signedIn('read'),
+  request: { params: ZMediaIdParams },
+  responses: {
+    200: json(ZMediaItem, 'The media item.'),
+    400: refused([ERRORS.invalidMediaId()]),
+    404: refused([ERRORS.mediaNotFound()]),
+  },
+  handler: async ({ deps, user, params }) => toMediaItem(await getOwnedMedia(deps, user.id, params.id)),
+});

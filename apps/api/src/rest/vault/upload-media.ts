@@ -1,0 +1,19 @@
+import { ACCESS, ERRORS, uploadMedia, ZMediaItem } from '@mediashare/core';
+import { defineRoute, fileUpload, json, refused } from '../define-route';
+
+export const uploadMediaRoute = defineRoute({
+  method: 'post',
+  path: '/api/user/media',
+  operationId: 'uploadMedia',
+  tag: 'Vault',
+  summary: 'Upload into the vault (multipart, field `file`); the type is decided from the bytes',
+  access: ACCESS.signedIn('share'),
+  request: { body: fileUpload('The image, GIF or video') },
+  responses: {
+    201: json(ZMediaItem, 'The stored media item.'),
+    415: refused([ERRORS.unsupportedMediaType()]),
+    422: refused([ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }), ERRORS.unreadableImage()]),
+  },
+  handler: ({ deps, user, body }) =>
+    uploadMedia(deps, { userId: user.id, fileName: body.fileName, body: body.stream, source: 'upload' }),
+});

@@ -1,0 +1,106 @@
+import { defineErrors } from './define-errors';
+
+const plural = (items: readonly unknown[], word: string) => (items.length > 1 ? `${word}s` : word);
+const retryAfter = ({ retryAfter }: { retryAfter: number }) => ({ 'Retry-After': String(retryAfter) });
+
+/**
+ * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
+ * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
+ * `{ "message", ...body }` with the status and headers, tRPC a TRPCError with the same message and the
+ * body fields in `error.data`.
+ */
+export const ERRORS = defineErrors({
+  // The API documentation of POST /api/media/:id/share fixes these word for word (catalog.test.ts pins them).
+  invalidMediaId: { status: 400, message: 'Invalid media ID' },
+  policyRequired: { status: 400, message: 'Policy confirmation is required for upload sharing' },
+  tagsRequired: { status: 400, message: 'At least one tag is required for upload sharing' },
+  mediaNotFound: { status: 404, message: 'Media not found' },
+  shareLinkFailed: { status: 500, message: 'Failed to create share link' },
+  shareFailed: { status: 500, message: 'Failed to share media' },
+
+  // Who is calling (the authorization policy, auth/authorize.ts).
+  authRequired: { status: 401, message: 'Authentication required' },
+  malformedAuthorization: { status: 401, message: 'Malformed Authorization header: expected "Bearer <token>"' },
+  invalidApiToken: { status: 401, message: 'Invalid, revoked or expired API token' },
+  missingScope: { status: 403, message: ({ scope }: { scope: string }) => `This API token lacks the "${scope}" scope` },
+  sessionOnly: { status: 403, message: 'API tokens cannot manage API tokens; sign in instead' },
+  crossOrigin: { status: 403, message: 'Cross-origin request refused' },
+  /** A route that does not exist, and one the caller may not know exists (admin, internal). */
+  routeNotFound: { status: 404, message: 'Not found' },
+  /** The same over tRPC, in tRPC's own words for a path it does not have. */
+  procedureNotFound: { status: 404, message: ({ path }: { path: string }) => `No procedure found on path "${path}"` },
+  /** Tests only (rest/mount-routes.ts): an answer its route does not declare. */
+  declarationBroken: {
+    status: 500,
+    message: ({ operationId, problem }: { operationId: string; problem: string }) =>
+      `${operationId} broke its declaration: ${problem}`,
+  },
+
+  // Accounts.
+  invalidLogin: { status: 401, message: 'Invalid email or password' },
+  loginLocked: { status: 429, message: 'Too many failed sign-in attempts; try again later', headers: retryAfter },
+  emailTaken: { status: 409, message: 'An account with this email already exists' },
+  usernameTaken: { status: 409, message: 'This username is taken' },
+
+  // Request bodies and parameters.
+  invalidInput: { status: 400, message: ({ detail }: { detail: string }) => detail },
+  malformedJson: { status: 400, message: 'Malformed JSON body' },
+  bodyTooLarge: { status: 413, message: ({ limit }: { limit: number }) => `Request body is larger than ${limit} bytes` },
+  notMultipart: {
+    status: 400,
+    message: ({ field }: { field: string }) => `Expected multipart/form-data with a "${field}" field`,
+  },
+  malformedMultipart: { status: 400, message: 'Malformed multipart body' },
+  missingFileField: { status: 400, message: ({ field }: { field: string }) => `Missing file field "${field}"` },
+  uploadInterrupted: { status: 400, message: 'Upload interrupted' },
+  invalidCursor: { status: 400, message: 'Invalid cursor' },
+
+  // The vault.
+  fileTooLarge: { status: 413, message: ({ limit }: { limit: number }) => `File is larger than the limit of ${limit} bytes` },
+  unsupportedMediaType: {
+    status: 415,
+    message: 'Unsupported file type: only JPEG, PNG, WebP, GIF, MP4, WebM and QuickTime are accepted',
+  },
+  unreadableImage: { status: 422, message: 'Could not read the image dimensions' },
+  imageTooLarge: {
+    status: 422,
+    message: ({ width, height, limit }: { width: number; height: number; limit: number }) =>
+      `Image is ${width}x${height}; the limit is ${limit} pixels`,
+  },
+  invalidUserId: { status: 400, message: 'Invalid user ID' },
+  userNotFound: { status: 404, message: 'User not found' },
+
+  // Sharing.
+  tooManyTags: {
+    status: 400,
+    message: ({ given, max }: { given: number; max: number }) => `Too many tags: ${given} given, at most ${max} allowed`,
+  },
+  unknownTags: {
+    status: 400,
+    message: ({ slugs }: { slugs: readonly string[] }) => `Unknown ${plural(slugs, 'tag')}: ${slugs.join(', ')}`,
+  },
+  sharedMediaNotFound: { status: 404, message: 'Shared media not found' },
+  shareRemoveFailed: { status: 500, message: 'Failed to remove share' },
+  mediaBusy: {
+    status: 503,
+    message: 'This media item is being changed by another request; try again in a moment',
+    headers: () => ({ 'Retry-After': '2' }),
+  },
+
+  // The Community feed.
+  invalidCommunityId: { status: 400, message: 'Invalid community item ID' },
+  communityItemNotFound: { status: 404, message: 'Community item not found' },
+  communityRemoveFailed: { status: 500, message: 'Failed to remove from the Community feed' },
+
+  // API tokens and tags.
+  invalidTokenId: { status: 400, message: 'Invalid token ID' },
+  tokenNotFound: { status: 404, message: 'Token not found' },
+  invalidTagList: { status: 400, message: ({ detail }: { detail: string }) => `Invalid tag list: ${detail}` },
+
+  // Files and whatever else.
+  objectNotFound: { status: 404, message: 'Object not found' },
+  notFound: { status: 404, message: 'Not found' },
+  internal: { status: 500, message: 'Internal server error' },
+});
+
+export type ErrorCode = keyof typeof ERRORS;

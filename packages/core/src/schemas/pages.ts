@@ -1,0 +1,16 @@
+/**
+ * The pages the SPA owns, as wouter patterns. The API answers each with the app's index.html, so a
+ * link pasted into a browser opens (apps/api/src/spa.ts).
+ */
+export const PAGES = {
+  home: '/',
+  vault: '/vault',
+  signIn: '/login',
+  register: '/register',
+  community: '/community',
+  tokens: '/tokens',
+  sharedMedia: '/shared/media/:code',
+} as const;
+
+/** Where a share link points: the page that shows the shared item. */
+export const shareUrlFor = (shareCode: string): string => PAGES.sharedMedia.replace(':code', shareCode);

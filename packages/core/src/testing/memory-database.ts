@@ -1,0 +1,281 @@
+import { LockTimeoutError, type DatabasePort, type Repos, type ShareClaim } from '../ports/database';
+import type {
+  ActivityEntry,
+  ApiTokenRecord,
+  CommunityMediaRecord,
+  MediaRecord,
+  SessionRecord,
+  TagRecord,
+  UserRecord,
+} from '../ports/records';
+
+/** Everything the in-memory database holds, open to tests for setting up and checking state. */
+export interface MemoryState {
+  users: UserRecord[];
+  sessions: SessionRecord[];
+  apiTokens: ApiTokenRecord[];
+  media: MediaRecord[];
+  community: CommunityMediaRecord[];
+  communityTags: { communityMediaId: number; tagId: number }[];
+  tags: TagRecord[];
+  claims: ShareClaim[];
+  intents: { bucket: string; path: string; createdAt: Date }[];
+  activity: ActivityEntry[];
+  nextId: number;
+}
+
+const emptyState = (): MemoryState => ({
+  users: [],
+  sessions: [],
+  apiTokens: [],
+  media: [],
+  community: [],
+  communityTags: [],
+  tags: [],
+  claims: [],
+  intents: [],
+  activity: [],
+  nextId: 1,
+});
+
+const unsupported = (name: string) => () => {
+  throw new Error(`${name} is not part of the in-memory database`);
+};
+
+/**
+ * The database port in memory, for the unit tier: the rows and rules core relies on (ownership, unique
+ * community copy per item, claims that expire), transactions that roll back when they throw, and media
+ * locks that a test can hold. Not a model of SQL: queries the domain does not use are not here.
+ */
+export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
+  const held = new Set<number>();
+  const queues = new Map<number, Promise<unknown>>();
+  let locks = 0;
+  const hooks: { onLock?: (count: number) => void | Promise<void> } = {};
+  const id = () => state.nextId++;
+
+  const repos: Repos = {
+    users: {
+      async create(input) {
+        if (state.users.some((u) => u.email === input.email)) return { ok: false, conflict: 'email' };
+        if (state.users.some((u) => u.username === input.username)) return { ok: false, conflict: 'username' };
+        const user: UserRecord = { ...input, id: id(), role: 'user', createdAt: new Date() };
+        state.users.push(user);
+        return { ok: true, user };
+      },
+      findByLogin: async (login) =>
+        state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
+      findById: async (userId) => state.users.find((u) => u.id === userId) ?? null,
+    },
+    sessions: {
+      create: async (session) => void state.sessions.push(session),
+      async findActive(sessionId, now) {
+        const session = state.sessions.find((s) => s.id === sessionId && s.expiresAt > now);
+        const user = session && state.users.find((u) => u.id === session.userId);
+        return session && user ? { session, user } : null;
+      },
+      async touch(sessionId, lastSeenAt, expiresAt) {
+        const session = state.sessions.find((s) => s.id === sessionId);
+        if (session) Object.assign(session, { lastSeenAt, expiresAt });
+      },
+      async delete(sessionId) {
+        state.sessions = state.sessions.filter((s) => s.id !== sessionId);
+      },
+      deleteExpired: unsupported('sessions.deleteExpired'),
+    },
+    apiTokens: {
+      async create(token) {
+        const record: ApiTokenRecord = { ...token, id: id(), createdAt: new Date(), lastUsedAt: null, revokedAt: null };
+        state.apiTokens.push(record);
+        return record;
+      },
+      findForUser: async (userId) => state.apiTokens.filter((t) => t.userId === userId && !t.revokedAt).reverse(),
+      async revoke(userId, tokenId, at) {
+        const token = state.apiTokens.find((t) => t.id === tokenId && t.userId === userId && !t.revokedAt);
+        if (token) token.revokedAt = at;
+        return Boolean(token);
+      },
+      async findActive(tokenHash, now) {
+        const token = state.apiTokens.find(
+          (t) => t.tokenHash === tokenHash && !t.revokedAt && (!t.expiresAt || t.expiresAt > now),
+        );
+        const user = token && state.users.find((u) => u.id === token.userId);
+        return token && user ? { token, user } : null;
+      },
+      async touch(tokenId, at) {
+        const token = state.apiTokens.find((t) => t.id === tokenId);
+        if (token) token.lastUsedAt = at;
+      },
+    },
+    loginThrottle: {
+      lockedUntil: unsupported('loginThrottle.lockedUntil'),
+      recordFailure: unsupported('loginThrottle.recordFailure'),
+      clear: unsupported('loginThrottle.clear'),
+    },
+    media: {
+      async create(values) {
+        const now = new Date();
+        const media: MediaRecord = {
+          ...values,
+          id: id(),
+          isShared: false,
+          shareToCommunity: false,
+          shareCode: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        state.media.push(media);
+        return media;
+      },
+      async createIfAbsent(values) {
+        return state.media.find((m) => m.filePath === values.filePath) ?? repos.media.create(values);
+      },
+      findByPath: async (filePath) => state.media.find((m) => m.filePath === filePath) ?? null,
+      findByShareCode: async (code) => state.media.find((m) => m.shareCode === code) ?? null,
+      async setShareState(mediaId, shareState) {
+        const media = state.media.find((m) => m.id === mediaId);
+        if (!media) throw new Error(`no media ${mediaId}`);
+        Object.assign(media, shareState, { updatedAt: new Date() });
+        return { ...media };
+      },
+      findOwned: async (userId, mediaId) => state.media.find((m) => m.id === mediaId && m.userId === userId) ?? null,
+      async findOwnedShareState(userId, mediaId) {
+        const media = state.media.find((m) => m.id === mediaId && m.userId === userId);
+        if (!media) return null;
+        return {
+          media: { ...media },
+          claim: state.claims.find((c) => c.mediaId === mediaId) ?? null,
+          community: state.community.find((c) => c.mediaId === mediaId) ?? null,
+        };
+      },
+      listOwned: unsupported('media.listOwned'),
+      async deleteOwned(userId, mediaId) {
+        const media = state.media.find((m) => m.id === mediaId && m.userId === userId) ?? null;
+        if (!media) return null;
+        state.media = state.media.filter((m) => m !== media);
+        // ON DELETE SET NULL: the community copy outlives its original.
+        for (const copy of state.community) if (copy.mediaId === mediaId) copy.mediaId = null;
+        return media;
+      },
+    },
+    tags: {
+      findActive: async () => state.tags.filter((t) => t.active),
+      findActiveBySlugs: async (slugs) => state.tags.filter((t) => t.active && slugs.includes(t.slug)),
+      findBySlugs: async (slugs) => state.tags.filter((t) => slugs.includes(t.slug)),
+      findAll: async () => [...state.tags],
+      sync: unsupported('tags.sync'),
+      async seedIfEmpty(tags) {
+        if (state.tags.length > 0) return 0;
+        for (const tag of tags) state.tags.push({ ...tag, id: id(), active: true });
+        return tags.length;
+      },
+    },
+    community: {
+      findByMediaId: async (mediaId) => state.community.find((c) => c.mediaId === mediaId) ?? null,
+      findById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
+      async create(row) {
+        // The unique index on media_id.
+        if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
+        const now = new Date();
+        const copy: CommunityMediaRecord = { ...row, id: id(), createdAt: now, updatedAt: now };
+        state.community.push(copy);
+        return copy;
+      },
+      async delete(copyId) {
+        state.community = state.community.filter((c) => c.id !== copyId);
+        state.communityTags = state.communityTags.filter((t) => t.communityMediaId !== copyId);
+      },
+      async setTags(copyId, tagIds) {
+        state.communityTags = [
+          ...state.communityTags.filter((t) => t.communityMediaId !== copyId),
+          ...tagIds.map((tagId) => ({ communityMediaId: copyId, tagId })),
+        ];
+      },
+      tagSlugs: async (copyId) =>
+        state.communityTags
+          .filter((t) => t.communityMediaId === copyId)
+          .map((t) => state.tags.find((tag) => tag.id === t.tagId)?.slug ?? '?')
+          .sort(),
+      findFeed: unsupported('community.findFeed'),
+      findFeedItem: unsupported('community.findFeedItem'),
+    },
+    shareClaims: {
+      find: async (mediaId) => state.claims.find((c) => c.mediaId === mediaId) ?? null,
+      async acquire(claim, now) {
+        const current = state.claims.find((c) => c.mediaId === claim.mediaId);
+        if (current && current.expiresAt > now) return false;
+        state.claims = [...state.claims.filter((c) => c.mediaId !== claim.mediaId), { ...claim }];
+        return true;
+      },
+      async extend(mediaId, claimId, expiresAt) {
+        const claim = state.claims.find((c) => c.mediaId === mediaId && c.claimId === claimId);
+        if (claim) claim.expiresAt = expiresAt;
+        return Boolean(claim);
+      },
+      async release(mediaId, claimId) {
+        const before = state.claims.length;
+        state.claims = state.claims.filter((c) => !(c.mediaId === mediaId && c.claimId === claimId));
+        return state.claims.length < before;
+      },
+      async deleteExpired(now) {
+        const before = state.claims.length;
+        state.claims = state.claims.filter((c) => c.expiresAt > now);
+        return before - state.claims.length;
+      },
+    },
+    activity: { record: async (entry) => void state.activity.push(structuredClone(entry)) },
+    storageIntents: {
+      async add(bucket, path) {
+        if (!state.intents.some((i) => i.bucket === bucket && i.path === path))
+          state.intents.push({ bucket, path, createdAt: new Date() });
+      },
+      async remove(bucket, path) {
+        state.intents = state.intents.filter((i) => !(i.bucket === bucket && i.path === path));
+      },
+      findStale: async (olderThan, limit) => state.intents.filter((i) => i.createdAt < olderThan).slice(0, limit),
+      status: unsupported('storageIntents.status'),
+    },
+  };
+
+  /** Runs `fn` against the repos; if it throws, every row is as it was before. */
+  const atomically = async <T>(fn: (tx: Repos) => Promise<T>): Promise<T> => {
+    const before = structuredClone(state);
+    try {
+      return await fn(repos);
+    } catch (error) {
+      Object.assign(state, before);
+      throw error;
+    }
+  };
+
+  const database: DatabasePort = {
+    ...repos,
+    transaction: atomically,
+    async withMediaLock(mediaId, _lockTimeoutMs, fn) {
+      locks += 1;
+      await hooks.onLock?.(locks);
+      // Another session holds the item: the wait runs out at once, as a lock_timeout would.
+      if (held.has(mediaId)) throw new LockTimeoutError();
+      // One holder at a time per item, as the advisory lock allows.
+      const previous = queues.get(mediaId) ?? Promise.resolve();
+      const run = previous.catch(() => {}).then(() => atomically(fn));
+      queues.set(mediaId, run);
+      return run;
+    },
+    runExclusive: async (_job, fn) => fn(),
+    ping: async () => {},
+    close: async () => {},
+  };
+
+  return {
+    db: database,
+    state,
+    /** Keeps the item's lock taken by another session until released. */
+    holdLock: (mediaId: number) => held.add(mediaId),
+    releaseLock: (mediaId: number) => held.delete(mediaId),
+    /** Called each time a media lock is asked for, with how many have been asked for so far. */
+    hooks,
+  };
+};
+
+export type MemoryDatabase = ReturnType<typeof createMemoryDatabase>;
