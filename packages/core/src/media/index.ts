@@ -6,4 +6,15 @@ export { deleteMedia } from './delete-media';
 export { toMediaItem, shareUrlFor } from './to-media-item';
 export { encodeCursor, decodeCursor, pageOf } from './cursor';
 export { sniffMediaType, measureImage, extensionFor, isImageType } from './sniff';
+export {
+  requireMediaType,
+  requireImageSize,
+  requireImageBytes,
+  maxImageBytes,
+  inspectImageStream,
+  IMAGE_BYTES_PER_PIXEL,
+  IMAGE_METADATA_ALLOWANCE,
+  type ImageSize,
+} from './inspect-media';
+export { createFrameCounter, type FrameCounter } from './count-frames';
 export { cleanFileName, vaultKeyFor } from './object-key';
