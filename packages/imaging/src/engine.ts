@@ -24,7 +24,7 @@ const FORMATS: Record<string, Format> = {
 export const sourceOptions = (maxPixels: number) => ({ limitInputPixels: maxPixels, failOn: 'error' as const });
 
 /** The header, checked against the type the caller was told (sniffed at upload). */
-export const readHeader = async (input: string, mimeType: string, maxPixels: number): Promise<Metadata> => {
+export const readHeader = async (input: string | Buffer, mimeType: string, maxPixels: number): Promise<Metadata> => {
   const format = FORMATS[mimeType];
   const meta = await sharp(input, sourceOptions(maxPixels)).metadata();
   if (!format || meta.format !== format)

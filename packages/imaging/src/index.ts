@@ -3,7 +3,7 @@ export { createWatermarker, type WatermarkOptions, type Watermarker } from './wa
 export { placeMark, POSITIONS, type WatermarkPosition } from './placement';
 export { blockUnneededLoaders } from './loaders';
 export { findVideoTools } from './video';
-export { dHashOfGrey, perceptualHashOf } from './perceptual-hash';
+export { pHashOfGrey, perceptualHashOf } from './perceptual-hash';
 // For benchmarks and the calibration test: the engines the image service runs, usable in-process.
 export { createEngine, type EngineSettings } from './engine';
 export { makeRenditions, hashImage } from './renditions';

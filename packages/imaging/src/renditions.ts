@@ -166,7 +166,7 @@ export const makeRenditions = async (
 };
 
 /** The perceptual hash of an image's first frame, from the same pixels its preview is made of. */
-export const hashImage = async (input: string, { mimeType, maxPixels }: { mimeType: string; maxPixels: number }) => {
+export const hashImage = async (input: string | Buffer, { mimeType, maxPixels }: { mimeType: string; maxPixels: number }) => {
   await readHeader(input, mimeType, maxPixels);
   const { data, info } = await sharp(input, sourceOptions(maxPixels))
     .rotate()

@@ -1,6 +1,6 @@
 import { buffer } from 'node:stream/consumers';
 import exifReader from 'exif-reader';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImaging, type Imaging } from '../src';
 import { fixturePhoto, pixelAt, tagged } from './images';
@@ -19,7 +19,7 @@ const strip = async (input: Buffer, mimeType: 'image/jpeg' | 'image/png' | 'imag
 };
 
 /** What a metadata reader finds: camera make, GPS tags, XMP, a comment. */
-const identifying = (meta: sharp.Metadata) => {
+const identifying = (meta: Metadata) => {
   const exif = meta.exif ? exifReader(meta.exif) : undefined;
   return {
     make: exif?.Image?.Make,
