@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { ImagingError, RENDITION_LONG_EDGE, type VideoTools } from '@mediashare/core';
-import { renditionsFromPixels, type RenditionResult } from './renditions';
-import { perceptualHashOf } from './perceptual-hash';
+import { hashFrame, renditionsFromPixels, type RenditionResult } from './renditions';
 import { runTool } from './run-tool';
 
 export interface VideoSettings {
@@ -198,7 +197,7 @@ export const processVideo = async (
     return { ...info, poster: null, perceptualHash: null, posterError: (error as Error).message };
   }
   if (!frame) return { ...info, poster: null, perceptualHash: null, posterError: 'no frame could be decoded' };
-  if (hashOnly) return { ...info, poster: null, perceptualHash: await perceptualHashOf(frame) };
+  if (hashOnly) return { ...info, poster: null, perceptualHash: await hashFrame(frame) };
   const poster = await renditionsFromPixels(frame, outputDir, { width: info.width, height: info.height, frames: 1 });
   return { ...info, poster, perceptualHash: poster.perceptualHash };
 };

@@ -133,13 +133,20 @@ const originals = async (): Promise<Original[]> => {
 };
 
 describe('pHashOfGrey', () => {
-  it('sets a bit where the right neighbour is brighter, row by row', () => {
-    const rising = Uint8Array.from({ length: 72 }, (_, i) => (i % 9) * 10);
-    expect(pHashOfGrey(rising)).toBe('ffffffffffffffff');
-    expect(pHashOfGrey(Uint8Array.from(rising).reverse())).toBe('0000000000000000');
-    const firstRowOnly = Uint8Array.from({ length: 72 }, (_, i) => (i < 9 ? i : 0));
-    expect(pHashOfGrey(firstRowOnly)).toBe('ff00000000000000');
-    expect(() => pHashOfGrey(new Uint8Array(64))).toThrow();
+  const image = (f: (x: number, y: number) => number) =>
+    Uint8Array.from({ length: 32 * 32 }, (_, i) => f(i % 32, Math.floor(i / 32)));
+
+  it('describes the layout of light and dark, whatever the overall brightness', () => {
+    const texture = (x: number, y: number) => 60 + 40 * Math.sin(x / 3) * Math.cos(y / 5) + 2 * x + y;
+    const hash = pHashOfGrey(image(texture));
+    expect(pHashOfGrey(image((x, y) => texture(x, y) + 40))).toBe(hash);
+    expect(hammingDistance(hash, pHashOfGrey(image((x, y) => texture(31 - x, y))))).toBeGreaterThan(10);
+  });
+
+  it('tells a picture from its transpose', () => {
+    const blob = (x: number, y: number) => (Math.hypot(x - 8, y - 20) < 6 ? 250 : 20);
+    expect(hammingDistance(pHashOfGrey(image(blob)), pHashOfGrey(image((x, y) => blob(y, x))))).toBeGreaterThan(10);
+    expect(() => pHashOfGrey(new Uint8Array(72))).toThrow(TypeError);
   });
 });
 
