@@ -24,9 +24,10 @@ export interface RenditionResult {
 }
 
 /**
- * WebP, not AVIF: on this machine AVIF's fastest setting took 1.4x the CPU of WebP's for a 2048 px
- * preview (its default effort 50x) for files a third smaller; previews are made for every upload, and
- * WebP is what every browser shows. Effort 0 costs half of effort 4 for the same size at 2048 px.
+ * WebP, not AVIF: on this machine AVIF's fastest setting took 1.4 to 4 times the CPU of WebP's for a
+ * 2048 px preview (its default effort 50 to 100 times) for files a third to a half smaller; previews
+ * are made for every upload, and WebP is what every browser shows. Effort 0 costs half of effort 4 for
+ * the same size at 2048 px.
  */
 const WEBP = {
   preview: { quality: 75, effort: 0 },
