@@ -20,6 +20,10 @@ const MAX_ALLOC = String(512 * 1024 * 1024);
 /** Where the poster frame is taken: past a fade-in, yet inside the shortest clip. */
 const POSTER_SECONDS = 1;
 
+/**
+ * The binary inside the installer package, resolved at run time beside this module: from source, the
+ * imaging package's dependency; in the server build, the API package's (it depends on both for this).
+ */
 const bundled = (name: 'ffmpeg' | 'ffprobe'): string | null => {
   try {
     const found = createRequire(import.meta.url)(`@${name}-installer/${name}`) as { path?: unknown };
