@@ -1,6 +1,7 @@
 import { ImagingError, type VideoTools } from '@mediashare/core';
 import sharp from 'sharp';
 import { createEngine, type Engine } from './engine';
+import { blockUnneededLoaders } from './loaders';
 import type { Job, Reply, Request, ServiceSetup } from './protocol';
 import { hashImage, makeRenditions } from './renditions';
 import { stripMetadata } from './strip';
@@ -57,6 +58,8 @@ process.on('message', (request: Request) => {
     setup = request.setup;
     const { settings, threads } = setup;
     if (threads) sharp.concurrency(threads);
+    // This is where untrusted bytes are decoded: only the loaders for the accepted formats stay.
+    blockUnneededLoaders();
     // Every job reads a new temporary file once: caching decoded operations would only keep them (and
     // their deleted files) alive.
     sharp.cache(false);

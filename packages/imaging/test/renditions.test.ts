@@ -142,6 +142,16 @@ describe('renditions of bad input', () => {
     });
   });
 
+  it('never lets the service parse an SVG, whatever it is labelled', async () => {
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64"/></svg>',
+    );
+    const refusal = imaging.makeRenditions(svg, 'image/png');
+    await expect(refusal).rejects.toMatchObject({ name: 'ImagingError', reason: 'corrupt' });
+    // Refused by the blocked loader, not after librsvg had read it ("expected png data, found svg").
+    await expect(refusal).rejects.not.toThrow(/found svg/);
+  });
+
   it('fails a JPEG cut off past its header with a clear error, and keeps working', async () => {
     const whole = await tagged('jpeg', 800, 600);
     await expect(imaging.makeRenditions(whole.subarray(0, whole.length / 3), 'image/jpeg')).rejects.toMatchObject({
