@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -90,6 +90,26 @@ const setIdle = (child: ChildProcess, idle: boolean) => {
   }
 };
 
+const FOLDER_PREFIX = 'mediashare-imaging-';
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Folders of processes that died without closing (a crash, a kill): their spooled files are garbage. */
+const removeAbandoned = async (parent: string) => {
+  const entries = await readdir(parent).catch(() => []);
+  for (const entry of entries) {
+    const pid = Number(/^mediashare-imaging-(\d+)-/.exec(entry)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+};
+
 /**
  * A file the service wrote, opened and then unlinked: the stream reads through its descriptor, so the
  * bytes vanish from disk when it is read or destroyed, whatever the caller does with it.
@@ -138,7 +158,9 @@ export const createImaging = async (options: ImagingOptions): Promise<Imaging> =
     },
     threads: options.threadsPerJob,
   };
-  const root = await mkdtemp(path.join(options.tempDir ?? tmpdir(), 'mediashare-imaging-'));
+  const parent = options.tempDir ?? tmpdir();
+  await removeAbandoned(parent);
+  const root = await mkdtemp(path.join(parent, `${FOLDER_PREFIX}${process.pid}-`));
   const limit = createLimit(options.concurrency ?? availableParallelism());
   const pending = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -93,5 +94,31 @@ describe('image service memory', () => {
     expect(growth).toBeLessThan(8 * MB);
     const [root] = readdirSync(tempDir);
     expect(readdirSync(path.join(tempDir, root!))).toEqual([]);
+  });
+
+  it('removes the spool folders of processes that died without closing, and no one else’s', async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), 'mediashare-abandoned-test-'));
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const abandoned = path.join(parent, `mediashare-imaging-${dead}-abc123`);
+    const live = path.join(parent, `mediashare-imaging-${process.ppid}-def456`);
+    for (const folder of [abandoned, live]) {
+      await mkdir(path.join(folder, 'job-1'), { recursive: true });
+      await writeFile(path.join(folder, 'job-1', 'input'), 'spooled bytes');
+    }
+    const second = await createImaging({
+      position: 'southeast',
+      scale: 0.2,
+      opacity: 0.6,
+      margin: 0.03,
+      maxPixels: 1_000_000,
+      tempDir: parent,
+    });
+    try {
+      expect(existsSync(abandoned)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      await second.close();
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });
