@@ -232,9 +232,17 @@ export const createImaging = async (options: ImagingOptions): Promise<Imaging> =
     return tools;
   };
 
-  /** Probe and poster in one job; the poster's files are opened before the job's folder goes. */
-  const video = (input: Readable | Buffer, hashOnly: boolean) =>
-    inFolder(async (dir): Promise<VideoProbe & { perceptualHash?: string | null }> => {
+  /**
+   * Probe and poster in one job; the poster's files are opened before the job's folder goes. Without
+   * tools the input is not spooled at all: a gigabyte copied to disk for nothing to read.
+   */
+  const video = async (input: Readable | Buffer, hashOnly: boolean) => {
+    const tools = await videoTools();
+    if (!tools.isAvailable) {
+      if (!Buffer.isBuffer(input)) input.destroy();
+      return tools;
+    }
+    return inFolder(async (dir): Promise<VideoProbe & { perceptualHash?: string | null }> => {
       const file = path.join(dir, 'input');
       await spool(input, file);
       const result = await request<({ isAvailable: true } & VideoResult) | Extract<VideoTools, { isAvailable: false }>>({
@@ -258,6 +266,7 @@ export const createImaging = async (options: ImagingOptions): Promise<Imaging> =
         perceptualHash,
       };
     });
+  };
 
   return {
     watermark: (input, mimeType) =>
@@ -311,7 +320,9 @@ export const createImaging = async (options: ImagingOptions): Promise<Imaging> =
     },
 
     probeVideo: async (input) => {
-      const { perceptualHash: _hash, ...probe } = await video(input, false);
+      const result = await video(input, false);
+      if (!result.isAvailable) return result;
+      const { perceptualHash: _hash, ...probe } = result;
       return probe;
     },
 
