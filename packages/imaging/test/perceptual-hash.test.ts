@@ -210,5 +210,6 @@ describe('perceptual hash calibration', () => {
 
     expect(within(all, threshold)).toBeGreaterThanOrEqual(0.95);
     expect(nearest.filter((d) => d <= threshold)).toEqual([]);
-  });
+    // About 15 s of CPU: 400 encodes and hashes of the corpus, 1,000 more pictures drawn and hashed.
+  }, 240_000);
 });
