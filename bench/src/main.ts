@@ -11,6 +11,7 @@ import { endToEndSuite } from './suites/end-to-end';
 import { eventLoopSuite } from './suites/event-loop';
 import { feedSuite } from './suites/feed';
 import { memorySuite } from './suites/memory';
+import { renditionsSuite } from './suites/renditions';
 import { shareApiSuite } from './suites/share-api';
 import { watermarkSuite } from './suites/watermark';
 
@@ -21,7 +22,8 @@ const only = onlyIndex >= 0 ? new Set((args[onlyIndex + 1] ?? '').split(',')) : 
 const settings = settingsFor(smoke);
 
 const SUITES: { ids: string[]; name: string; run: () => Promise<Row[]> }[] = [
-  { ids: ['1', '2'], name: 'watermark', run: () => watermarkSuite(settings) },
+  { ids: ['1'], name: 'watermark', run: () => watermarkSuite(settings) },
+  { ids: ['13', '14', '15', '16'], name: 'renditions', run: () => renditionsSuite(settings) },
   { ids: ['3'], name: 'event loop', run: () => eventLoopSuite(settings) },
   { ids: ['4', '8', '9'], name: 'share API', run: () => shareApiSuite(settings) },
   { ids: ['5', '10', '11'], name: 'end to end', run: () => endToEndSuite(settings) },

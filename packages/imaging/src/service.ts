@@ -1,73 +1,78 @@
-import type { TWatermarkMime } from '@mediashare/core';
+import { ImagingError, type VideoTools } from '@mediashare/core';
 import sharp from 'sharp';
-import { createEngine, type EngineSettings } from './engine';
+import { createEngine, type Engine } from './engine';
+import { blockUnneededLoaders } from './loaders';
+import type { Job, Reply, Request, ServiceSetup } from './protocol';
+import { hashImage, makeRenditions } from './renditions';
+import { stripMetadata } from './strip';
+import { findVideoTools, processVideo } from './video';
 
-export interface ServiceSetup {
-  settings: EngineSettings;
-  threads?: number | undefined;
-}
-
-/**
- * The protocol between the API process and the image service. Images travel in chunks both ways, so
- * neither side ever copies a whole image in one go on its event loop.
- */
-export type Request =
-  | { kind: 'setup'; setup: ServiceSetup }
-  | { kind: 'start'; id: number; mimeType: TWatermarkMime }
-  | { kind: 'chunk'; id: number; bytes: Uint8Array }
-  | { kind: 'end'; id: number }
-  | { kind: 'abort'; id: number };
-export type Reply =
-  | { kind: 'ready' }
-  | { kind: 'measured'; id: number; width: number; height: number }
-  | { kind: 'chunk'; id: number; bytes: Uint8Array }
-  | { kind: 'done'; id: number }
-  | { kind: 'failed'; id: number; message: string };
-
-export const CHUNK_BYTES = 1024 * 1024;
-
-const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const send = (reply: Reply) => process.send?.(reply);
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-let watermark: ReturnType<typeof createEngine> | undefined;
-const incoming = new Map<number, { mimeType: TWatermarkMime; chunks: Buffer[] }>();
+let setup: ServiceSetup | undefined;
+let engine: Engine | undefined;
+let videoTools: Promise<VideoTools> | undefined;
 
-const run = async (id: number, input: Buffer, mimeType: TWatermarkMime) => {
-  if (!watermark) throw new Error('image service not set up');
-  const out = await watermark(input, mimeType);
-  send({ kind: 'measured', id, width: out.width, height: out.height });
-  for (let at = 0; at < out.data.length; at += CHUNK_BYTES)
-    send({ kind: 'chunk', id, bytes: out.data.subarray(at, at + CHUNK_BYTES) });
-  send({ kind: 'done', id });
+const run = async (job: Job): Promise<unknown> => {
+  if (!setup || !engine) throw new Error('image service not set up');
+  const { maxPixels } = setup.settings;
+  switch (job.op) {
+    case 'watermark':
+      return engine.watermark(job.input, job.output, job.mimeType);
+    case 'renditions':
+      return makeRenditions(job.input, job.outputDir, {
+        mimeType: job.mimeType,
+        maxPixels,
+        inputBytes: job.inputBytes,
+        ...(job.watermark ? { mark: engine.mark } : {}),
+      });
+    case 'strip':
+      return stripMetadata(job.input, job.output, { mimeType: job.mimeType, maxPixels });
+    case 'hash':
+      return hashImage(job.input, { mimeType: job.mimeType, maxPixels });
+    case 'videoTools':
+      return (videoTools ??= findVideoTools(setup.video));
+    case 'video': {
+      const tools = await (videoTools ??= findVideoTools(setup.video));
+      if (!tools.isAvailable) return tools;
+      const result = await processVideo(tools, job.input, job.outputDir, {
+        timeoutMs: setup.video.timeoutMs,
+        maxPixels,
+        hashOnly: job.hashOnly,
+      });
+      return { isAvailable: true, ...result };
+    }
+  }
+};
+
+/** sharp's own refusals, told apart so the adapter can answer a 422 for the pixel limit. */
+const reasonOf = (error: unknown) => {
+  if (error instanceof ImagingError) return error.reason;
+  const message = error instanceof Error ? error.message : String(error);
+  return /pixel limit/i.test(message) ? 'unprocessable' : 'corrupt';
 };
 
 process.on('message', (request: Request) => {
-  switch (request.kind) {
-    case 'setup': {
-      const { settings, threads } = request.setup;
-      if (threads) sharp.concurrency(threads);
-      watermark = createEngine({ ...settings, mark: { ...settings.mark, rgba: asBuffer(settings.mark.rgba) } });
-      send({ kind: 'ready' });
-      return;
-    }
-    case 'start':
-      incoming.set(request.id, { mimeType: request.mimeType, chunks: [] });
-      return;
-    case 'chunk':
-      incoming.get(request.id)?.chunks.push(asBuffer(request.bytes));
-      return;
-    case 'abort':
-      incoming.delete(request.id);
-      return;
-    case 'end': {
-      const job = incoming.get(request.id);
-      incoming.delete(request.id);
-      if (!job) return;
-      run(request.id, Buffer.concat(job.chunks), job.mimeType).catch((error: unknown) =>
-        send({ kind: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) }),
-      );
-    }
+  if (request.kind === 'setup') {
+    setup = request.setup;
+    const { settings, threads } = setup;
+    if (threads) sharp.concurrency(threads);
+    // This is where untrusted bytes are decoded: only the loaders for the accepted formats stay.
+    blockUnneededLoaders();
+    // Every job reads a new temporary file once: caching decoded operations would only keep them (and
+    // their deleted files) alive.
+    sharp.cache(false);
+    engine = createEngine({ ...settings, mark: { ...settings.mark, rgba: asBuffer(settings.mark.rgba) } });
+    send({ kind: 'ready' });
+    return;
   }
+  const { id, job } = request;
+  run(job).then(
+    (result) => send({ kind: 'done', id, result }),
+    (error: unknown) =>
+      send({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error), reason: reasonOf(error) }),
+  );
 });
 
 // Without its parent there is no one to work for.

@@ -67,6 +67,18 @@ export const ERRORS = defineErrors({
     message: ({ width, height, limit }: { width: number; height: number; limit: number }) =>
       `Image is ${width}x${height}; the limit is ${limit} pixels`,
   },
+  animationTooLarge: {
+    status: 422,
+    message: ({ width, height, frames, limit }: { width: number; height: number; frames: number; limit: number }) =>
+      `Image is ${width}x${height} with ${frames} frames (${width * height * frames} pixels); the limit is ${limit} pixels`,
+  },
+  imagePadded: {
+    status: 422,
+    message: ({ width, height, frames, maxBytes }: { width: number; height: number; frames: number; maxBytes: number }) =>
+      `Image file is larger than a ${width}x${height} image${frames > 1 ? ` with ${frames} frames` : ''} can need (more than ${(maxBytes / 1024 / 1024).toFixed(1)} MB); it carries other data`,
+  },
+  /** The image service refused an input (a limit it enforces itself, such as its decoders' pixel limit). */
+  imageRefused: { status: 422, message: ({ detail }: { detail: string }) => detail },
   invalidUserId: { status: 400, message: 'Invalid user ID' },
   userNotFound: { status: 404, message: 'User not found' },
 

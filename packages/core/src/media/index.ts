@@ -9,3 +9,14 @@ export { encodeCursor, decodeCursor, pageOf } from './cursor';
 export { sniffMediaType, measureImage, extensionFor, isImageType } from './sniff';
 export { cleanFileName } from './clean-file-name';
 export { vaultKeyFor, ownedVaultKey, sourceFromKey } from './vault-key';
+export {
+  requireMediaType,
+  requireImageSize,
+  requireImageBytes,
+  maxImageBytes,
+  inspectImageStream,
+  IMAGE_BYTES_PER_PIXEL,
+  IMAGE_METADATA_ALLOWANCE,
+  type ImageSize,
+} from './inspect-media';
+export { createFrameCounter, type FrameCounter } from './count-frames';

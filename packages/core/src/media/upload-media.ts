@@ -8,7 +8,7 @@ import { discardObject } from '../lib/discard-object';
 import { limitBytes, peekStream } from '../lib/streams';
 import { cleanFileName } from './clean-file-name';
 import { vaultKeyFor } from './vault-key';
-import { requireImageSize, requireMediaType } from './inspect-media';
+import { inspectImageStream, requireImageSize, requireMediaType } from './inspect-media';
 import { extensionFor, isImageType, MAX_HEADER_BYTES, measureImage, SNIFF_BYTES } from './sniff';
 import { toMediaItem } from './to-media-item';
 
@@ -55,11 +55,20 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
   try {
     // pipeline() destroys every stage on failure, so a client that goes away or a file over the limit
     // fails the driver's write too, and the driver removes what it had written so far.
-    const limited = pipeline(
+    const checked = pipeline(
       peeked.stream(),
       limitBytes(config.maxUploadBytes, () => ERRORS.fileTooLarge({ limit: config.maxUploadBytes })),
       () => {},
     );
+    // Images are also inspected as they stream: every frame of an animation counts against the pixel
+    // limit, and the bytes against what the pixels justify (a 422 for either, before anything lands).
+    const limited = dimensions
+      ? pipeline(
+          checked,
+          inspectImageStream({ mimeType, size: dimensions, maxPixels: config.maxImagePixels }).transform,
+          () => {},
+        )
+      : checked;
     stored = await storage.put(BUCKETS.userMedia, key, limited, { contentType: mimeType });
   } catch (error) {
     await discardObject(deps, BUCKETS.userMedia, key);
