@@ -149,12 +149,23 @@ const isRunning = (pid: number) => {
   }
 };
 
+export const DATA_DIR_LOCK_FILE = 'mediashare.pid';
+
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`, options);
+    this.name = 'DataDirInUseError';
+  }
+}
+
 /**
  * PGlite keeps its files in one process's memory: a second process opening the same folder would
  * corrupt it. A pid file refuses that with a clear message (a stale one from a dead process is taken over).
  */
-export const DATA_DIR_LOCK_FILE = 'mediashare.pid';
-
 export const lockDataDir = async (dataDir: string) => {
   const lockFile = path.join(dataDir, DATA_DIR_LOCK_FILE);
   for (;;) {
@@ -165,12 +176,7 @@ export const lockDataDir = async (dataDir: string) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
       if (holder && holder !== process.pid && isRunning(holder)) {
-        throw new Error(
-          `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`,
-          {
-            cause: error,
-          },
-        );
+        throw new DataDirInUseError(dataDir, holder, { cause: error });
       }
       await rm(lockFile, { force: true });
     }
