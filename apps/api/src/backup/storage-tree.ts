@@ -1,0 +1,37 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The local driver's layout (packages/storage/src/local): `<bucket>/<key>` holds an object's bytes,
+ * `.meta/<bucket>/<key>.json` its content type, `.tmp/` writes still in progress. A copy takes all
+ * of it but `.tmp`, whose files are renamed into place when whole or removed by the sweep.
+ */
+const IN_PROGRESS = '.tmp';
+
+/** Every file of a storage root worth keeping, as `/`-separated paths relative to it, sorted. */
+export const listStorageFiles = async (root: string): Promise<string[]> => {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((relative) => !relative.startsWith(`${IN_PROGRESS}/`))
+    .sort();
+};
+
+/** An object's bytes, not its metadata: files inside a bucket folder. */
+export const isObjectFile = (relative: string) => !relative.startsWith('.') && relative.includes('/');
+
+/** The bucket of an object file. */
+export const bucketOf = (relative: string) => relative.slice(0, relative.indexOf('/'));
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+export const forEachLimit = async <T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) => {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};
