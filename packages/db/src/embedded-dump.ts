@@ -14,6 +14,11 @@ export interface EmbeddedDatabaseInfo {
 export interface EmbeddedDump extends EmbeddedDatabaseInfo {
   /** The data directory as an uncompressed tar: PGlite's own format, which its `loadDataDir` reads back. */
   tar: Blob;
+  /**
+   * Keys of the public bucket this database knows: its community copies, and the copies in progress or
+   * awaiting deletion (storage intents). Any other public object was written after the dump.
+   */
+  publicKeys: string[];
 }
 
 type Queryable = Pick<Transaction, 'query'>;
@@ -53,9 +58,13 @@ export const describeEmbedded = async (db: Queryable): Promise<EmbeddedDatabaseI
 export const dumpEmbedded = (client: PGlite): Promise<EmbeddedDump> =>
   client.transaction(async (tx) => {
     const info = await describeEmbedded(tx);
+    const known = await tx.query<{ key: string }>(
+      `select file_path as key from community_media union select path from storage_intents where bucket = $1`,
+      [BUCKETS.general],
+    );
     await tx.exec('checkpoint');
     const tar = await client.dumpDataDir('none');
-    return { ...info, tar };
+    return { ...info, tar, publicKeys: known.rows.map((row) => row.key) };
   });
 
 /** Every object key a row points at: what must be in storage for the database to be whole. */

@@ -27,6 +27,9 @@ describe('embedded database copy', () => {
       await db.connection.db.execute(
         sql`insert into media (user_id, file_path, file_name, mime_type, size, source) values (${owner!.id}, 'u/a.png', 'a.png', 'image/png', 3, 'upload')`,
       );
+      // A public copy being written: the database expects its object though no row names it yet.
+      await db.storageIntents.add('general', 'copy-0a1b2c3d.png');
+      await db.storageIntents.add('user-media', 'u/b.png');
 
       // A transaction in progress when the dump is asked for: the dump waits for it and holds all of it.
       let inside!: () => void;
@@ -50,6 +53,7 @@ describe('embedded database copy', () => {
 
     expect(dumped.tables.users).toBe(3);
     expect(dumped.tables.media).toBe(1);
+    expect(dumped.publicKeys).toEqual(['copy-0a1b2c3d.png']);
     expect(dumped.migration).toBe(await latestKnownMigration());
     expect(dumped.postgres).toMatch(/^\d+\.\d+/);
 

@@ -8,6 +8,7 @@ import type { Env } from '../env';
 import { BackupError } from './backup-error';
 import { controlSocketPath, requestSnapshot } from './control-channel';
 import type { TBackupManifest } from './manifest';
+import { knownToDatabase } from './storage-tree';
 import { writeBackup, type BackupStep } from './write-backup';
 
 /** `pnpm backup` and `pnpm restore` copy the embedded default; production has its own tools (README). */
@@ -96,12 +97,13 @@ export const backupEmbedded = async ({
     });
     try {
       await onStep?.({ step: 'source', serverRunning: false });
-      const { tar, ...info } = await stopped.dump();
+      const { tar, publicKeys, ...info } = await stopped.dump();
       return await writeBackup({
         out: target,
         serverRunning: false,
         database: { info, tar: Readable.fromWeb(tar.stream() as WebReadableStream) },
         storageRoot: path.join(env.DATA_DIR, 'storage'),
+        keep: knownToDatabase(publicKeys),
         onStep,
       });
     } finally {

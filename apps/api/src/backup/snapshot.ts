@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { EmbeddedDatabaseInfo, EmbeddedDump } from '@mediashare/db';
 import type { DeleteHold } from './delete-hold';
-import { forEachLimit, listStorageFiles } from './storage-tree';
+import { forEachLimit, knownToDatabase, listStorageFiles } from './storage-tree';
 
 /** Inside DATA_DIR, so hard links reach the storage files; removed when the backup is done, or at the next start. */
 export const snapshotsDir = (dataDir: string) => path.join(dataDir, 'backup-snapshots');
@@ -27,8 +27,8 @@ const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK', 'EOPNOTSUPP'
  * name later, at the cost of a directory entry. Where links are impossible (storage mounted from
  * another filesystem) the file is cloned or copied.
  */
-const linkStorage = async (from: string, to: string) => {
-  const files = await listStorageFiles(from);
+const linkStorage = async (from: string, to: string, keep: (relative: string) => boolean) => {
+  const files = (await listStorageFiles(from)).filter(keep);
   const made = new Set<string>();
   let linked = 0;
   let copied = 0;
@@ -79,9 +79,10 @@ export const takeSnapshot = async ({
     const { dumped, storage } = await hold.run(async () => {
       const dumped = await dump();
       await afterDump?.();
-      return { dumped, storage: await linkStorage(path.join(dataDir, 'storage'), path.join(dir, 'storage')) };
+      const keep = knownToDatabase(dumped.publicKeys);
+      return { dumped, storage: await linkStorage(path.join(dataDir, 'storage'), path.join(dir, 'storage'), keep) };
     });
-    const { tar, ...database } = dumped;
+    const { tar, publicKeys: _, ...database } = dumped;
     await pipeline(Readable.fromWeb(tar.stream() as WebReadableStream), createWriteStream(path.join(dir, 'database.tar')));
     return { dir, database, storage };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { BUCKETS } from '@mediashare/core';
 
 /**
  * The local driver's layout (packages/storage/src/local): `<bucket>/<key>` holds an object's bytes,
@@ -26,6 +27,22 @@ export const isObjectFile = (relative: string) => !relative.startsWith('.') && r
 
 /** The bucket of an object file. */
 export const bucketOf = (relative: string) => relative.slice(0, relative.indexOf('/'));
+
+/**
+ * On the local driver the public bucket holds community copies only, each recorded (as a row, or as an
+ * intent while it is written or deleted) before its object exists. A public object the dumped database
+ * does not know was written after the dump: restored, it would be a public file no row accounts for and
+ * nothing would ever remove, so a backup leaves it out.
+ */
+export const knownToDatabase = (publicKeys: readonly string[]) => {
+  const known = new Set(publicKeys);
+  return (relative: string) => {
+    if (relative.startsWith(`${BUCKETS.general}/`)) return known.has(relative.slice(BUCKETS.general.length + 1));
+    const meta = `.meta/${BUCKETS.general}/`;
+    if (relative.startsWith(meta) && relative.endsWith('.json')) return known.has(relative.slice(meta.length, -'.json'.length));
+    return true;
+  };
+};
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 export const forEachLimit = async <T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) => {

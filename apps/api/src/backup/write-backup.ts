@@ -52,12 +52,15 @@ export const writeBackup = async ({
   serverRunning,
   database,
   storageRoot,
+  keep = () => true,
   onStep,
 }: {
   out: string;
   serverRunning: boolean;
   database: { info: EmbeddedDatabaseInfo; tar: Readable };
   storageRoot: string;
+  /** Which storage files to take (all by default). */
+  keep?: (relative: string) => boolean;
   /** Progress; awaited, so a caller can pace the work. */
   onStep?: (step: BackupStep) => void | Promise<void>;
 }): Promise<TBackupManifest> => {
@@ -66,7 +69,7 @@ export const writeBackup = async ({
   sums.push({ path: DATABASE_FILE, sha256: dbFile.sha256 });
   await onStep?.({ step: 'database', bytes: dbFile.bytes });
 
-  const files = await listStorageFiles(storageRoot);
+  const files = (await listStorageFiles(storageRoot)).filter(keep);
   const buckets: Record<string, { objects: number; bytes: number }> = {};
   const hashes = new Map<string, string>();
   let done = 0;
