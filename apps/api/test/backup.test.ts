@@ -262,12 +262,13 @@ describe.runIf(inject('dbMode') === 'pglite')('backups of the embedded default, 
       );
     });
 
-    it('restores the good backup, over what an interrupted restore left', async () => {
+    it('restores the good backup, over what an interrupted restore left and beside an empty lost+found', async () => {
       const target = path.join(root, 'restored');
       await mkdir(path.join(target, '.restoring', 'pglite'), { recursive: true });
+      await mkdir(path.join(target, 'lost+found'));
       const { manifest, missingObjects } = await restoreBackup({ env: parseEnv({ DATA_DIR: target }), from: good });
       expect(missingObjects).toEqual([]);
-      expect((await readdir(target)).sort()).toEqual(['pglite', 'storage']);
+      expect((await readdir(target)).sort()).toEqual(['lost+found', 'pglite', 'storage']);
       expect(await exists(path.join(target, 'pglite', 'mediashare.pid'))).toBe(false);
       const sums = await readFile(path.join(good, 'SHA256SUMS'), 'utf8');
       for (const [, name] of sums.matchAll(/ {2}storage\/(.+)$/gm)) {

@@ -12,6 +12,8 @@ import { writeHashed } from './write-backup';
 
 /** Where a restore assembles the data dir before moving it into place; a leftover one is started over. */
 const STAGING = '.restoring';
+/** What a fresh ext4 filesystem has at its root, for a DATA_DIR that is a volume of its own. */
+const EMPTY_FILESYSTEM = 'lost+found';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -24,13 +26,22 @@ const describeCounts = (expected: Record<string, number>, actual: Record<string,
     .filter((table) => expected[table] !== actual[table])
     .map((table) => `${table}: ${expected[table] ?? 'absent'} in the backup, ${actual[table] ?? 'absent'} restored`);
 
-/** Refuses anything but an empty (or missing) DATA_DIR; an interrupted restore's staging folder does not count. */
+/**
+ * Refuses anything but an empty (or missing) DATA_DIR. An interrupted restore's staging folder does not
+ * count, and neither does an empty lost+found.
+ */
 const assertEmpty = async (dataDir: string) => {
   const entries = await readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
-  const others = (entries ?? []).filter((name) => name !== STAGING);
+  const emptyLostFound =
+    entries?.includes(EMPTY_FILESYSTEM) &&
+    (await readdir(path.join(dataDir, EMPTY_FILESYSTEM)).then(
+      (names) => names.length === 0,
+      () => false,
+    ));
+  const others = (entries ?? []).filter((name) => name !== STAGING && !(name === EMPTY_FILESYSTEM && emptyLostFound));
   if (others.length > 0) {
     throw new BackupError(
       `DATA_DIR ${dataDir} is not empty (${listSome(others)}): a restore goes only into an empty DATA_DIR. ` +

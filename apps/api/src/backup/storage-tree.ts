@@ -44,11 +44,22 @@ export const knownToDatabase = (publicKeys: readonly string[]) => {
   };
 };
 
-/** Runs `fn` over `items` with at most `limit` at a time. */
+/**
+ * Runs `fn` over `items` with at most `limit` at a time. After a failure nothing new starts, and the
+ * error is thrown once the calls under way have settled, so the caller's cleanup races no writes.
+ */
 export const forEachLimit = async <T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) => {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length) await fn(items[next++] as T);
+    while (!failure && next < items.length) {
+      try {
+        await fn(items[next++] as T);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 };
