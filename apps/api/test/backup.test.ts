@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { access, appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -132,6 +133,22 @@ describe.runIf(inject('dbMode') === 'pglite')('backups of the embedded default, 
     const publicFiles = await readdir(path.join(good, 'storage', 'general'));
     expect(publicFiles).toContain('pending-4e5f6a7b.jpg');
     expect(publicFiles).not.toContain('ghost-0a1b2c3d.jpg');
+  });
+
+  it('answers nothing but a snapshot request on its socket, which only its user may open', async () => {
+    const socket = controlSocketPath(h.dir);
+    expect((await stat(socket)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(socket))).mode & 0o777).toBe(0o700);
+    for (const line of ['{"op":"restore"}', 'not json']) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const client = connect(socket, () => client.write(`${line}\n`));
+        let text = '';
+        client.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        client.on('close', () => resolve(text));
+        client.on('error', reject);
+      });
+      expect(JSON.parse(answer)).toEqual({ ok: false, error: 'unknown request' });
+    }
   });
 
   it('refuses to write into a folder that is not empty, or into DATA_DIR', async () => {
