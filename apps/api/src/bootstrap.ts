@@ -58,15 +58,18 @@ export const createStorage = (env: Env): StoragePort => {
   return new LocalStorage({ root: path.join(env.DATA_DIR, 'storage'), publicBaseUrl: env.PUBLIC_URL });
 };
 
+/** The database port with its connection (a backup of the embedded database reaches PGlite through it). */
+type Database = Awaited<ReturnType<typeof openDatabase>>;
+
 /** Connects the database (migrating it), the storage driver and the seed data: one per process. */
-export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps> => {
+export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { db: Database }> => {
   const db = await openDatabase({
     url: env.DATABASE_URL,
     dataDir: path.join(env.DATA_DIR, 'pglite'),
     poolSize: env.DATABASE_POOL_SIZE,
     prepare: env.DATABASE_PREPARE,
   });
-  const deps: AppDeps = {
+  const deps = {
     db,
     storage: createStorage(env),
     watermark: await createWatermark(env),
@@ -74,7 +77,7 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps> => {
     config: coreConfigFrom(env),
     now: () => new Date(),
     env,
-  };
+  } satisfies AppDeps;
   const seeded = await seedDefaultTags(deps);
   if (seeded > 0) logger.info({ count: seeded }, 'seeded the canonical tags');
   return deps;

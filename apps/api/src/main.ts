@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { sweepStorage } from '@mediashare/core';
 import { createApp } from './app';
+import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
@@ -10,7 +11,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL);
 
-const deps = await bootstrap(env, logger);
+// On the embedded default, `pnpm backup` takes its snapshot through this process (see backup/).
+const backups = await startBackupControl(await bootstrap(env, logger));
+const { deps } = backups;
 const app = createApp(deps);
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -39,6 +42,7 @@ const shutdown = (signal: string) => {
   }, SHUTDOWN_GRACE_MS);
   force.unref();
   server.close(async () => {
+    await backups.close();
     await deps.watermark.close?.();
     await deps.db.close().catch(() => {});
     logger.info('stopped');

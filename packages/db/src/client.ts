@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { dumpEmbedded, type EmbeddedDump } from './embedded-dump';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -31,6 +32,8 @@ export interface Connection {
   tryExclusive<T>(key: number, fn: () => Promise<T>): Promise<Outcome<T>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as it is between two transactions, for a backup of the running server. */
+  dump?(): Promise<EmbeddedDump>;
 }
 
 export interface ConnectOptions {
@@ -146,12 +149,25 @@ const isRunning = (pid: number) => {
   }
 };
 
+export const DATA_DIR_LOCK_FILE = 'mediashare.pid';
+
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`, options);
+    this.name = 'DataDirInUseError';
+  }
+}
+
 /**
  * PGlite keeps its files in one process's memory: a second process opening the same folder would
  * corrupt it. A pid file refuses that with a clear message (a stale one from a dead process is taken over).
  */
-const lockDataDir = async (dataDir: string) => {
-  const lockFile = path.join(dataDir, 'mediashare.pid');
+export const lockDataDir = async (dataDir: string) => {
+  const lockFile = path.join(dataDir, DATA_DIR_LOCK_FILE);
   for (;;) {
     try {
       await writeFile(lockFile, String(process.pid), { flag: 'wx' });
@@ -160,12 +176,7 @@ const lockDataDir = async (dataDir: string) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
       if (holder && holder !== process.pid && isRunning(holder)) {
-        throw new Error(
-          `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set DATABASE_URL.`,
-          {
-            cause: error,
-          },
-        );
+        throw new DataDirInUseError(dataDir, holder, { cause: error });
       }
       await rm(lockFile, { force: true });
     }
@@ -191,6 +202,7 @@ const connectPglite = async (dataDir: string, onQuery: ConnectOptions['onQuery']
       await client.close();
       await unlock();
     },
+    dump: () => dumpEmbedded(client),
   };
 };
 

@@ -48,7 +48,8 @@ export const spawnServer = async (
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  const deadline = Date.now() + 30_000;
+  // Generous: tsx compiles the server on start, and a loaded CI machine runs several such tests at once.
+  const deadline = Date.now() + 90_000;
   while (!out.includes('mediashare is running at')) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
