@@ -1978,7 +1978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, with its stored Content-Type, nosniff and a year of caching. */
+            /** @description The file, with its stored Content-Type, nosniff and PUBLIC_CACHE_SECONDS of public caching. */
             200: {
                 headers: {
                     [name: string]: unknown;
