@@ -65,6 +65,8 @@ const ZEnv = z
   .transform((env) => ({
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    /** Whether PUBLIC_URL was set rather than guessed: only a set one is named as the OpenAPI server. */
+    PUBLIC_URL_IS_SET: env.PUBLIC_URL !== undefined,
     DATA_DIR: path.resolve(env.DATA_DIR),
     DATABASE_URL: env.DATABASE_URL || undefined,
     INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN || undefined,

@@ -242,7 +242,11 @@ describe('the OpenAPI document', () => {
     await send('/storage/v1/object/public/general/missing.png');
     await send('/healthz');
     arm.failNext('ping');
-    await send('/healthz');
+    // Probes read `status`; the body is an Error like every other refusal.
+    expect(await send('/healthz')).toMatchObject({
+      status: 503,
+      body: { message: 'The database does not answer', status: 'unavailable' },
+    });
 
     const documented = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
       Object.entries(item as Record<string, { responses?: Record<string, unknown> }>).flatMap(([method, op]) =>

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps';
 import type { ReceivedFile } from '../http/multipart';
+import type { TagName } from './tags';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Examples = Record<string, { summary?: string; value: unknown }>;
@@ -79,7 +80,8 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
   honoPath?: string;
   /** Stable, verb first: what generated clients call the operation. */
   operationId: string;
-  tag: string;
+  /** Declared in tags.ts with its description. */
+  tag: TagName;
   summary: string;
   description?: string;
   access: A;

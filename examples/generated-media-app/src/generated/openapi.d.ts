@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /**
+         * Create an account and sign in
+         * @description Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free.
+         */
         post: operations["registerAccount"];
         delete?: never;
         options?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in (email or username in `email`); a new session id every time */
+        /**
+         * Sign in (email or username in `email`); a new session id every time
+         * @description Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).
+         */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out (ends the session) */
+        /**
+         * Sign out (ends the session)
+         * @description Ends the session the cookie names, if any, and clears the cookie. Answers 204 whether or not a session was open.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -62,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I */
+        /**
+         * Who am I
+         * @description The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.
+         */
         get: operations["getCurrentUser"];
         put?: never;
         post?: never;
@@ -79,10 +91,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's media, newest first */
+        /**
+         * The caller's media, newest first
+         * @description The caller's media items, newest first, with their share state. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page.
+         */
         get: operations["listMedia"];
         put?: never;
-        /** Upload into the vault (multipart, field `file`); the type is decided from the bytes */
+        /**
+         * Upload into the vault (multipart, field `file`); the type is decided from the bytes
+         * @description Multipart form data with the file in the field `file`. The type is decided from the bytes (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime), never from the name or the header; images over the pixel limit are refused before they are decoded. Answers 201 with the media item, its `id` and its `filePath` in user-media.
+         */
         post: operations["uploadMedia"];
         delete?: never;
         options?: never;
@@ -97,11 +115,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One media item */
+        /**
+         * One media item
+         * @description One of the caller's media items with its share state. Someone else's item is answered exactly like a missing one (404).
+         */
         get: operations["getMedia"];
         put?: never;
         post?: never;
-        /** Remove from the vault (its community copy stays) */
+        /**
+         * Remove from the vault (its community copy stays)
+         * @description Removes the item and its file from the vault ; its share link stops working. A community copy stays in the feed; its owner removes it with removeCommunityItem.
+         */
         delete: operations["deleteMedia"];
         options?: never;
         head?: never;
@@ -115,7 +139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The original file, with HTTP Range support */
+        /**
+         * The original file, with HTTP Range support
+         * @description The caller's original file, with its type and nosniff. A `Range` header gets 206 with that range; a range past the end gets 416.
+         */
         get: operations["getMediaFile"];
         put?: never;
         post?: never;
@@ -139,7 +166,10 @@ export interface paths {
          * @description Users can only share their own media. With shareToCommunity (default true) the media is copied to the public general bucket, user-uploaded JPEG/PNG/WebP images watermarked, and the given canonical tags attached; with false, any community copy and its tags are removed and the share link stays. Uploads shared to the community need policyAgreed and at least one tag.
          */
         post: operations["shareMedia"];
-        /** Completely remove sharing: the code, the community copy, both flags */
+        /**
+         * Completely remove sharing: the code, the community copy, both flags
+         * @description Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.
+         */
         delete: operations["unshareMedia"];
         options?: never;
         head?: never;
@@ -155,7 +185,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Share by storage path in the caller's folder of user-media (creates the record if needed) */
+        /**
+         * Share by storage path in the caller's folder of user-media (creates the record if needed)
+         * @description Names the item by its storage path in user-media (`filePath`, inside the caller's own folder) instead of its id. A file in the caller's folder that has no record yet gets one (its source inferred from the folder: generated/<source>/), then sharing behaves as for shareMedia.
+         */
         post: operations["shareMediaByPath"];
         delete?: never;
         options?: never;
@@ -170,7 +203,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a share link shows (public) */
+        /**
+         * What a share link shows (public)
+         * @description What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404.
+         */
         get: operations["getSharedMedia"];
         put?: never;
         post?: never;
@@ -187,7 +223,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shared file (public), with HTTP Range support */
+        /**
+         * The shared file (public), with HTTP Range support
+         * @description The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
+         */
         get: operations["getSharedMediaFile"];
         put?: never;
         post?: never;
@@ -204,7 +243,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Community feed, newest first (public) */
+        /**
+         * The Community feed, newest first (public)
+         * @description Items shared to the Community, newest first. Filter by tags (all must match) and by origin (uploaded or generated). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.
+         */
         get: operations["listCommunity"];
         put?: never;
         post?: never;
@@ -221,7 +263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One community item (public) */
+        /**
+         * One community item (public)
+         * @description One item of the Community feed, with its public file URL and tags. An item taken out of the feed is a 404.
+         */
         get: operations["getCommunityItem"];
         put?: never;
         post?: never;
@@ -242,7 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Limits clients check before sending: upload size, image pixels, tags per item (public) */
+        /**
+         * Limits clients check before sending: upload size, image pixels, tags per item (public)
+         * @description What this server accepts: the upload size limit, the image pixel limit and the most tags per item. Clients check these before sending, to refuse early with the same limits the server applies.
+         */
         get: operations["getConfig"];
         put?: never;
         post?: never;
@@ -259,7 +307,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active canonical tags (public) */
+        /**
+         * The active canonical tags (public)
+         * @description The active canonical tags, slug and label: the only tags sharing accepts. Tags are managed by the operator (`pnpm tags:sync`), not by users.
+         */
         get: operations["listTags"];
         put?: never;
         post?: never;
@@ -276,10 +327,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's active tokens (without secrets) */
+        /**
+         * The caller's active tokens (without secrets)
+         * @description The caller's active tokens: name, scopes, creation, last use and expiry, never the secret. Only a signed-in session may list them.
+         */
         get: operations["listApiTokens"];
         put?: never;
-        /** Create a personal API token (shown once) */
+        /**
+         * Create a personal API token (shown once)
+         * @description Creates a personal API token with the given name, scopes (read, share) and optional expiry. The secret is in this answer only; the server keeps its hash. Only a signed-in session may create tokens, not another token.
+         */
         post: operations["createApiToken"];
         delete?: never;
         options?: never;
@@ -297,7 +354,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token; it is refused from the next request on */
+        /**
+         * Revoke a token; it is refused from the next request on
+         * @description Revokes one of the caller's tokens; a request that presents it afterwards gets 401. Only a signed-in session may revoke tokens.
+         */
         delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
@@ -331,7 +391,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public-bucket file of the local storage driver (the path Supabase Storage uses) */
+        /**
+         * A public-bucket file of the local storage driver (the path Supabase Storage uses)
+         * @description Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.
+         */
         get: operations["getPublicObject"];
         put?: never;
         post?: never;
@@ -348,7 +411,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process and its database answer */
+        /**
+         * Liveness: the process and its database answer
+         * @description 200 while the process runs and its database answers a query; 503 otherwise. For load balancers and scripts; it reads no credentials.
+         */
         get: operations["checkHealth"];
         put?: never;
         post?: never;
@@ -365,7 +431,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document */
+        /**
+         * This document
+         * @description The OpenAPI 3.1 document of this API, generated from the route declarations the server runs. Point a client generator at it; its operationIds are stable.
+         */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -382,7 +451,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interactive documentation of this API */
+        /**
+         * Interactive documentation of this API
+         * @description Swagger UI for this document, served from this server (no CDN). "Try it" calls this server with the browser's session.
+         */
         get: operations["getApiDocs"];
         put?: never;
         post?: never;
@@ -405,22 +477,6 @@ export interface components {
             email: string;
             password: string;
         };
-        MediaItem: {
-            id: number;
-            fileName: string;
-            filePath: string;
-            mimeType: string;
-            size: number;
-            width: number | null;
-            height: number | null;
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            isShared: boolean;
-            shareToCommunity: boolean;
-            shareCode: string | null;
-            shareUrl: string | null;
-            createdAt: string;
-        };
         ShareInput: {
             /** @default true */
             shareToCommunity?: boolean;
@@ -438,24 +494,6 @@ export interface components {
             policyAgreed?: boolean;
             filePath: string;
         };
-        CommunityItem: {
-            id: number;
-            url: string;
-            mimeType: string;
-            /** @enum {string} */
-            kind: "image" | "gif" | "video";
-            width: number | null;
-            height: number | null;
-            tags: string[];
-            /** @enum {string} */
-            origin: "uploaded" | "generated";
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            owner: {
-                username: string;
-            };
-            createdAt: string;
-        };
         CreateTokenInput: {
             name: string;
             scopes: ("read" | "share")[];
@@ -469,8 +507,24 @@ export interface components {
             role: "user" | "admin";
             createdAt: string;
         };
+        MediaItem: {
+            id: number;
+            fileName: string;
+            filePath: string;
+            mimeType: string;
+            size: number;
+            width: number | null;
+            height: number | null;
+            /** @enum {string} */
+            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
+            isShared: boolean;
+            shareToCommunity: boolean;
+            shareCode: string | null;
+            shareUrl: string | null;
+            createdAt: string;
+        };
         MediaPage: {
-            items: components["schemas"]["MediaItemOutput"][];
+            items: components["schemas"]["MediaItem"][];
             nextCursor: string | null;
         };
         ShareResult: {
@@ -498,56 +552,10 @@ export interface components {
             createdAt: string;
         };
         CommunityPage: {
-            items: components["schemas"]["CommunityItemOutput"][];
+            items: components["schemas"]["CommunityItem"][];
             nextCursor: string | null;
         };
-        Tag: {
-            id: number;
-            slug: string;
-            label: string;
-        };
-        ApiToken: {
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: ("read" | "share")[];
-            createdAt: string;
-            lastUsedAt: string | null;
-            expiresAt: string | null;
-        };
-        CreatedApiToken: {
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: ("read" | "share")[];
-            createdAt: string;
-            lastUsedAt: string | null;
-            expiresAt: string | null;
-            token: string;
-        };
-        /** @description What went wrong, in one sentence; some errors add fields beside it. */
-        Error: {
-            message: string;
-        } & {
-            [key: string]: unknown;
-        };
-        MediaItemOutput: {
-            id: number;
-            fileName: string;
-            filePath: string;
-            mimeType: string;
-            size: number;
-            width: number | null;
-            height: number | null;
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            isShared: boolean;
-            shareToCommunity: boolean;
-            shareCode: string | null;
-            shareUrl: string | null;
-            createdAt: string;
-        };
-        CommunityItemOutput: {
+        CommunityItem: {
             id: number;
             url: string;
             mimeType: string;
@@ -564,6 +572,41 @@ export interface components {
                 username: string;
             };
             createdAt: string;
+        };
+        PublicConfig: {
+            maxUploadBytes: number;
+            maxImagePixels: number;
+            maxTagsPerMedia: number;
+        };
+        Tag: {
+            id: number;
+            slug: string;
+            label: string;
+        };
+        CreatedApiToken: {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: ("read" | "share")[];
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+            token: string;
+        };
+        ApiToken: {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: ("read" | "share")[];
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+        };
+        /** @description What went wrong, in one sentence; some errors add fields beside it. */
+        Error: {
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -869,7 +912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -946,7 +989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1229,7 +1272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1559,7 +1602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommunityItemOutput"];
+                    "application/json": components["schemas"]["CommunityItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1683,11 +1726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        maxUploadBytes: number;
-                        maxImagePixels: number;
-                        maxTagsPerMedia: number;
-                    };
+                    "application/json": components["schemas"]["PublicConfig"];
                 };
             };
             /** @description No valid session or API token. */
@@ -1914,7 +1953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -2034,10 +2073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        status: "unavailable";
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

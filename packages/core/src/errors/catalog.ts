@@ -109,6 +109,9 @@ export const ERRORS = defineErrors({
   tokenNotFound: { status: 404, message: 'Token not found' },
   invalidTagList: { status: 400, message: ({ detail }: { detail: string }) => `Invalid tag list: ${detail}` },
 
+  // Liveness: /healthz answers it while the database does not; `status` is what probes read.
+  unhealthy: { status: 503, message: 'The database does not answer', body: () => ({ status: 'unavailable' }) },
+
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },
   notFound: { status: 404, message: 'Not found' },

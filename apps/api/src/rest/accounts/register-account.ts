@@ -9,6 +9,8 @@ export const registerAccountRoute = defineRoute({
   operationId: 'registerAccount',
   tag: 'Accounts',
   summary: 'Create an account and sign in',
+  description:
+    'Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free.',
   access: ACCESS.public,
   request: { body: jsonBody(ZRegisterInput) },
   responses: {

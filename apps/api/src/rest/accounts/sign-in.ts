@@ -10,6 +10,8 @@ export const signInRoute = defineRoute({
   operationId: 'signIn',
   tag: 'Accounts',
   summary: 'Sign in (email or username in `email`); a new session id every time',
+  description:
+    'Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).',
   access: ACCESS.public,
   request: { body: jsonBody(ZLoginInput) },
   responses: {
