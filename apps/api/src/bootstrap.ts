@@ -14,7 +14,6 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
   session: { idleTtlMs: env.SESSION_IDLE_HOURS * 3600_000, absoluteTtlMs: env.SESSION_ABSOLUTE_HOURS * 3600_000 },
   loginThrottle: {
     windowMs: env.LOGIN_LOCK_MINUTES * 60_000,
-    lockMs: env.LOGIN_LOCK_MINUTES * 60_000,
     maxFailuresPerLogin: env.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
   },
