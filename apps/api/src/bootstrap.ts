@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
+import { createHashingGate, seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
 import { openDatabase } from '@mediashare/db';
 import { createWatermarker } from '@mediashare/imaging';
 import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
@@ -75,6 +75,7 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     logger,
     config: coreConfigFrom(env),
     now: () => new Date(),
+    hashing: createHashingGate({ perAddress: env.PASSWORD_HASHES_PER_IP }),
     env,
   } satisfies AppDeps;
   const seeded = await seedDefaultTags(deps);

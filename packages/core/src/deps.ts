@@ -1,3 +1,4 @@
+import type { HashingGate } from './auth/hashing-gate';
 import type { DatabasePort } from './ports/database';
 import type { Logger } from './ports/logger';
 import type { WatermarkPort } from './ports/imaging';
@@ -37,4 +38,6 @@ export interface CoreDeps {
   logger: Logger;
   config: CoreConfig;
   now: () => Date;
+  /** Password hashing, bounded per client address (auth/hashing-gate.ts). */
+  hashing: HashingGate;
 }

@@ -22,7 +22,9 @@ export const loginUser = async (deps: CoreDeps, { email: login, password, ip, pr
 
   let ok: boolean;
   try {
-    ok = user ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password, config.scryptCost), false);
+    ok = await deps.hashing.run(ip, async () =>
+      user ? verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password, config.scryptCost), false),
+    );
   } catch (error) {
     await attempt.release();
     throw error;

@@ -20,6 +20,8 @@ export interface UserRepo {
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   /** Case-insensitive match on email or username. */
   findByLogin(login: string): Promise<UserRecord | null>;
+  /** Which of the two is taken already (case-insensitive), the email first. */
+  findTaken(input: Pick<UserRecord, 'email' | 'username'>): Promise<'email' | 'username' | null>;
   findById(id: number): Promise<UserRecord | null>;
 }
 

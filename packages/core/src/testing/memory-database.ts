@@ -66,6 +66,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.users.push(user);
         return { ok: true, user };
       },
+      async findTaken({ email, username }) {
+        if (state.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) return 'email';
+        return state.users.some((u) => u.username.toLowerCase() === username.toLowerCase()) ? 'username' : null;
+      },
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
       findById: async (userId) => state.users.find((u) => u.id === userId) ?? null,

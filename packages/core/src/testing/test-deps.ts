@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { createHashingGate } from '../auth/hashing-gate';
 import type { CoreConfig, CoreDeps } from '../deps';
 import type { WatermarkPort } from '../ports/imaging';
 import { silentLogger } from '../ports/logger';
@@ -40,6 +41,7 @@ export const createTestDeps = (options: { config?: Partial<CoreConfig>; state?: 
     logger: silentLogger,
     config: { ...TEST_CONFIG, ...options.config },
     now: () => new Date(clock),
+    hashing: createHashingGate({ perAddress: 2 }),
   };
   return {
     deps,
