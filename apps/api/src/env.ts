@@ -41,6 +41,7 @@ const ZEnv = z
     LOGIN_MAX_FAILURES: int(5),
     LOGIN_MAX_FAILURES_PER_IP: int(50),
     LOGIN_LOCK_MINUTES: int(15),
+    PASSWORD_HASHES_PER_IP: int(2),
     SCRYPT_COST: int(2 ** 15).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
     INTERNAL_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     ALLOWED_ORIGINS: z.string().default(''),

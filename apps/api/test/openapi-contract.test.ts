@@ -79,9 +79,20 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/register', { json: {}, headers: evil });
     await send('/api/auth/register', { json: huge });
     await send('/api/auth/register', { json: {}, headers: badBearer });
+    {
+      // Every hashing place of this address (app.request has none: "unknown") taken, then a registration.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const runs = Array.from({ length: 10 }, () => h.deps.hashing.run('unknown', () => held));
+      await send('/api/auth/register', {
+        json: { email: `${name}c@example.test`, username: `${name}c`, password: 'long enough password' },
+      });
+      release();
+      await Promise.all(runs);
+    }
     await send('/api/auth/login', { json: { email: owner.email, password: owner.password } });
     await send('/api/auth/login', { json: { email: owner.email } });
-    for (let i = 0; i < 3; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
+    for (let i = 0; i < 4; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
     await send('/api/auth/login', { json: { email: stranger.email, password: stranger.password }, headers: evil });
     await send('/api/auth/login', { json: huge });
     await send('/api/auth/me', { cookie });

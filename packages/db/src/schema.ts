@@ -77,13 +77,20 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user_id_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per account name and per client address, shared by every API process. */
-export const loginThrottle = pgTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: timestamptz('window_started_at').notNull(),
-  lockedUntil: timestamptz('locked_until'),
-});
+/**
+ * Sign-in budgets per account and per client address, shared by every API process. `failures` counts the
+ * attempts taken in the window: the failed ones, and those whose password is still being checked.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamptz('window_started_at').notNull(),
+  },
+  // The sweep deletes by window start.
+  (t) => [index('login_throttle_window_started_at_idx').on(t.windowStartedAt)],
+);
 
 export const media = pgTable(
   'media',

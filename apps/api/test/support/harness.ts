@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { seedDefaultTags, type DatabasePort, type StoragePort, type WatermarkPort } from '@mediashare/core';
+import { createHashingGate, seedDefaultTags, type DatabasePort, type StoragePort, type WatermarkPort } from '@mediashare/core';
 import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
 import { LocalStorage } from '@mediashare/storage';
 import { driverFor, startStandInWithBuckets, type SupabaseStandIn } from '@mediashare/storage/stand-in';
@@ -124,6 +124,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     logger: createLogger(env.LOG_LEVEL, sink),
     config: coreConfigFrom(env),
     now: options.now ?? (() => new Date()),
+    hashing: createHashingGate({ perAddress: env.PASSWORD_HASHES_PER_IP }),
     env,
   };
   await seedDefaultTags(deps);

@@ -686,6 +686,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many sign-ins or registrations from this address at once. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signIn: {
@@ -748,7 +759,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed sign-ins for this account or address; retry after Retry-After seconds. */
+            /** @description Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying */

@@ -112,6 +112,22 @@ export const ERRORS = defineErrors({
   // Liveness: /healthz answers it while the database does not; `status` is what probes read.
   unhealthy: { status: 503, message: 'The database does not answer', body: () => ({ status: 'unavailable' }) },
 
+  // Hostile clients: request formats, transport limits and sign-in floods.
+  jsonRequired: { status: 415, message: 'Expected a JSON body sent with Content-Type: application/json' },
+  batchTooLarge: { status: 400, message: ({ max }: { max: number }) => `A batch may hold at most ${max} calls` },
+  notBatchable: {
+    status: 400,
+    message: ({ path }: { path: string }) => `${path} cannot be batched; send it in a request of its own`,
+  },
+  hashingBusy: {
+    status: 429,
+    message: 'Too many sign-ins from this address at once; try again in a moment',
+    headers: () => ({ 'Retry-After': '1' }),
+  },
+  headersTooLarge: { status: 431, message: 'Request headers are too large' },
+  requestTimeout: { status: 408, message: 'The request took too long to arrive' },
+  malformedRequest: { status: 400, message: 'Malformed HTTP request' },
+
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },
   notFound: { status: 404, message: 'Not found' },

@@ -20,6 +20,8 @@ export interface UserRepo {
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   /** Case-insensitive match on email or username. */
   findByLogin(login: string): Promise<UserRecord | null>;
+  /** Which of the two is taken already (case-insensitive), the email first. */
+  findTaken(input: Pick<UserRecord, 'email' | 'username'>): Promise<'email' | 'username' | null>;
   findById(id: number): Promise<UserRecord | null>;
 }
 
@@ -46,14 +48,20 @@ export interface ApiTokenRepo {
 }
 
 export interface LoginThrottleRepo {
-  /** The latest time until which any of these keys is locked, if one is locked at `now`. */
-  lockedUntil(keys: string[], now: Date): Promise<Date | null>;
   /**
-   * Counts one failure for `key` inside a sliding window, atomically across processes; once the count
-   * reaches `maxFailures` the key is locked for `lockMs`. Returns the lock's end when it is locked.
+   * Takes one sign-in attempt from `key`'s budget in one statement, before any password is checked, so
+   * parallel requests and other processes can never take more than `maxAttempts` in one window. A
+   * window starts at the first attempt and lasts `windowMs`. Refused: when the budget comes back.
    */
-  recordFailure(key: string, now: Date, policy: { windowMs: number; maxFailures: number; lockMs: number }): Promise<Date | null>;
-  clear(key: string): Promise<void>;
+  reserve(
+    key: string,
+    now: Date,
+    policy: { windowMs: number; maxAttempts: number },
+  ): Promise<{ ok: true; windowStartedAt: Date } | { ok: false; retryAt: Date }>;
+  /** Gives an attempt back (the password was right, or never checked) to the window it was taken from. */
+  release(key: string, windowStartedAt: Date): Promise<void>;
+  /** Deletes the rows whose window ended before `olderThan`: they no longer limit anything. */
+  deleteStale(olderThan: Date): Promise<number>;
 }
 
 export interface MediaRepo {

@@ -21,6 +21,8 @@ export interface MemoryState {
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
   activity: ActivityEntry[];
+  /** Sign-in budgets by key. */
+  throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
   nextId: number;
 }
 
@@ -35,6 +37,7 @@ const emptyState = (): MemoryState => ({
   claims: [],
   intents: [],
   activity: [],
+  throttle: new Map(),
   nextId: 1,
 });
 
@@ -62,6 +65,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const user: UserRecord = { ...input, id: id(), role: 'user', createdAt: new Date() };
         state.users.push(user);
         return { ok: true, user };
+      },
+      async findTaken({ email, username }) {
+        if (state.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) return 'email';
+        return state.users.some((u) => u.username.toLowerCase() === username.toLowerCase()) ? 'username' : null;
       },
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
@@ -108,9 +115,25 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
     },
     loginThrottle: {
-      lockedUntil: unsupported('loginThrottle.lockedUntil'),
-      recordFailure: unsupported('loginThrottle.recordFailure'),
-      clear: unsupported('loginThrottle.clear'),
+      async reserve(key, now, { windowMs, maxAttempts }) {
+        const row = state.throttle.get(key);
+        if (!row || row.windowStartedAt.getTime() <= now.getTime() - windowMs) {
+          state.throttle.set(key, { attempts: 1, windowStartedAt: now });
+          return { ok: true, windowStartedAt: now };
+        }
+        if (row.attempts >= maxAttempts) return { ok: false, retryAt: new Date(row.windowStartedAt.getTime() + windowMs) };
+        row.attempts += 1;
+        return { ok: true, windowStartedAt: row.windowStartedAt };
+      },
+      async release(key, windowStartedAt) {
+        const row = state.throttle.get(key);
+        if (row && row.windowStartedAt.getTime() === windowStartedAt.getTime() && row.attempts > 0) row.attempts -= 1;
+      },
+      async deleteStale(olderThan) {
+        const stale = [...state.throttle].filter(([, row]) => row.windowStartedAt <= olderThan);
+        for (const [key] of stale) state.throttle.delete(key);
+        return stale.length;
+      },
     },
     media: {
       async create(values) {

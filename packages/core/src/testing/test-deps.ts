@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { createHashingGate } from '../auth/hashing-gate';
 import type { CoreConfig, CoreDeps } from '../deps';
 import type { WatermarkPort } from '../ports/imaging';
 import { silentLogger } from '../ports/logger';
@@ -22,7 +23,7 @@ export const TEST_CONFIG: CoreConfig = {
   maxImagePixels: 1_000_000,
   maxTagsPerMedia: 3,
   session: { idleTtlMs: 3_600_000, absoluteTtlMs: 86_400_000 },
-  loginThrottle: { windowMs: 60_000, lockMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
+  loginThrottle: { windowMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
   scryptCost: 1024,
   // No waiting: a request that would wait for another's copy answers 503 at once.
   share: { claimTtlMs: 30_000, claimWaitMs: 0, lockTimeoutMs: 1_000 },
@@ -40,6 +41,7 @@ export const createTestDeps = (options: { config?: Partial<CoreConfig>; state?: 
     logger: silentLogger,
     config: { ...TEST_CONFIG, ...options.config },
     now: () => new Date(clock),
+    hashing: createHashingGate({ perAddress: 2 }),
   };
   return {
     deps,

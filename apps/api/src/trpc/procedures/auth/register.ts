@@ -1,4 +1,5 @@
 import { registerUser, ZRegisterInput, ZUser } from '@mediashare/core';
+import { clientIp } from '../../../http/client-ip';
 import { sessionCookie } from '../../../http/session-cookie';
 import { publicProcedure } from '../../init';
 
@@ -6,7 +7,7 @@ export const register = publicProcedure
   .input(ZRegisterInput)
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
-    const { user, session } = await registerUser(ctx.deps, input);
+    const { user, session } = await registerUser(ctx.deps, { ...input, ip: clientIp(ctx.hono) });
     ctx.resHeaders.append('Set-Cookie', sessionCookie(ctx.hono, session));
     return user;
   });
