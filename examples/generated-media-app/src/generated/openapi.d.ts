@@ -592,6 +592,14 @@ export interface operations {
                 headers: {
                     /** @description The session cookie (`connect.sid` by default), HttpOnly and SameSite=Lax. */
                     "Set-Cookie"?: string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -637,6 +645,25 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -866,6 +893,14 @@ export interface operations {
             /** @description The stored media item. */
             201: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -920,6 +955,25 @@ export interface operations {
             /** @description An image over the pixel limit, or one whose dimensions cannot be read. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1138,6 +1192,14 @@ export interface operations {
             /** @description The share code and URL, and the community copy when shared there. */
             200: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1183,6 +1245,25 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1306,6 +1387,14 @@ export interface operations {
             /** @description As for sharing by id, plus the media id the path resolved to. */
             200: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1369,6 +1458,25 @@ export interface operations {
             /** @description An image over the pixel limit, or one whose dimensions cannot be read. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1784,6 +1892,14 @@ export interface operations {
             /** @description The token, with its secret: store it now. */
             201: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1820,6 +1936,25 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
                     [name: string]: unknown;
                 };
                 content: {

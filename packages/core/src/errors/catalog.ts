@@ -3,6 +3,14 @@ import { defineErrors } from './define-errors';
 const plural = (items: readonly unknown[], word: string) => (items.length > 1 ? `${word}s` : word);
 const retryAfter = ({ retryAfter }: { retryAfter: number }) => ({ 'Retry-After': String(retryAfter) });
 
+interface RateLimitedParams {
+  budget: string;
+  scope: string;
+  limit: number;
+  windowSeconds: number;
+  retryAfter: number;
+}
+
 /**
  * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
  * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
@@ -108,6 +116,20 @@ export const ERRORS = defineErrors({
   invalidTokenId: { status: 400, message: 'Invalid token ID' },
   tokenNotFound: { status: 404, message: 'Token not found' },
   invalidTagList: { status: 400, message: ({ detail }: { detail: string }) => `Invalid tag list: ${detail}` },
+
+  // Rate limits (limits/spend-budget.ts): the same fields as a budget's successful answers, Remaining 0.
+  rateLimited: {
+    status: 429,
+    message: ({ budget, scope, retryAfter }: RateLimitedParams) =>
+      `Too many ${budget} from this ${scope}; try again in ${retryAfter} s`,
+    headers: ({ limit, windowSeconds, retryAfter }: RateLimitedParams) => ({
+      'Retry-After': String(retryAfter),
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': String(retryAfter),
+      'RateLimit-Policy': `${limit};w=${windowSeconds}`,
+    }),
+  },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

@@ -21,6 +21,7 @@ export interface MemoryState {
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
   activity: ActivityEntry[];
+  rateLimits: { key: string; hits: number; resetsAt: Date }[];
   nextId: number;
 }
 
@@ -35,6 +36,7 @@ const emptyState = (): MemoryState => ({
   claims: [],
   intents: [],
   activity: [],
+  rateLimits: [],
   nextId: 1,
 });
 
@@ -234,6 +236,21 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       findStale: async (olderThan, limit) => state.intents.filter((i) => i.createdAt < olderThan).slice(0, limit),
       status: unsupported('storageIntents.status'),
+    },
+    rateLimits: {
+      async spend(key, now, { limit, windowMs }) {
+        let row = state.rateLimits.find((r) => r.key === key);
+        if (row && row.resetsAt <= now) Object.assign(row, { hits: 0, resetsAt: new Date(now.getTime() + windowMs) });
+        if (!row) state.rateLimits.push((row = { key, hits: 0, resetsAt: new Date(now.getTime() + windowMs) }));
+        const allowed = row.hits < limit;
+        if (allowed) row.hits += 1;
+        return { allowed, hits: row.hits, resetsAt: row.resetsAt };
+      },
+      async deleteExpired(now) {
+        const before = state.rateLimits.length;
+        state.rateLimits = state.rateLimits.filter((r) => r.resetsAt > now);
+        return before - state.rateLimits.length;
+      },
     },
   };
 

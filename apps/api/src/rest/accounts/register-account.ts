@@ -10,6 +10,7 @@ export const registerAccountRoute = defineRoute({
   tag: 'Accounts',
   summary: 'Create an account and sign in',
   access: ACCESS.public,
+  budget: 'registrations',
   request: { body: jsonBody(ZRegisterInput) },
   responses: {
     201: jsonWithHeaders(ZUser, 'The new user; the response sets the session cookie.', SET_SESSION_COOKIE),

@@ -8,6 +8,7 @@ export const createApiTokenRoute = defineRoute({
   tag: 'API tokens',
   summary: 'Create a personal API token (shown once)',
   access: ACCESS.session,
+  budget: 'tokens',
   request: { body: jsonBody(ZCreateTokenInput) },
   responses: { 201: json(ZCreatedApiToken, 'The token, with its secret: store it now.') },
   handler: ({ deps, user, body }) => createApiToken(deps, { userId: user.id, ...body }),

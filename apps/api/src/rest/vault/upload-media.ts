@@ -8,6 +8,7 @@ export const uploadMediaRoute = defineRoute({
   tag: 'Vault',
   summary: 'Upload into the vault (multipart, field `file`); the type is decided from the bytes',
   access: ACCESS.signedIn('share'),
+  budget: 'uploads',
   request: { body: fileUpload('The image, GIF or video') },
   responses: {
     201: json(ZMediaItem, 'The stored media item.'),
