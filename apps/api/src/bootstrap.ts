@@ -23,6 +23,7 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     claimWaitMs: env.SHARE_WAIT_SECONDS * 1000,
     lockTimeoutMs: env.SHARE_LOCK_TIMEOUT_MS,
   },
+  rateLimits: { enabled: env.RATE_LIMITS === 'on', budgets: env.BUDGETS },
 });
 
 /** The mark is rendered once here, at start, never per request. */

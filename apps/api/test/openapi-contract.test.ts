@@ -246,6 +246,31 @@ describe('the OpenAPI document', () => {
     await internal(generatedPath, Buffer.from('<svg/>'));
     await internal(generatedPath, makePngBomb(5000, 5000));
 
+    // Budgets: a second process on the same database whose budgets allow one request each.
+    const tight = await createHarness({
+      database: h.deps.db,
+      watermark: h.deps.watermark,
+      env: Object.fromEntries(
+        ['UPLOADS', 'SHARES', 'TOKENS', 'REGISTRATIONS'].map((name) => [`RATE_LIMIT_${name}`, 'account:1/1h,address:1/1h']),
+      ),
+    });
+    try {
+      const twice = async (path: string, options: () => Promise<CallOptions> | CallOptions) => {
+        await call(tight.app, path, await options());
+        expect((await call(tight.app, path, await options())).status).toBe(429);
+      };
+      await twice('/api/auth/register', () => {
+        const name = `tight${Date.now() % 1_000_000}${Math.random().toString(36).slice(2, 6)}`;
+        return { json: { email: `${name}@example.test`, username: name, password: 'long enough password' } };
+      });
+      await twice('/api/user/media', async () => ({ method: 'POST', body: fileForm(await makeImage('png'), 'a.png'), cookie }));
+      await twice(`/api/media/${photo.id}/share`, () => ({ json: { shareToCommunity: false }, cookie }));
+      await twice('/api/user/media/share', () => ({ json: { filePath: photo.filePath, shareToCommunity: false }, cookie }));
+      await twice('/api/user/tokens', () => ({ json: { name: 'tight', scopes: ['read'] }, cookie }));
+    } finally {
+      await tight.close();
+    }
+
     // Files and operations
     const publicUrl = new URL(shared.body.communityUrl as string).pathname;
     await send(publicUrl);

@@ -1,4 +1,5 @@
 import type { HashingGate } from './auth/hashing-gate';
+import type { RateLimitConfig } from './limits/budgets';
 import type { DatabasePort } from './ports/database';
 import type { Logger } from './ports/logger';
 import type { WatermarkPort } from './ports/imaging';
@@ -28,6 +29,8 @@ export interface CoreConfig {
     /** How long a request waits for the item's advisory lock before answering 503. */
     lockTimeoutMs: number;
   };
+  /** Request budgets per account and per address (limits/budgets.ts). */
+  rateLimits: RateLimitConfig;
 }
 
 /** What every domain function may use. Adapters build it once per process. */

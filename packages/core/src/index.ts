@@ -10,6 +10,7 @@ export * from './share';
 export * from './community';
 export * from './tokens';
 export * from './config';
+export * from './limits';
 export * from './lib/streams';
 export { toAppError } from './lib/to-app-error';
 export { logAppError } from './lib/log-app-error';

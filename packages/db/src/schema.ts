@@ -219,3 +219,17 @@ export const storageIntents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('storage_intents_created_at_idx').on(t.createdAt)],
 );
+
+/**
+ * Request budgets (RateLimitRepo): requests counted per budget, scope and caller (`uploads:account:42`,
+ * `shares:address:203.0.113.7`) in the window ending at `resets_at`. The sweep deletes ended windows.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetsAt: timestamptz('resets_at').notNull(),
+  },
+  (t) => [index('rate_limits_resets_at_idx').on(t.resetsAt)],
+);

@@ -1,4 +1,4 @@
-import type { Access, AppError, Grant } from '@mediashare/core';
+import type { Access, AppError, Grant, TBudget } from '@mediashare/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps';
@@ -85,6 +85,11 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
   summary: string;
   description?: string;
   access: A;
+  /**
+   * The request budget each call spends (per account and per address, README: Rate limits), before its
+   * input is read; a spent budget answers 429, which the document then lists.
+   */
+  budget?: TBudget;
   request?: { params?: P; query?: Q; body?: B };
   /**
    * Every answer of the route. The policy's refusals (401, 403, 404) follow from `access` and the body's

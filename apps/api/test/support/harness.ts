@@ -14,6 +14,7 @@ import { coreConfigFrom, createWatermark } from '../../src/bootstrap';
 import type { AppDeps } from '../../src/deps';
 import { parseEnv } from '../../src/env';
 import { createLogger } from '../../src/logger';
+import { GENEROUS_BUDGETS } from './budgets';
 
 export const INTERNAL_TOKEN = 'internal-token-for-tests-0123456789abcdef';
 
@@ -103,6 +104,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     // Tests hash many passwords; production cost is the default.
     SCRYPT_COST: '1024',
     PUBLIC_URL: 'http://localhost:3000',
+    ...GENEROUS_BUDGETS,
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

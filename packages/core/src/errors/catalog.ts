@@ -3,6 +3,14 @@ import { defineErrors } from './define-errors';
 const plural = (items: readonly unknown[], word: string) => (items.length > 1 ? `${word}s` : word);
 const retryAfter = ({ retryAfter }: { retryAfter: number }) => ({ 'Retry-After': String(retryAfter) });
 
+interface RateLimitedParams {
+  budget: string;
+  scope: string;
+  limit: number;
+  windowSeconds: number;
+  retryAfter: number;
+}
+
 /**
  * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
  * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
@@ -127,6 +135,20 @@ export const ERRORS = defineErrors({
   headersTooLarge: { status: 431, message: 'Request headers are too large' },
   requestTimeout: { status: 408, message: 'The request took too long to arrive' },
   malformedRequest: { status: 400, message: 'Malformed HTTP request' },
+
+  // Rate limits (limits/spend-budget.ts): the same fields as a budget's successful answers, Remaining 0.
+  rateLimited: {
+    status: 429,
+    message: ({ budget, scope, retryAfter }: RateLimitedParams) =>
+      `Too many ${budget} from this ${scope}; try again in ${retryAfter} s`,
+    headers: ({ limit, windowSeconds, retryAfter }: RateLimitedParams) => ({
+      'Retry-After': String(retryAfter),
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': String(retryAfter),
+      'RateLimit-Policy': `${limit};w=${windowSeconds}`,
+    }),
+  },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

@@ -64,6 +64,22 @@ export interface LoginThrottleRepo {
   deleteStale(olderThan: Date): Promise<number>;
 }
 
+/** Request budgets (limits/spend-budget.ts): one row per budget, scope and caller, shared by every process. */
+export interface RateLimitRepo {
+  /**
+   * Counts one request against `key` in one statement, unless the window still open at `now` has `limit`
+   * requests already (then nothing changes and `allowed` is false). A window starts at the first request
+   * after the previous one ended and lasts `windowMs`.
+   */
+  spend(
+    key: string,
+    now: Date,
+    policy: { limit: number; windowMs: number },
+  ): Promise<{ allowed: boolean; hits: number; resetsAt: Date }>;
+  /** Removes the rows whose window has ended by `now`; a later request starts afresh without them. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
 export interface MediaRepo {
   create(media: NewMedia): Promise<MediaRecord>;
   /** Inserts unless a row has this file path already; either way returns the row for the path. */
@@ -161,6 +177,7 @@ export interface Repos {
   storageIntents: StorageIntentRepo;
   community: CommunityRepo;
   shareClaims: ShareClaimRepo;
+  rateLimits: RateLimitRepo;
 }
 
 export interface DatabasePort extends Repos {

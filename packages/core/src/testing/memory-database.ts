@@ -23,6 +23,7 @@ export interface MemoryState {
   activity: ActivityEntry[];
   /** Sign-in budgets by key. */
   throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
+  rateLimits: { key: string; hits: number; resetsAt: Date }[];
   nextId: number;
 }
 
@@ -38,6 +39,7 @@ const emptyState = (): MemoryState => ({
   intents: [],
   activity: [],
   throttle: new Map(),
+  rateLimits: [],
   nextId: 1,
 });
 
@@ -257,6 +259,21 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       findStale: async (olderThan, limit) => state.intents.filter((i) => i.createdAt < olderThan).slice(0, limit),
       status: unsupported('storageIntents.status'),
+    },
+    rateLimits: {
+      async spend(key, now, { limit, windowMs }) {
+        let row = state.rateLimits.find((r) => r.key === key);
+        if (row && row.resetsAt <= now) Object.assign(row, { hits: 0, resetsAt: new Date(now.getTime() + windowMs) });
+        if (!row) state.rateLimits.push((row = { key, hits: 0, resetsAt: new Date(now.getTime() + windowMs) }));
+        const allowed = row.hits < limit;
+        if (allowed) row.hits += 1;
+        return { allowed, hits: row.hits, resetsAt: row.resetsAt };
+      },
+      async deleteExpired(now) {
+        const before = state.rateLimits.length;
+        state.rateLimits = state.rateLimits.filter((r) => r.resetsAt > now);
+        return before - state.rateLimits.length;
+      },
     },
   };
 

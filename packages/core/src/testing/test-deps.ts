@@ -27,6 +27,17 @@ export const TEST_CONFIG: CoreConfig = {
   scryptCost: 1024,
   // No waiting: a request that would wait for another's copy answers 503 at once.
   share: { claimTtlMs: 30_000, claimWaitMs: 0, lockTimeoutMs: 1_000 },
+  rateLimits: {
+    enabled: true,
+    budgets: {
+      uploads: { account: { limit: 3, windowMs: 60_000 }, address: { limit: 5, windowMs: 60_000 } },
+      shares: { account: { limit: 3, windowMs: 60_000 }, address: { limit: 5, windowMs: 60_000 } },
+      tokens: { account: { limit: 3, windowMs: 60_000 } },
+      registrations: { address: { limit: 2, windowMs: 3_600_000 } },
+      unlocks: { address: { limit: 3, windowMs: 60_000 } },
+      reports: { account: { limit: 3, windowMs: 60_000 } },
+    },
+  },
 };
 
 /** Core's deps over the in-memory ports, with the handles tests use to arrange and inspect them. */

@@ -13,6 +13,7 @@ export const registerAccountRoute = defineRoute({
   description:
     'Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free.',
   access: ACCESS.public,
+  budget: 'registrations',
   request: { body: jsonBody(ZRegisterInput) },
   responses: {
     201: jsonWithHeaders(ZUser, 'The new user; the response sets the session cookie.', SET_SESSION_COOKIE),

@@ -4,6 +4,7 @@ import { sessionCookie } from '../../../http/session-cookie';
 import { publicProcedure } from '../../init';
 
 export const register = publicProcedure
+  .meta({ budget: 'registrations' })
   .input(ZRegisterInput)
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
