@@ -179,6 +179,10 @@ export type RegisterAccountErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * Too many sign-ins or registrations from this address at once.
+     */
+    429: Error;
 };
 
 export type RegisterAccountError = RegisterAccountErrors[keyof RegisterAccountErrors];
@@ -217,7 +221,7 @@ export type SignInErrors = {
      */
     413: Error;
     /**
-     * Too many failed sign-ins for this account or address; retry after Retry-After seconds.
+     * Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.
      */
     429: Error;
 };
@@ -370,6 +374,10 @@ export type UploadMediaErrors = {
      * An image over the pixel limit, or one whose dimensions cannot be read.
      */
     422: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
 };
 
 export type UploadMediaError = UploadMediaErrors[keyof UploadMediaErrors];
@@ -601,6 +609,10 @@ export type ShareMediaErrors = {
      */
     413: Error;
     /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
@@ -657,6 +669,10 @@ export type ShareMediaByPathErrors = {
      * An image over the pixel limit, or one whose dimensions cannot be read.
      */
     422: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
     /**
      * The request could not be completed; nothing was left half-done.
      */
@@ -988,6 +1004,10 @@ export type CreateApiTokenErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
 };
 
 export type CreateApiTokenError = CreateApiTokenErrors[keyof CreateApiTokenErrors];
