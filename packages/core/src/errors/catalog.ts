@@ -55,6 +55,9 @@ export const ERRORS = defineErrors({
   uploadInterrupted: { status: 400, message: 'Upload interrupted' },
   invalidCursor: { status: 400, message: 'Invalid cursor' },
 
+  // Uploads cut short (issue 14.5): the body ended, or the client went, before the closing boundary.
+  multipartTruncated: { status: 400, message: 'Multipart body ended before its closing boundary; send the whole file again' },
+
   // The vault.
   fileTooLarge: { status: 413, message: ({ limit }: { limit: number }) => `File is larger than the limit of ${limit} bytes` },
   unsupportedMediaType: {
