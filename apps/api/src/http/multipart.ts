@@ -20,7 +20,12 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
   }
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      // Browsers and curl send file names as raw UTF-8; busboy's default (latin1) garbles every accent.
+      defParamCharset: 'utf8',
+      limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 },
+    });
   } catch {
     throw ERRORS.malformedMultipart();
   }
