@@ -53,6 +53,7 @@ export const getOpenApiDocumentRoute = defineRoute({
   tag: 'Operations',
   summary: 'This document',
   access: ACCESS.public,
+  outages: 'none',
   responses: { 200: plain('OpenAPI 3.1') },
   handler: ({ c, deps }) => c.body(openApiJson(deps.env), 200, { 'content-type': 'application/json; charset=utf-8' }),
 });
@@ -64,6 +65,7 @@ export const getApiDocsRoute = defineRoute({
   tag: 'Operations',
   summary: 'Interactive documentation of this API',
   access: ACCESS.public,
+  outages: 'none',
   responses: { 200: plain('HTML') },
   handler: ({ c }) => c.html(PAGE),
 });

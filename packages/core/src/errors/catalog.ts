@@ -112,6 +112,18 @@ export const ERRORS = defineErrors({
   tokenNotFound: { status: 404, message: 'Token not found' },
   invalidTagList: { status: 400, message: ({ detail }: { detail: string }) => `Invalid tag list: ${detail}` },
 
+  // Outages (issue 17.4): a dependency that does not answer is worth retrying, and says when.
+  storageUnavailable: {
+    status: 503,
+    message: 'File storage is unavailable; try again in a moment',
+    headers: () => ({ 'Retry-After': '5' }),
+  },
+  databaseUnavailable: {
+    status: 503,
+    message: 'The database is unavailable; try again in a moment',
+    headers: () => ({ 'Retry-After': '5' }),
+  },
+
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },
   notFound: { status: 404, message: 'Not found' },

@@ -9,6 +9,7 @@ export const checkHealthRoute = defineRoute({
   tag: 'Operations',
   summary: 'Liveness: the process and its database answer',
   access: ACCESS.public,
+  outages: 'none',
   responses: {
     200: json(z.object({ status: z.literal('ok') }), 'Healthy.'),
     503: json(z.object({ status: z.literal('unavailable') }), 'The database does not answer.'),

@@ -8,6 +8,7 @@ export const shareMediaByPathRoute = defineRoute({
   tag: 'Sharing',
   summary: "Share by storage path in the caller's folder of user-media (creates the record if needed)",
   access: ACCESS.signedIn('share'),
+  outages: 'documented',
   request: {
     body: jsonBody(ZShareByPathInput, {
       byPath: { value: { filePath: '12/generated/babecock/a1b2c3.png', shareToCommunity: true } },

@@ -9,6 +9,7 @@ export const unshareMediaRoute = defineRoute({
   tag: 'Sharing',
   summary: 'Completely remove sharing: the code, the community copy, both flags',
   access: ACCESS.signedIn('share'),
+  outages: 'documented',
   request: { params: ZMediaIdParams },
   responses: {
     200: json(ZMediaItem, 'The media item, no longer shared.'),
