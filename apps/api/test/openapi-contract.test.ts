@@ -283,6 +283,40 @@ describe('the OpenAPI document', () => {
       status: 503,
       body: { message: 'The database does not answer', status: 'unavailable' },
     });
+    await send('/readyz');
+
+    // Outages: with the database down every route that reads it answers 503 with Retry-After.
+    const item = await image('outage.jpg');
+    const outage = async (path: string, options: CallOptions = {}) => {
+      const res = await send(path, options);
+      expect([path, res.status, res.headers.get('retry-after')]).toEqual([path, 503, '5']);
+    };
+    arm.down('database');
+    await send('/readyz');
+    await outage('/api/auth/register', {
+      json: { email: 'down@example.test', username: 'down', password: 'long enough password' },
+    });
+    await outage('/api/auth/login', { json: { email: owner.email, password: owner.password } });
+    await outage('/api/auth/logout', { method: 'POST', cookie });
+    await outage('/api/auth/me', { cookie });
+    await outage('/api/user/media', { method: 'POST', body: fileForm(await makeImage('png')), cookie });
+    await outage('/api/user/media', { cookie });
+    await outage(`/api/user/media/${item.id}`, { cookie });
+    await outage(`/api/user/media/${item.id}`, { method: 'DELETE', cookie });
+    await outage(`/api/user/media/${item.id}/file`, { cookie });
+    await outage(`/api/shared/media/${code}`);
+    await outage(`/api/shared/media/${code}/file`);
+    await outage('/api/community');
+    await outage(`/api/community/${shared.body.communityMediaId}`);
+    await outage('/api/config', { cookie });
+    await outage('/api/tags');
+    await outage('/api/user/tokens', { json: { name: 'down', scopes: ['read'] }, cookie });
+    await outage('/api/user/tokens', { cookie });
+    await outage(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
+    await outage(generatedPath, { method: 'POST', body: fileForm(await makeImage('png')), headers: bearer(INTERNAL_TOKEN) });
+    arm.down('storage');
+    await outage(publicUrl);
+    arm.down(null);
 
     const documented = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
       Object.entries(item as Record<string, { responses?: Record<string, unknown> }>).flatMap(([method, op]) =>

@@ -34,6 +34,7 @@ const OPERATION_IDS = {
   registerGeneratedMedia: 'POST /api/internal/users/{userId}/generated/{source}',
   getPublicObject: 'GET /storage/v1/object/public/{bucket}/{path}',
   checkHealth: 'GET /healthz',
+  checkReadiness: 'GET /readyz',
   getOpenApiDocument: 'GET /api/openapi.json',
   getApiDocs: 'GET /api/docs',
 };

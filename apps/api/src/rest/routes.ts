@@ -10,6 +10,7 @@ import { listTagsRoute } from './community/list-tags';
 import { removeCommunityItemRoute } from './community/remove-community-item';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
+import { checkReadinessRoute } from './platform/check-readiness';
 import { getPublicObjectRoute } from './platform/get-public-object';
 import { getSharedMediaRoute } from './share-links/get-shared-media';
 import { getSharedMediaFileRoute } from './share-links/get-shared-media-file';
@@ -55,4 +56,4 @@ export const apiRoutes: readonly Route[] = [
 export const internalRoutes: readonly Route[] = [registerGeneratedMediaRoute];
 
 /** Outside /api: no credentials are read. */
-export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute];
+export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, checkReadinessRoute];

@@ -145,6 +145,8 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     /** The database itself, for assertions about rows. */
     sql: db.connection.db,
     storageRoot,
+    /** The Supabase stand-in behind the storage driver (TEST_STORAGE=supabase), for fault injection. */
+    standIn: backend?.standIn ?? null,
     /** The environment a server process needs to use the same storage as this harness. */
     storageEnv: backend?.env ?? {},
     /** Fetches a public URL the storage driver handed out. */

@@ -183,6 +183,10 @@ export type RegisterAccountErrors = {
      * Too many sign-ins or registrations from this address at once.
      */
     429: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type RegisterAccountError = RegisterAccountErrors[keyof RegisterAccountErrors];
@@ -224,6 +228,10 @@ export type SignInErrors = {
      * Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.
      */
     429: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type SignInError = SignInErrors[keyof SignInErrors];
@@ -253,6 +261,10 @@ export type SignOutErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type SignOutError = SignOutErrors[keyof SignOutErrors];
@@ -282,6 +294,10 @@ export type GetCurrentUserErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
@@ -324,6 +340,10 @@ export type ListMediaErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListMediaError = ListMediaErrors[keyof ListMediaErrors];
@@ -378,6 +398,10 @@ export type UploadMediaErrors = {
      * Too many requests; retry after Retry-After seconds.
      */
     429: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type UploadMediaError = UploadMediaErrors[keyof UploadMediaErrors];
@@ -420,6 +444,10 @@ export type DeleteMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type DeleteMediaError = DeleteMediaErrors[keyof DeleteMediaErrors];
@@ -462,6 +490,10 @@ export type GetMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetMediaError = GetMediaErrors[keyof GetMediaErrors];
@@ -508,6 +540,10 @@ export type GetMediaFileErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetMediaFileError = GetMediaFileErrors[keyof GetMediaFileErrors];
@@ -559,7 +595,7 @@ export type UnshareMediaErrors = {
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -617,7 +653,7 @@ export type ShareMediaErrors = {
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -678,7 +714,7 @@ export type ShareMediaByPathErrors = {
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -715,6 +751,10 @@ export type GetSharedMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetSharedMediaError = GetSharedMediaErrors[keyof GetSharedMediaErrors];
@@ -753,6 +793,10 @@ export type GetSharedMediaFileErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetSharedMediaFileError = GetSharedMediaFileErrors[keyof GetSharedMediaFileErrors];
@@ -800,6 +844,10 @@ export type ListCommunityErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListCommunityError = ListCommunityErrors[keyof ListCommunityErrors];
@@ -847,7 +895,7 @@ export type RemoveCommunityItemErrors = {
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -888,6 +936,10 @@ export type GetCommunityItemErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetCommunityItemError = GetCommunityItemErrors[keyof GetCommunityItemErrors];
@@ -913,6 +965,10 @@ export type GetConfigErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetConfigError = GetConfigErrors[keyof GetConfigErrors];
@@ -938,6 +994,10 @@ export type ListTagsErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListTagsError = ListTagsErrors[keyof ListTagsErrors];
@@ -967,6 +1027,10 @@ export type ListApiTokensErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListApiTokensError = ListApiTokensErrors[keyof ListApiTokensErrors];
@@ -1008,6 +1072,10 @@ export type CreateApiTokenErrors = {
      * Too many requests; retry after Retry-After seconds.
      */
     429: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type CreateApiTokenError = CreateApiTokenErrors[keyof CreateApiTokenErrors];
@@ -1050,6 +1118,10 @@ export type RevokeApiTokenErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type RevokeApiTokenError = RevokeApiTokenErrors[keyof RevokeApiTokenErrors];
@@ -1102,6 +1174,10 @@ export type RegisterGeneratedMediaErrors = {
      * An image over the pixel limit, or one whose dimensions cannot be read.
      */
     422: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type RegisterGeneratedMediaError = RegisterGeneratedMediaErrors[keyof RegisterGeneratedMediaErrors];
@@ -1136,6 +1212,10 @@ export type GetPublicObjectErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetPublicObjectError = GetPublicObjectErrors[keyof GetPublicObjectErrors];
@@ -1179,6 +1259,39 @@ export type CheckHealthResponses = {
 };
 
 export type CheckHealthResponse = CheckHealthResponses[keyof CheckHealthResponses];
+
+export type CheckReadinessData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/readyz';
+};
+
+export type CheckReadinessErrors = {
+    /**
+     * The database or storage does not answer (within 2 s); the fields say which.
+     */
+    503: {
+        status: 'ready' | 'unavailable';
+        database: 'ok' | 'unavailable';
+        storage: 'ok' | 'unavailable';
+    };
+};
+
+export type CheckReadinessError = CheckReadinessErrors[keyof CheckReadinessErrors];
+
+export type CheckReadinessResponses = {
+    /**
+     * Ready to serve requests.
+     */
+    200: {
+        status: 'ready' | 'unavailable';
+        database: 'ok' | 'unavailable';
+        storage: 'ok' | 'unavailable';
+    };
+};
+
+export type CheckReadinessResponse = CheckReadinessResponses[keyof CheckReadinessResponses];
 
 export type GetOpenApiDocumentData = {
     body?: never;

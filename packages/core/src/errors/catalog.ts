@@ -63,6 +63,9 @@ export const ERRORS = defineErrors({
   uploadInterrupted: { status: 400, message: 'Upload interrupted' },
   invalidCursor: { status: 400, message: 'Invalid cursor' },
 
+  // Uploads cut short (issue 14.5): the body ended, or the client went, before the closing boundary.
+  multipartTruncated: { status: 400, message: 'Multipart body ended before its closing boundary; send the whole file again' },
+
   // The vault.
   fileTooLarge: { status: 413, message: ({ limit }: { limit: number }) => `File is larger than the limit of ${limit} bytes` },
   unsupportedMediaType: {
@@ -148,6 +151,18 @@ export const ERRORS = defineErrors({
       'RateLimit-Reset': String(retryAfter),
       'RateLimit-Policy': `${limit};w=${windowSeconds}`,
     }),
+  },
+
+  // Outages (issue 17.4): a dependency that does not answer is worth retrying, and says when.
+  storageUnavailable: {
+    status: 503,
+    message: 'File storage is unavailable; try again in a moment',
+    headers: () => ({ 'Retry-After': '5' }),
+  },
+  databaseUnavailable: {
+    status: 503,
+    message: 'The database is unavailable; try again in a moment',
+    headers: () => ({ 'Retry-After': '5' }),
   },
 
   // Files and whatever else.

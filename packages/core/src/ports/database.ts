@@ -205,3 +205,15 @@ export class LockTimeoutError extends Error {
     this.name = 'LockTimeoutError';
   }
 }
+
+/**
+ * The database did not answer: refused or dropped connections, a server shutting down or out of
+ * connections. The database adapter raises it in place of its driver's errors, so REST and tRPC can
+ * answer 503 with Retry-After instead of a 500 that says nothing about trying again.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the database is unavailable', options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}

@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS, type ByteRange } from '../ports/storage';
+import { servedFileName } from '../media/served-file-name';
 import { mediaKindOf } from '../schemas/common';
 import { ZShareCode, type TSharedMedia } from '../schemas/share';
 
@@ -31,7 +32,7 @@ export const getSharedMediaFile = async (deps: Pick<CoreDeps, 'db' | 'storage'>,
   return {
     mimeType: media.mimeType,
     size: media.size,
-    fileName: media.fileName,
+    fileName: servedFileName(media.fileName, media.mimeType),
     open: (range?: ByteRange) => deps.storage.get(BUCKETS.userMedia, media.filePath, range ? { range } : {}),
   };
 };
