@@ -420,6 +420,14 @@ export interface components {
             shareCode: string | null;
             shareUrl: string | null;
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
         };
         ShareInput: {
             /** @default true */
@@ -455,6 +463,14 @@ export interface components {
                 username: string;
             };
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
         };
         CreateTokenInput: {
             name: string;
@@ -496,6 +512,14 @@ export interface components {
             height: number | null;
             fileUrl: string;
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
         };
         CommunityPage: {
             items: components["schemas"]["CommunityItemOutput"][];
@@ -546,6 +570,14 @@ export interface components {
             shareCode: string | null;
             shareUrl: string | null;
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
         };
         CommunityItemOutput: {
             id: number;
@@ -564,6 +596,14 @@ export interface components {
                 username: string;
             };
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
         };
     };
     responses: never;

@@ -23,6 +23,10 @@ export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: stri
     height: media.height,
     fileUrl: `/api/shared/media/${shareCode}/file`,
     createdAt: media.createdAt.toISOString(),
+    thumbnailUrl: media.thumbnailPath ? `/api/shared/media/${shareCode}/thumbnail` : null,
+    previewUrl: media.placeholder ? `/api/shared/media/${shareCode}/preview` : null,
+    placeholder: media.placeholder,
+    durationMs: media.durationMs,
   };
 };
 
