@@ -5,7 +5,7 @@ import { BUCKETS, type ByteRange } from '../ports/storage';
 import { mediaKindOf } from '../schemas/common';
 import { ZShareCode, type TSharedMedia } from '../schemas/share';
 
-const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
+export const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
   const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
   if (!media || !media.isShared) throw ERRORS.sharedMediaNotFound();
   return media;
