@@ -109,6 +109,15 @@ const ZEnv = z
     SHARE_LOCK_TIMEOUT_MS: int(5000),
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     ...BUDGET_SETTINGS,
+    // Renditions (thumbnails, previews, video posters) and the tools video work runs with.
+    RENDITION_CONCURRENCY: z.coerce.number().int().min(0).default(1),
+    RENDITION_POLL_SECONDS: z.coerce.number().positive().default(10),
+    RENDITION_LEASE_SECONDS: z.coerce.number().positive().default(120),
+    RENDITION_MAX_ATTEMPTS: int(5),
+    RENDITION_RETRY_SECONDS: z.coerce.number().positive().default(30),
+    FFMPEG_PATH: z.string().optional(),
+    FFPROBE_PATH: z.string().optional(),
+    VIDEO_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   })
   .transform((env) => ({
     ...env,

@@ -1,4 +1,4 @@
-import { BUCKETS } from '@mediashare/core';
+import { BUCKETS, drainRenditionJobs } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armable } from './support/faults';
 import { createUser, fileForm, uploadFile, type TestUser } from './support/factories';
@@ -129,6 +129,20 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/user/media/${photo.id}/file`, { cookie, headers: { range: 'bytes=0-9' } });
     await send(`/api/user/media/${photo.id}/file`, { cookie, headers: { range: 'bytes=999999-' } });
+    // Renditions: pending (404) until the job has run, then with ETag and Range.
+    const pending = await image('pending.jpg');
+    await send(`/api/user/media/${pending.id}/thumbnail`, { cookie });
+    await drainRenditionJobs(h.deps);
+    for (const kind of ['thumbnail', 'preview']) {
+      const made = await send(`/api/user/media/${photo.id}/${kind}`, { cookie });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { range: 'bytes=0-9' } });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { range: 'bytes=999999-' } });
+      await send(`/api/user/media/abc/${kind}`, { cookie });
+      await send(`/api/user/media/${photo.id}/${kind}`);
+      await send(`/api/user/media/${photo.id}/${kind}`, { headers: bearer(shareToken) });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie: stranger.cookie });
+    }
     const doomed = await image('doomed.jpg');
     await send(`/api/user/media/${doomed.id}`, { method: 'DELETE', cookie: stranger.cookie });
     await send(`/api/user/media/${doomed.id}`, { method: 'DELETE' });
@@ -195,6 +209,18 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=0-9' } });
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=999999-' } });
+    const linkOnly = await image('link-only.jpg');
+    const linkCode = (await send(shareOf(linkOnly.id), { json: { shareToCommunity: false }, cookie })).body.shareCode as string;
+    await send(`/api/shared/media/${linkCode}/preview`);
+    await drainRenditionJobs(h.deps);
+    for (const kind of ['thumbnail', 'preview']) {
+      const made = await send(`/api/shared/media/${linkCode}/${kind}`);
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { range: 'bytes=0-9' } });
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { range: 'bytes=999999-' } });
+      await send(`/api/shared/media/nope/${kind}`);
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: badBearer });
+    }
 
     // Community and tags
     await send('/api/community');

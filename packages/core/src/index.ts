@@ -14,3 +14,4 @@ export * from './limits';
 export * from './lib/streams';
 export { toAppError, isOutage } from './lib/to-app-error';
 export { logAppError } from './lib/log-app-error';
+export * from './renditions';

@@ -8,6 +8,7 @@ import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
 import { rateLimitRepo } from './repos/rate-limits';
+import { renditionJobRepo } from './repos/rendition-jobs';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
@@ -25,6 +26,7 @@ const reposOf = (db: Executor): Repos => ({
   community: communityRepo(db),
   shareClaims: shareClaimRepo(db),
   rateLimits: rateLimitRepo(db),
+  renditionJobs: renditionJobRepo(db),
 });
 
 /**

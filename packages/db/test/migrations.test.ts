@@ -16,6 +16,7 @@ const TABLES = [
   'login_throttle',
   'media',
   'rate_limits',
+  'rendition_jobs',
   'sessions',
   'share_claims',
   'storage_intents',

@@ -9,7 +9,17 @@ export interface SendObjectOptions {
   open: (range?: ByteRange) => Promise<ObjectBody>;
   cacheControl: string;
   fileName?: string;
+  /** A strong validator: a request whose If-None-Match names it is answered 304 with no body. */
+  etag?: string;
 }
+
+/** If-None-Match matches when it lists the tag (weak comparison, as RFC 9110 asks for GET) or is `*`. */
+const matches = (header: string | undefined, etag: string) =>
+  header !== undefined &&
+  header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
 
 /**
  * RFC 6266: the name in UTF-8 (`filename*`, RFC 8187, which leaves fewer characters bare than
@@ -28,7 +38,7 @@ const contentDisposition = (fileName: string) => {
  * Streams a stored object with HTTP Range support (one range; several are answered whole, as RFC 9110
  * allows). The stored type is sent with nosniff so a browser never reinterprets user bytes.
  */
-export const sendObject = async (c: Context, { size, contentType, open, cacheControl, fileName }: SendObjectOptions) => {
+export const sendObject = async (c: Context, { size, contentType, open, cacheControl, fileName, etag }: SendObjectOptions) => {
   const headers = new Headers({
     'Content-Type': contentType,
     'Accept-Ranges': 'bytes',
@@ -37,6 +47,10 @@ export const sendObject = async (c: Context, { size, contentType, open, cacheCon
     'Content-Security-Policy': "default-src 'none'; sandbox",
   });
   if (fileName) headers.set('Content-Disposition', contentDisposition(fileName));
+  if (etag) {
+    headers.set('ETag', etag);
+    if (matches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  }
 
   let range: ByteRange | undefined;
   const header = c.req.header('range');

@@ -14,6 +14,8 @@ import { checkReadinessRoute } from './platform/check-readiness';
 import { getPublicObjectRoute } from './platform/get-public-object';
 import { getSharedMediaRoute } from './share-links/get-shared-media';
 import { getSharedMediaFileRoute } from './share-links/get-shared-media-file';
+import { getSharedMediaPreviewRoute } from './share-links/get-shared-media-preview';
+import { getSharedMediaThumbnailRoute } from './share-links/get-shared-media-thumbnail';
 import { shareMediaRoute } from './sharing/share-media';
 import { shareMediaByPathRoute } from './sharing/share-media-by-path';
 import { unshareMediaRoute } from './sharing/unshare-media';
@@ -23,6 +25,8 @@ import { revokeApiTokenRoute } from './tokens/revoke-api-token';
 import { deleteMediaRoute } from './vault/delete-media';
 import { getMediaRoute } from './vault/get-media';
 import { getMediaFileRoute } from './vault/get-media-file';
+import { getMediaPreviewRoute } from './vault/get-media-preview';
+import { getMediaThumbnailRoute } from './vault/get-media-thumbnail';
 import { listMediaRoute } from './vault/list-media';
 import { uploadMediaRoute } from './vault/upload-media';
 
@@ -37,11 +41,15 @@ export const apiRoutes: readonly Route[] = [
   getMediaRoute,
   deleteMediaRoute,
   getMediaFileRoute,
+  getMediaThumbnailRoute,
+  getMediaPreviewRoute,
   shareMediaRoute,
   unshareMediaRoute,
   shareMediaByPathRoute,
   getSharedMediaRoute,
   getSharedMediaFileRoute,
+  getSharedMediaThumbnailRoute,
+  getSharedMediaPreviewRoute,
   listCommunityRoute,
   getCommunityItemRoute,
   removeCommunityItemRoute,

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -149,6 +149,32 @@ export const getMediaFile = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
+ * The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support
+ */
+export const getMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetMediaThumbnailResponses, GetMediaThumbnailErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/user/media/{id}/thumbnail',
+    ...options
+});
+
+/**
+ * The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support
+ */
+export const getMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetMediaPreviewResponses, GetMediaPreviewErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/user/media/{id}/preview',
+    ...options
+});
+
+/**
  * Completely remove sharing: the code, the community copy, both flags
  *
  * Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.
@@ -214,6 +240,16 @@ export const getSharedMedia = <ThrowOnError extends boolean = false>(options: Op
  * The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
  */
 export const getSharedMediaFile = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaFileData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaFileResponses, GetSharedMediaFileErrors, ThrowOnError>({ url: '/api/shared/media/{code}/file', ...options });
+
+/**
+ * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
+ */
+export const getSharedMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaThumbnailResponses, GetSharedMediaThumbnailErrors, ThrowOnError>({ url: '/api/shared/media/{code}/thumbnail', ...options });
+
+/**
+ * The shared item's preview (public, WebP), with ETag and HTTP Range support
+ */
+export const getSharedMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaPreviewResponses, GetSharedMediaPreviewErrors, ThrowOnError>({ url: '/api/shared/media/{code}/preview', ...options });
 
 /**
  * The Community feed, newest first (public)

@@ -56,6 +56,22 @@ export type MediaItem = {
     shareCode: string | null;
     shareUrl: string | null;
     createdAt: string;
+    /**
+     * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+     */
+    thumbnailUrl: string | null;
+    /**
+     * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+     */
+    previewUrl: string | null;
+    /**
+     * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+     */
+    placeholder: string | null;
+    /**
+     * Length of a video in milliseconds
+     */
+    durationMs: number | null;
 };
 
 export type MediaPage = {
@@ -87,6 +103,22 @@ export type SharedMedia = {
     height: number | null;
     fileUrl: string;
     createdAt: string;
+    /**
+     * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+     */
+    thumbnailUrl: string | null;
+    /**
+     * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+     */
+    previewUrl: string | null;
+    /**
+     * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+     */
+    placeholder: string | null;
+    /**
+     * Length of a video in milliseconds
+     */
+    durationMs: number | null;
 };
 
 export type CommunityPage = {
@@ -108,6 +140,22 @@ export type CommunityItem = {
         username: string;
     };
     createdAt: string;
+    /**
+     * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+     */
+    thumbnailUrl: string | null;
+    /**
+     * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+     */
+    previewUrl: string | null;
+    /**
+     * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+     */
+    placeholder: string | null;
+    /**
+     * Length of a video in milliseconds
+     */
+    durationMs: number | null;
 };
 
 export type PublicConfig = {
@@ -561,6 +609,114 @@ export type GetMediaFileResponses = {
 
 export type GetMediaFileResponse = GetMediaFileResponses[keyof GetMediaFileResponses];
 
+export type GetMediaThumbnailData = {
+    body?: never;
+    path: {
+        /**
+         * Media item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/user/media/{id}/thumbnail';
+};
+
+export type GetMediaThumbnailErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetMediaThumbnailError = GetMediaThumbnailErrors[keyof GetMediaThumbnailErrors];
+
+export type GetMediaThumbnailResponses = {
+    /**
+     * The thumbnail (a video’s poster frame).
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetMediaThumbnailResponse = GetMediaThumbnailResponses[keyof GetMediaThumbnailResponses];
+
+export type GetMediaPreviewData = {
+    body?: never;
+    path: {
+        /**
+         * Media item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/user/media/{id}/preview';
+};
+
+export type GetMediaPreviewErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetMediaPreviewError = GetMediaPreviewErrors[keyof GetMediaPreviewErrors];
+
+export type GetMediaPreviewResponses = {
+    /**
+     * The preview; for an animation that is no smaller as WebP, the original itself.
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetMediaPreviewResponse = GetMediaPreviewResponses[keyof GetMediaPreviewResponses];
+
 export type UnshareMediaData = {
     body?: never;
     path: {
@@ -813,6 +969,98 @@ export type GetSharedMediaFileResponses = {
 };
 
 export type GetSharedMediaFileResponse = GetSharedMediaFileResponses[keyof GetSharedMediaFileResponses];
+
+export type GetSharedMediaThumbnailData = {
+    body?: never;
+    path: {
+        /**
+         * Share code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/shared/media/{code}/thumbnail';
+};
+
+export type GetSharedMediaThumbnailErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetSharedMediaThumbnailError = GetSharedMediaThumbnailErrors[keyof GetSharedMediaThumbnailErrors];
+
+export type GetSharedMediaThumbnailResponses = {
+    /**
+     * The thumbnail.
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetSharedMediaThumbnailResponse = GetSharedMediaThumbnailResponses[keyof GetSharedMediaThumbnailResponses];
+
+export type GetSharedMediaPreviewData = {
+    body?: never;
+    path: {
+        /**
+         * Share code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/shared/media/{code}/preview';
+};
+
+export type GetSharedMediaPreviewErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetSharedMediaPreviewError = GetSharedMediaPreviewErrors[keyof GetSharedMediaPreviewErrors];
+
+export type GetSharedMediaPreviewResponses = {
+    /**
+     * The preview (an animation no smaller as WebP: the file itself).
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetSharedMediaPreviewResponse = GetSharedMediaPreviewResponses[keyof GetSharedMediaPreviewResponses];
 
 export type ListCommunityData = {
     body?: never;

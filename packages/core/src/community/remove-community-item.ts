@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
-import { discardObject } from '../lib/discard-object';
+import { discardItemObjects } from '../renditions/item-keys';
 import type { Repos } from '../ports/database';
 import { BUCKETS } from '../ports/storage';
 import { removeCommunityCopy } from '../share/remove-community-copy';
@@ -43,7 +43,7 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
         const outcome =
           mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
         if (outcome.kind === 'removed') {
-          await discardObject(deps, BUCKETS.general, outcome.filePath);
+          await discardItemObjects(deps, BUCKETS.general, outcome.filePath);
           return;
         }
       }

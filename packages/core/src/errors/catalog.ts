@@ -165,6 +165,10 @@ export const ERRORS = defineErrors({
     headers: () => ({ 'Retry-After': '5' }),
   },
 
+  // Renditions.
+  /** Not made yet (the job is queued), or never to be made: the client shows the original instead. */
+  renditionNotFound: { status: 404, message: 'No rendition of this item yet' },
+
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },
   notFound: { status: 404, message: 'Not found' },

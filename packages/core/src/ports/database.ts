@@ -8,6 +8,9 @@ import type {
   KeysetCursor,
   MediaRecord,
   NewMedia,
+  RenditionJobRecord,
+  RenditionTarget,
+  RenditionUpdate,
   SessionRecord,
   TagRecord,
   UserRecord,
@@ -97,6 +100,13 @@ export interface MediaRepo {
   listOwned(userId: number, options: { cursor?: KeysetCursor; limit: number }): Promise<MediaRecord[]>;
   /** Removes the row if the user owns it; returns what was removed. */
   deleteOwned(userId: number, id: number): Promise<MediaRecord | null>;
+  /** Any user's item: for background work that has no caller. */
+  findById(id: number): Promise<MediaRecord | null>;
+  setRenditions(id: number, update: RenditionUpdate): Promise<void>;
+  /** Records the link file's stripped copy unless one is recorded already; returns the path in force. */
+  setStrippedPath(id: number, path: string): Promise<string>;
+  /** Items with no renditions and no recorded failure, by id after `afterId`: what a backfill makes. */
+  findWithoutRenditions(afterId: number, limit: number): Promise<MediaRecord[]>;
 }
 
 export interface TagRepo {
@@ -125,6 +135,27 @@ export interface CommunityRepo {
   /** Newest first, strictly after the cursor, carrying every tag asked for: keyset only, never OFFSET. */
   findFeed(query: CommunityFeedQuery): Promise<CommunityFeedRow[]>;
   findFeedItem(id: number): Promise<CommunityFeedRow | null>;
+  setRenditions(id: number, update: RenditionUpdate): Promise<void>;
+  findWithoutRenditions(afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
+}
+
+/**
+ * Renditions still to make, one job per item. A job is held by a lease: only its holder may finish it,
+ * and a holder that dies loses it when the lease runs out, so the job runs again elsewhere.
+ */
+export interface RenditionJobRepo {
+  /** Adds a job for the item unless it has one; due at `runAfter`. */
+  enqueue(target: RenditionTarget, runAfter: Date): Promise<void>;
+  /** Takes the next due job that no live lease holds (skipping rows other processes are taking). */
+  claim(now: Date, leaseMs: number, leaseId: string): Promise<RenditionJobRecord | null>;
+  /** Moves the lease on while the work runs; false once it is no longer this holder's. */
+  extend(id: number, leaseId: string, until: Date): Promise<boolean>;
+  /** Removes the job if this holder still has it: the last step of a finished job, in its transaction. */
+  complete(id: number, leaseId: string): Promise<boolean>;
+  /** Gives the job back to run again at `runAfter`, saying why it failed. */
+  retry(id: number, leaseId: string, runAfter: Date, error: string): Promise<boolean>;
+  /** Jobs waiting or running. */
+  count(): Promise<number>;
 }
 
 export interface ShareClaim {
@@ -178,6 +209,7 @@ export interface Repos {
   community: CommunityRepo;
   shareClaims: ShareClaimRepo;
   rateLimits: RateLimitRepo;
+  renditionJobs: RenditionJobRepo;
 }
 
 export interface DatabasePort extends Repos {

@@ -6,7 +6,7 @@ import { servedFileName } from '../media/served-file-name';
 import { mediaKindOf } from '../schemas/common';
 import { ZShareCode, type TSharedMedia } from '../schemas/share';
 
-const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
+export const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
   const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
   if (!media || !media.isShared) throw ERRORS.sharedMediaNotFound();
   return media;
@@ -24,6 +24,10 @@ export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: stri
     height: media.height,
     fileUrl: `/api/shared/media/${shareCode}/file`,
     createdAt: media.createdAt.toISOString(),
+    thumbnailUrl: media.thumbnailPath ? `/api/shared/media/${shareCode}/thumbnail` : null,
+    previewUrl: media.placeholder ? `/api/shared/media/${shareCode}/preview` : null,
+    placeholder: media.placeholder,
+    durationMs: media.durationMs,
   };
 };
 

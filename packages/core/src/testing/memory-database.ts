@@ -4,6 +4,8 @@ import type {
   ApiTokenRecord,
   CommunityMediaRecord,
   MediaRecord,
+  RenditionJobRecord,
+  RenditionTarget,
   SessionRecord,
   TagRecord,
   UserRecord,
@@ -24,6 +26,12 @@ export interface MemoryState {
   /** Sign-in budgets by key. */
   throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
   rateLimits: { key: string; hits: number; resetsAt: Date }[];
+  renditionJobs: (Omit<RenditionJobRecord, 'leaseId' | 'leasedUntil'> & {
+    leaseId: string | null;
+    leasedUntil: Date | null;
+    runAfter: Date;
+    lastError: string | null;
+  })[];
   nextId: number;
 }
 
@@ -40,8 +48,15 @@ const emptyState = (): MemoryState => ({
   activity: [],
   throttle: new Map(),
   rateLimits: [],
+  renditionJobs: [],
   nextId: 1,
 });
+
+const NO_RENDITIONS = { placeholder: null, thumbnailPath: null, previewPath: null, renditionError: null };
+const sameTarget = (a: RenditionTarget, b: RenditionTarget) => a.kind === b.kind && a.id === b.id;
+/** An update's fields that are set (undefined leaves a column as it is, as drizzle does). */
+const definedOnly = <T extends object>(update: T) =>
+  Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 const unsupported = (name: string) => () => {
   throw new Error(`${name} is not part of the in-memory database`);
@@ -146,6 +161,8 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
           isShared: false,
           shareToCommunity: false,
           shareCode: null,
+          strippedPath: null,
+          ...NO_RENDITIONS,
           createdAt: now,
           updatedAt: now,
         };
@@ -180,8 +197,20 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.media = state.media.filter((m) => m !== media);
         // ON DELETE SET NULL: the community copy outlives its original.
         for (const copy of state.community) if (copy.mediaId === mediaId) copy.mediaId = null;
+        state.renditionJobs = state.renditionJobs.filter((j) => !sameTarget(j.target, { kind: 'media', id: mediaId }));
         return media;
       },
+      findById: async (mediaId) => state.media.find((m) => m.id === mediaId) ?? null,
+      async setRenditions(mediaId, update) {
+        const media = state.media.find((m) => m.id === mediaId);
+        if (media) Object.assign(media, definedOnly(update), { updatedAt: new Date() });
+      },
+      async setStrippedPath(mediaId, path) {
+        const media = state.media.find((m) => m.id === mediaId);
+        if (media) media.strippedPath ??= path;
+        return media?.strippedPath ?? path;
+      },
+      findWithoutRenditions: unsupported('media.findWithoutRenditions'),
     },
     tags: {
       findActive: async () => state.tags.filter((t) => t.active),
@@ -202,7 +231,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
         const now = new Date();
-        const copy: CommunityMediaRecord = { ...row, id: id(), createdAt: now, updatedAt: now };
+        const copy: CommunityMediaRecord = { ...row, ...NO_RENDITIONS, id: id(), createdAt: now, updatedAt: now };
         state.community.push(copy);
         return copy;
       },
@@ -223,6 +252,41 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
           .sort(),
       findFeed: unsupported('community.findFeed'),
       findFeedItem: unsupported('community.findFeedItem'),
+      async setRenditions(copyId, update) {
+        const copy = state.community.find((c) => c.id === copyId);
+        if (copy) Object.assign(copy, definedOnly(update), { updatedAt: new Date() });
+      },
+      findWithoutRenditions: unsupported('community.findWithoutRenditions'),
+    },
+    renditionJobs: {
+      async enqueue(target, runAfter) {
+        if (state.renditionJobs.some((j) => sameTarget(j.target, target))) return;
+        state.renditionJobs.push({ id: id(), target, attempts: 0, leaseId: null, leasedUntil: null, runAfter, lastError: null });
+      },
+      async claim(now, leaseMs, leaseId) {
+        const job = state.renditionJobs
+          .filter((j) => j.runAfter <= now && (!j.leasedUntil || j.leasedUntil <= now))
+          .sort((a, b) => a.runAfter.getTime() - b.runAfter.getTime() || a.id - b.id)[0];
+        if (!job) return null;
+        Object.assign(job, { leaseId, leasedUntil: new Date(now.getTime() + leaseMs), attempts: job.attempts + 1 });
+        return { id: job.id, target: job.target, attempts: job.attempts, leaseId, leasedUntil: job.leasedUntil! };
+      },
+      async extend(jobId, leaseId, until) {
+        const job = state.renditionJobs.find((j) => j.id === jobId && j.leaseId === leaseId);
+        if (job) job.leasedUntil = until;
+        return Boolean(job);
+      },
+      async complete(jobId, leaseId) {
+        const before = state.renditionJobs.length;
+        state.renditionJobs = state.renditionJobs.filter((j) => !(j.id === jobId && j.leaseId === leaseId));
+        return state.renditionJobs.length < before;
+      },
+      async retry(jobId, leaseId, runAfter, error) {
+        const job = state.renditionJobs.find((j) => j.id === jobId && j.leaseId === leaseId);
+        if (job) Object.assign(job, { leaseId: null, leasedUntil: null, runAfter, lastError: error });
+        return Boolean(job);
+      },
+      count: async () => state.renditionJobs.length,
     },
     shareClaims: {
       find: async (mediaId) => state.claims.find((c) => c.mediaId === mediaId) ?? null,
