@@ -224,6 +224,52 @@ describe('the OpenAPI document', () => {
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', headers: bearer(readToken) });
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
 
+    // Account settings and sessions
+    const account = await createUser(h.app);
+    const accountToken = (
+      await send('/api/user/tokens', { json: { name: 'a', scopes: ['read', 'share'] }, cookie: account.cookie })
+    ).body.token as string;
+    const passwordBody = { currentPassword: account.password, newPassword: 'a new long password' };
+    await send('/api/auth/password', { json: { ...passwordBody, currentPassword: 'wrong' }, cookie: account.cookie });
+    await send('/api/auth/password', { json: { currentPassword: 'x' }, cookie: account.cookie });
+    await send('/api/auth/password', { json: passwordBody });
+    await send('/api/auth/password', { json: passwordBody, headers: badBearer });
+    await send('/api/auth/password', { json: passwordBody, headers: bearer(accountToken) });
+    await send('/api/auth/password', { json: passwordBody, cookie: account.cookie, headers: evil });
+    await send('/api/auth/password', { json: huge, cookie: account.cookie });
+    await send('/api/auth/password', { json: passwordBody, cookie: account.cookie });
+    for (let i = 0; i < 3; i++) {
+      await send('/api/auth/password', { json: { ...passwordBody, currentPassword: `wrong ${i}` }, cookie: account.cookie });
+    }
+    const profile = (body: unknown, options: CallOptions = {}) =>
+      send('/api/auth/me', { method: 'PATCH', json: body, cookie: account.cookie, ...options });
+    await profile({ username: `${name}c` });
+    await profile({});
+    await profile({ email: stranger.email });
+    await profile({ username: 'x' }, { cookie: undefined });
+    await profile({ username: 'x' }, { cookie: undefined, headers: badBearer });
+    await profile({ username: 'x' }, { cookie: undefined, headers: bearer(accountToken) });
+    await profile({ username: 'x' }, { headers: evil });
+    await profile(huge);
+    const [listedSession] = (await send('/api/auth/sessions', { cookie: account.cookie })).body as { id: string }[];
+    await send('/api/auth/sessions');
+    await send('/api/auth/sessions', { headers: badBearer });
+    await send('/api/auth/sessions', { headers: bearer(accountToken) });
+    const sessionPath = `/api/auth/sessions/${listedSession!.id}`;
+    await send(sessionPath, { method: 'DELETE', cookie: stranger.cookie });
+    await send('/api/auth/sessions/abc', { method: 'DELETE', cookie: account.cookie });
+    await send(sessionPath, { method: 'DELETE' });
+    await send(sessionPath, { method: 'DELETE', headers: badBearer });
+    await send(sessionPath, { method: 'DELETE', headers: bearer(accountToken) });
+    await send(sessionPath, { method: 'DELETE', cookie: account.cookie, headers: evil });
+    const others = '/api/auth/sessions/revoke-others';
+    await send(others, { method: 'POST', cookie: account.cookie });
+    await send(others, { method: 'POST' });
+    await send(others, { method: 'POST', headers: badBearer });
+    await send(others, { method: 'POST', headers: bearer(accountToken) });
+    await send(others, { method: 'POST', cookie: account.cookie, headers: evil });
+    await send(sessionPath, { method: 'DELETE', cookie: account.cookie });
+
     // Internal apps
     const internal = (path: string, body: Uint8Array, token = INTERNAL_TOKEN) =>
       send(path, { method: 'POST', body: fileForm(body), headers: { authorization: `Bearer ${token}` } });

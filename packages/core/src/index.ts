@@ -13,3 +13,4 @@ export * from './config';
 export * from './lib/streams';
 export { toAppError } from './lib/to-app-error';
 export { logAppError } from './lib/log-app-error';
+export * from './account';

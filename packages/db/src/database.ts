@@ -7,6 +7,7 @@ import { communityRepo } from './repos/community';
 import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
+import { passwordResetRepo } from './repos/password-resets';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
@@ -16,6 +17,7 @@ export const reposFor = (db: Executor): Repos => ({
   users: userRepo(db),
   apiTokens: apiTokenRepo(db),
   sessions: sessionRepo(db),
+  passwordResets: passwordResetRepo(db),
   loginThrottle: loginThrottleRepo(db),
   media: mediaRepo(db),
   tags: tagRepo(db),

@@ -15,6 +15,7 @@ const TABLES = [
   'community_media_tags',
   'login_throttle',
   'media',
+  'password_resets',
   'sessions',
   'share_claims',
   'storage_intents',

@@ -12,3 +12,4 @@ export * from './format';
 export * from './pages';
 export * from './share-rules';
 export * from './watermark-policy';
+export * from './account';

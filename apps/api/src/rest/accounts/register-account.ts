@@ -17,7 +17,7 @@ export const registerAccountRoute = defineRoute({
     409: refused([ERRORS.emailTaken(), ERRORS.usernameTaken()], 'The email or username is taken.'),
   },
   handler: async ({ c, deps, body }) => {
-    const { user, session } = await registerUser(deps, body);
+    const { user, session } = await registerUser(deps, body, { userAgent: c.req.header('user-agent') });
     c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return user;
   },

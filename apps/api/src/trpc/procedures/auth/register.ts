@@ -6,7 +6,7 @@ export const register = publicProcedure
   .input(ZRegisterInput)
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
-    const { user, session } = await registerUser(ctx.deps, input);
+    const { user, session } = await registerUser(ctx.deps, input, { userAgent: ctx.hono.req.header('user-agent') });
     ctx.resHeaders.append('Set-Cookie', sessionCookie(ctx.hono, session));
     return user;
   });
