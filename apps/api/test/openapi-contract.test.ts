@@ -6,6 +6,7 @@ import { makeImage, makePngBomb, readFixture } from './support/fixtures';
 import { createHarness, INTERNAL_TOKEN, type Harness } from './support/harness';
 import { call, recordOperations, type CallOptions } from './support/http';
 import { document } from './support/openapi';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
 /**
  * Exercises every path and every status the OpenAPI document lists. (Every response any test sees is
@@ -18,8 +19,10 @@ let owner: TestUser;
 let stranger: TestUser;
 let readToken: string;
 let shareToken: string;
+let sink: SmtpSink;
 
 beforeAll(async () => {
+  sink = await startSmtpSink();
   h = await createHarness({
     isolated: true,
     env: {
@@ -27,6 +30,7 @@ beforeAll(async () => {
       MAX_UPLOAD_BYTES: String(512 * 1024),
       MAX_IMAGE_PIXELS: '4000000',
       LOGIN_MAX_FAILURES: '3',
+      SMTP_URL: sink.url,
     },
     wrapPorts: (storage, database) => (arm = armable(storage, database)),
   });
@@ -41,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   recorder.stop();
   await h.close();
+  await sink.close();
 });
 
 const evil = { origin: 'https://evil.example' };
@@ -269,6 +274,24 @@ describe('the OpenAPI document', () => {
     await send(others, { method: 'POST', headers: bearer(accountToken) });
     await send(others, { method: 'POST', cookie: account.cookie, headers: evil });
     await send(sessionPath, { method: 'DELETE', cookie: account.cookie });
+
+    // Password recovery
+    const { createPasswordReset } = await import('@mediashare/core');
+    const resetLink = (await createPasswordReset(h.deps, { login: account.email })).path;
+    const resetBody = { token: resetLink.split('/').pop(), newPassword: 'from a reset link' };
+    await send('/api/auth/reset-password', { json: resetBody });
+    await send('/api/auth/reset-password', { json: resetBody });
+    await send('/api/auth/reset-password', { json: resetBody, headers: evil });
+    await send('/api/auth/reset-password', { json: huge });
+    await send('/api/auth/reset-password', { json: resetBody, headers: badBearer });
+    await send('/api/auth/forgot-password', { json: { email: `${name}x@example.test` } });
+    await send('/api/auth/forgot-password', { json: { email: 'nope' } });
+    await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: evil });
+    await send('/api/auth/forgot-password', { json: huge });
+    await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: badBearer });
+    const noMail = await createHarness({ database: h.deps.db, watermark: h.deps.watermark });
+    await call(noMail.app, '/api/auth/forgot-password', { json: { email: owner.email } });
+    await noMail.close();
 
     // Internal apps
     const internal = (path: string, body: Uint8Array, token = INTERNAL_TOKEN) =>

@@ -2,9 +2,11 @@ import type { Route } from './define-route';
 import { changePasswordRoute } from './accounts/change-password';
 import { endOtherSessionsRoute } from './accounts/end-other-sessions';
 import { endSessionRoute } from './accounts/end-session';
+import { forgotPasswordRoute } from './accounts/forgot-password';
 import { getCurrentUserRoute } from './accounts/get-current-user';
 import { listSessionsRoute } from './accounts/list-sessions';
 import { registerAccountRoute } from './accounts/register-account';
+import { resetPasswordRoute } from './accounts/reset-password';
 import { signInRoute } from './accounts/sign-in';
 import { signOutRoute } from './accounts/sign-out';
 import { updateProfileRoute } from './accounts/update-profile';
@@ -42,6 +44,8 @@ export const apiRoutes: readonly Route[] = [
   listSessionsRoute,
   endSessionRoute,
   endOtherSessionsRoute,
+  resetPasswordRoute,
+  forgotPasswordRoute,
   uploadMediaRoute,
   listMediaRoute,
   getMediaRoute,

@@ -1,10 +1,12 @@
 import { changePassword } from './procedures/auth/change-password';
 import { endOtherSessions } from './procedures/auth/end-other-sessions';
 import { endSession } from './procedures/auth/end-session';
+import { forgotPassword } from './procedures/auth/forgot-password';
 import { login } from './procedures/auth/login';
 import { logout } from './procedures/auth/logout';
 import { me } from './procedures/auth/me';
 import { register } from './procedures/auth/register';
+import { resetPassword } from './procedures/auth/reset-password';
 import { sessions } from './procedures/auth/sessions';
 import { updateMe } from './procedures/auth/update-me';
 import { remove as deleteMedia } from './procedures/media/delete';
@@ -36,6 +38,8 @@ export const appRouter = router({
     sessions,
     endSession,
     endOtherSessions,
+    resetPassword,
+    forgotPassword,
   }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
   share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),

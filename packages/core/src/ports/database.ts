@@ -54,6 +54,8 @@ export interface PasswordResetRepo {
    * two requests with the same link cannot both get a user.
    */
   consume(tokenHash: string, now: Date): Promise<number | null>;
+  /** Retires every link of the user, used or not (after a reset, the other links die with it). */
+  deleteForUser(userId: number): Promise<void>;
   /** Removes links that expired before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }

@@ -125,6 +125,9 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         reset.usedAt = now;
         return reset.userId;
       },
+      async deleteForUser(userId) {
+        state.passwordResets = state.passwordResets.filter((r) => r.userId !== userId);
+      },
       async deleteExpired(now) {
         const before = state.passwordResets.length;
         state.passwordResets = state.passwordResets.filter((r) => r.expiresAt > now);

@@ -18,6 +18,10 @@ export const passwordResetRepo = (db: Executor): PasswordResetRepo => ({
     return row?.userId ?? null;
   },
 
+  async deleteForUser(userId) {
+    await db.delete(passwordResets).where(eq(passwordResets.userId, userId));
+  },
+
   async deleteExpired(now) {
     const removed = await db
       .delete(passwordResets)
