@@ -118,6 +118,12 @@ const ZEnv = z
     FFMPEG_PATH: z.string().optional(),
     FFPROBE_PATH: z.string().optional(),
     VIDEO_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+    // Password recovery by mail (issue 19): off unless SMTP_URL is set.
+    SMTP_URL: z
+      .url()
+      .refine((url) => /^smtps?:\/\//.test(url), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().optional(),
   })
   .transform((env) => ({
     ...env,
@@ -127,6 +133,7 @@ const ZEnv = z
     DATA_DIR: path.resolve(env.DATA_DIR),
     DATABASE_URL: env.DATABASE_URL || undefined,
     INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN || undefined,
+    MAIL_FROM: env.MAIL_FROM ?? `mediashare <no-reply@${new URL(env.PUBLIC_URL ?? 'http://localhost').hostname}>`,
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -6,6 +6,7 @@ import { makeImage, makePngBomb, readFixture } from './support/fixtures';
 import { createHarness, INTERNAL_TOKEN, type Harness } from './support/harness';
 import { call, recordOperations, type CallOptions } from './support/http';
 import { document } from './support/openapi';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
 /**
  * Exercises every path and every status the OpenAPI document lists. (Every response any test sees is
@@ -18,8 +19,10 @@ let owner: TestUser;
 let stranger: TestUser;
 let readToken: string;
 let shareToken: string;
+let sink: SmtpSink;
 
 beforeAll(async () => {
+  sink = await startSmtpSink();
   h = await createHarness({
     isolated: true,
     env: {
@@ -27,6 +30,7 @@ beforeAll(async () => {
       MAX_UPLOAD_BYTES: String(512 * 1024),
       MAX_IMAGE_PIXELS: '4000000',
       LOGIN_MAX_FAILURES: '3',
+      SMTP_URL: sink.url,
     },
     wrapPorts: (storage, database) => (arm = armable(storage, database)),
   });
@@ -41,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   recorder.stop();
   await h.close();
+  await sink.close();
 });
 
 const evil = { origin: 'https://evil.example' };
@@ -260,6 +265,70 @@ describe('the OpenAPI document', () => {
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE' });
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', headers: bearer(readToken) });
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
+
+    // Account settings and sessions
+    const account = await createUser(h.app);
+    const accountToken = (
+      await send('/api/user/tokens', { json: { name: 'a', scopes: ['read', 'share'] }, cookie: account.cookie })
+    ).body.token as string;
+    const passwordBody = { currentPassword: account.password, newPassword: 'a new long password' };
+    await send('/api/auth/password', { json: { ...passwordBody, currentPassword: 'wrong' }, cookie: account.cookie });
+    await send('/api/auth/password', { json: { currentPassword: 'x' }, cookie: account.cookie });
+    await send('/api/auth/password', { json: passwordBody });
+    await send('/api/auth/password', { json: passwordBody, headers: badBearer });
+    await send('/api/auth/password', { json: passwordBody, headers: bearer(accountToken) });
+    await send('/api/auth/password', { json: passwordBody, cookie: account.cookie, headers: evil });
+    await send('/api/auth/password', { json: huge, cookie: account.cookie });
+    await send('/api/auth/password', { json: passwordBody, cookie: account.cookie });
+    for (let i = 0; i < 3; i++) {
+      await send('/api/auth/password', { json: { ...passwordBody, currentPassword: `wrong ${i}` }, cookie: account.cookie });
+    }
+    const profile = (body: unknown, options: CallOptions = {}) =>
+      send('/api/auth/me', { method: 'PATCH', json: body, cookie: account.cookie, ...options });
+    await profile({ username: `${name}c` });
+    await profile({});
+    await profile({ email: stranger.email });
+    await profile({ username: 'x' }, { cookie: undefined });
+    await profile({ username: 'x' }, { cookie: undefined, headers: badBearer });
+    await profile({ username: 'x' }, { cookie: undefined, headers: bearer(accountToken) });
+    await profile({ username: 'x' }, { headers: evil });
+    await profile(huge);
+    const [listedSession] = (await send('/api/auth/sessions', { cookie: account.cookie })).body as { id: string }[];
+    await send('/api/auth/sessions');
+    await send('/api/auth/sessions', { headers: badBearer });
+    await send('/api/auth/sessions', { headers: bearer(accountToken) });
+    const sessionPath = `/api/auth/sessions/${listedSession!.id}`;
+    await send(sessionPath, { method: 'DELETE', cookie: stranger.cookie });
+    await send('/api/auth/sessions/abc', { method: 'DELETE', cookie: account.cookie });
+    await send(sessionPath, { method: 'DELETE' });
+    await send(sessionPath, { method: 'DELETE', headers: badBearer });
+    await send(sessionPath, { method: 'DELETE', headers: bearer(accountToken) });
+    await send(sessionPath, { method: 'DELETE', cookie: account.cookie, headers: evil });
+    const others = '/api/auth/sessions/revoke-others';
+    await send(others, { method: 'POST', cookie: account.cookie });
+    await send(others, { method: 'POST' });
+    await send(others, { method: 'POST', headers: badBearer });
+    await send(others, { method: 'POST', headers: bearer(accountToken) });
+    await send(others, { method: 'POST', cookie: account.cookie, headers: evil });
+    await send(sessionPath, { method: 'DELETE', cookie: account.cookie });
+
+    // Password recovery
+    const { createPasswordReset } = await import('@mediashare/core');
+    const resetLink = (await createPasswordReset(h.deps, { login: account.email })).path;
+    const resetBody = { token: resetLink.split('/').pop(), newPassword: 'from a reset link' };
+    await send('/api/auth/reset-password', { json: resetBody });
+    await send('/api/auth/reset-password', { json: resetBody });
+    await send('/api/auth/reset-password', { json: resetBody, headers: evil });
+    await send('/api/auth/reset-password', { json: huge });
+    await send('/api/auth/reset-password', { json: resetBody, headers: badBearer });
+    await send('/api/auth/forgot-password', { json: { email: `${name}x@example.test` } });
+    await send('/api/auth/forgot-password', { json: { email: 'nope' } });
+    await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: evil });
+    await send('/api/auth/forgot-password', { json: huge });
+    await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: badBearer });
+    const noMail = await createHarness({ database: h.deps.db, watermark: h.deps.watermark });
+    await call(noMail.app, '/api/auth/forgot-password', { json: { email: owner.email } });
+    await noMail.close();
 
     // Internal apps
     const internal = (path: string, body: Uint8Array, token = INTERNAL_TOKEN) =>

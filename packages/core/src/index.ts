@@ -15,3 +15,4 @@ export * from './lib/streams';
 export { toAppError, isOutage } from './lib/to-app-error';
 export { logAppError } from './lib/log-app-error';
 export * from './renditions';
+export * from './account';

@@ -9,6 +9,7 @@ import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
 import { rateLimitRepo } from './repos/rate-limits';
 import { renditionJobRepo } from './repos/rendition-jobs';
+import { passwordResetRepo } from './repos/password-resets';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
@@ -18,6 +19,7 @@ const reposOf = (db: Executor): Repos => ({
   users: userRepo(db),
   apiTokens: apiTokenRepo(db),
   sessions: sessionRepo(db),
+  passwordResets: passwordResetRepo(db),
   loginThrottle: loginThrottleRepo(db),
   media: mediaRepo(db),
   tags: tagRepo(db),

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 // Millisecond precision everywhere: keyset cursors carry JavaScript dates, which cannot hold microseconds.
@@ -51,8 +52,32 @@ export const sessions = pgTable(
     /** Idle deadline, never later than the absolute one. */
     expiresAt: timestamptz('expires_at').notNull(),
     absoluteExpiresAt: timestamptz('absolute_expires_at').notNull(),
+    /** What the session list calls it: the id is a secret's hash and never leaves the server. */
+    publicId: uuid('public_id').notNull().defaultRandom(),
+    /** "Firefox on Linux": a label made from the user agent at sign-in; the header itself is not kept. */
+    deviceLabel: text('device_label'),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+  (t) => [
+    index('sessions_user_id_idx').on(t.userId),
+    index('sessions_expires_at_idx').on(t.expiresAt),
+    uniqueIndex('sessions_public_id_key').on(t.publicId),
+  ],
+);
+
+/** Single-use password reset links: only a hash of the link's token is stored. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    /** SHA-256 (hex) of the link's token. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (t) => [index('password_resets_user_id_idx').on(t.userId), index('password_resets_expires_at_idx').on(t.expiresAt)],
 );
 
 /** Personal API tokens: only a hash is stored; the token itself is shown once, at creation. */

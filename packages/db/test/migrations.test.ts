@@ -17,6 +17,7 @@ const TABLES = [
   'media',
   'rate_limits',
   'rendition_jobs',
+  'password_resets',
   'sessions',
   'share_claims',
   'storage_intents',

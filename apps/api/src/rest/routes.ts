@@ -1,8 +1,15 @@
 import type { Route } from './define-route';
+import { changePasswordRoute } from './accounts/change-password';
+import { endOtherSessionsRoute } from './accounts/end-other-sessions';
+import { endSessionRoute } from './accounts/end-session';
+import { forgotPasswordRoute } from './accounts/forgot-password';
 import { getCurrentUserRoute } from './accounts/get-current-user';
+import { listSessionsRoute } from './accounts/list-sessions';
 import { registerAccountRoute } from './accounts/register-account';
+import { resetPasswordRoute } from './accounts/reset-password';
 import { signInRoute } from './accounts/sign-in';
 import { signOutRoute } from './accounts/sign-out';
+import { updateProfileRoute } from './accounts/update-profile';
 import { getCommunityItemRoute } from './community/get-community-item';
 import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
@@ -36,6 +43,14 @@ export const apiRoutes: readonly Route[] = [
   signInRoute,
   signOutRoute,
   getCurrentUserRoute,
+  // Account settings and sessions (issue 19).
+  changePasswordRoute,
+  updateProfileRoute,
+  listSessionsRoute,
+  endSessionRoute,
+  endOtherSessionsRoute,
+  resetPasswordRoute,
+  forgotPasswordRoute,
   uploadMediaRoute,
   listMediaRoute,
   getMediaRoute,

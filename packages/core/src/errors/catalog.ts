@@ -169,6 +169,13 @@ export const ERRORS = defineErrors({
   /** Not made yet (the job is queued), or never to be made: the client shows the original instead. */
   renditionNotFound: { status: 404, message: 'No rendition of this item yet' },
 
+  // Account settings, sessions and password recovery.
+  currentPasswordIncorrect: { status: 400, message: 'Current password is incorrect' },
+  nothingToChange: { status: 400, message: 'Invalid request: give "username", "email" or both' },
+  invalidSessionId: { status: 400, message: 'Invalid session ID' },
+  sessionNotFound: { status: 404, message: 'Session not found' },
+  resetLinkInvalid: { status: 400, message: 'This reset link is invalid or has expired' },
+
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },
   notFound: { status: 404, message: 'Not found' },

@@ -11,6 +11,8 @@ import type {
   RenditionJobRecord,
   RenditionTarget,
   RenditionUpdate,
+  NewSession,
+  PasswordResetRecord,
   SessionRecord,
   TagRecord,
   UserRecord,
@@ -26,14 +28,40 @@ export interface UserRepo {
   /** Which of the two is taken already (case-insensitive), the email first. */
   findTaken(input: Pick<UserRecord, 'email' | 'username'>): Promise<'email' | 'username' | null>;
   findById(id: number): Promise<UserRecord | null>;
+  /** Changes the given fields unless the email or username is another account's; says which one was. */
+  update(
+    id: number,
+    changes: Partial<Pick<UserRecord, 'email' | 'username'>>,
+  ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
+  setPasswordHash(id: number, passwordHash: string): Promise<void>;
 }
 
 export interface SessionRepo {
-  create(session: SessionRecord): Promise<void>;
+  create(session: NewSession): Promise<void>;
   /** The session and its user, if it has not expired at `now`. */
   findActive(id: string, now: Date): Promise<{ session: SessionRecord; user: UserRecord } | null>;
   touch(id: string, lastSeenAt: Date, expiresAt: Date): Promise<void>;
   delete(id: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+  /** The user's sessions that have not expired at `now`, most recently seen first. */
+  findForUser(userId: number, now: Date): Promise<SessionRecord[]>;
+  /** Ends the user's session with this public id; false when there is none of theirs. */
+  deleteByPublicId(userId: number, publicId: string): Promise<boolean>;
+  /** Ends every session of the user but `keepId` (none kept when it is undefined); returns how many ended. */
+  deleteForUser(userId: number, keepId?: string): Promise<number>;
+}
+
+/** Password reset links, by the hash of their token. */
+export interface PasswordResetRepo {
+  create(reset: Omit<PasswordResetRecord, 'usedAt'>): Promise<void>;
+  /**
+   * Marks the link used and returns its user, in one statement, if it is unused and unexpired at `now`:
+   * two requests with the same link cannot both get a user.
+   */
+  consume(tokenHash: string, now: Date): Promise<number | null>;
+  /** Retires every link of the user, used or not (after a reset, the other links die with it). */
+  deleteForUser(userId: number): Promise<void>;
+  /** Removes links that expired before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }
 
@@ -201,6 +229,7 @@ export interface Repos {
   users: UserRepo;
   apiTokens: ApiTokenRepo;
   sessions: SessionRepo;
+  passwordResets: PasswordResetRepo;
   loginThrottle: LoginThrottleRepo;
   media: MediaRepo;
   tags: TagRepo;

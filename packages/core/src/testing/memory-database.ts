@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockTimeoutError, type DatabasePort, type Repos, type ShareClaim } from '../ports/database';
 import type {
   ActivityEntry,
@@ -6,6 +7,7 @@ import type {
   MediaRecord,
   RenditionJobRecord,
   RenditionTarget,
+  PasswordResetRecord,
   SessionRecord,
   TagRecord,
   UserRecord,
@@ -15,6 +17,8 @@ import type {
 export interface MemoryState {
   users: UserRecord[];
   sessions: SessionRecord[];
+  passwordResets: PasswordResetRecord[];
+  throttle: { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null }[];
   apiTokens: ApiTokenRecord[];
   media: MediaRecord[];
   community: CommunityMediaRecord[];
@@ -38,6 +42,8 @@ export interface MemoryState {
 const emptyState = (): MemoryState => ({
   users: [],
   sessions: [],
+  passwordResets: [],
+  throttle: [],
   apiTokens: [],
   media: [],
   community: [],
@@ -90,9 +96,23 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
       findById: async (userId) => state.users.find((u) => u.id === userId) ?? null,
+      async update(userId, changes) {
+        const others = state.users.filter((u) => u.id !== userId);
+        const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
+        if (others.some((u) => same(u.email, changes.email))) return { ok: false, conflict: 'email' };
+        if (others.some((u) => same(u.username, changes.username))) return { ok: false, conflict: 'username' };
+        const user = state.users.find((u) => u.id === userId);
+        if (!user) throw new Error(`no user ${userId}`);
+        Object.assign(user, changes);
+        return { ok: true, user: { ...user } };
+      },
+      async setPasswordHash(userId, passwordHash) {
+        const user = state.users.find((u) => u.id === userId);
+        if (user) user.passwordHash = passwordHash;
+      },
     },
     sessions: {
-      create: async (session) => void state.sessions.push(session),
+      create: async (session) => void state.sessions.push({ ...session, publicId: randomUUID() }),
       async findActive(sessionId, now) {
         const session = state.sessions.find((s) => s.id === sessionId && s.expiresAt > now);
         const user = session && state.users.find((u) => u.id === session.userId);
@@ -106,6 +126,37 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.sessions = state.sessions.filter((s) => s.id !== sessionId);
       },
       deleteExpired: unsupported('sessions.deleteExpired'),
+      findForUser: async (userId, now) =>
+        state.sessions
+          .filter((s) => s.userId === userId && s.expiresAt > now && s.absoluteExpiresAt > now)
+          .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime()),
+      async deleteByPublicId(userId, publicId) {
+        const before = state.sessions.length;
+        state.sessions = state.sessions.filter((s) => !(s.userId === userId && s.publicId === publicId));
+        return state.sessions.length < before;
+      },
+      async deleteForUser(userId, keepId) {
+        const before = state.sessions.length;
+        state.sessions = state.sessions.filter((s) => s.userId !== userId || s.id === keepId);
+        return before - state.sessions.length;
+      },
+    },
+    passwordResets: {
+      create: async (reset) => void state.passwordResets.push({ ...reset, usedAt: null }),
+      async consume(tokenHash, now) {
+        const reset = state.passwordResets.find((r) => r.tokenHash === tokenHash && !r.usedAt && r.expiresAt > now);
+        if (!reset) return null;
+        reset.usedAt = now;
+        return reset.userId;
+      },
+      async deleteForUser(userId) {
+        state.passwordResets = state.passwordResets.filter((r) => r.userId !== userId);
+      },
+      async deleteExpired(now) {
+        const before = state.passwordResets.length;
+        state.passwordResets = state.passwordResets.filter((r) => r.expiresAt > now);
+        return before - state.passwordResets.length;
+      },
     },
     apiTokens: {
       async create(token) {
@@ -150,6 +201,20 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const stale = [...state.throttle].filter(([, row]) => row.windowStartedAt <= olderThan);
         for (const [key] of stale) state.throttle.delete(key);
         return stale.length;
+      async lockedUntil(keys, now) {
+        const locks = state.throttle.filter((t) => keys.includes(t.key) && t.lockedUntil && t.lockedUntil > now);
+        return locks.map((t) => t.lockedUntil!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+      },
+      async recordFailure(key, now, { windowMs, maxFailures, lockMs }) {
+        let row = state.throttle.find((t) => t.key === key);
+        if (!row) state.throttle.push((row = { key, failures: 0, windowStartedAt: now, lockedUntil: null }));
+        if (row.windowStartedAt.getTime() <= now.getTime() - windowMs) Object.assign(row, { failures: 0, windowStartedAt: now });
+        row.failures += 1;
+        if (row.failures >= maxFailures) row.lockedUntil = new Date(now.getTime() + lockMs);
+        return row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+      },
+      async clear(key) {
+        state.throttle = state.throttle.filter((t) => t.key !== key);
       },
     },
     media: {

@@ -22,7 +22,7 @@ export const registerAccountRoute = defineRoute({
     429: refused([ERRORS.hashingBusy()], 'Too many sign-ins or registrations from this address at once.'),
   },
   handler: async ({ c, deps, body }) => {
-    const { user, session } = await registerUser(deps, { ...body, ip: clientIp(c) });
+    const { user, session } = await registerUser(deps, { ...body, ip: clientIp(c), userAgent: c.req.header('user-agent') });
     c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return user;
   },

@@ -24,7 +24,12 @@ export const signInRoute = defineRoute({
     ),
   },
   handler: async ({ c, deps, body }) => {
-    const { user, session } = await loginUser(deps, { ...body, ip: clientIp(c), previousSessionId: c.get('sessionId') });
+    const { user, session } = await loginUser(deps, {
+      ...body,
+      ip: clientIp(c),
+      previousSessionId: c.get('sessionId'),
+      userAgent: c.req.header('user-agent'),
+    });
     c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return user;
   },

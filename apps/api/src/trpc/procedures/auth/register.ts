@@ -8,7 +8,11 @@ export const register = publicProcedure
   .input(ZRegisterInput)
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
-    const { user, session } = await registerUser(ctx.deps, { ...input, ip: clientIp(ctx.hono) });
+    const { user, session } = await registerUser(ctx.deps, {
+      ...input,
+      ip: clientIp(ctx.hono),
+      userAgent: ctx.hono.req.header('user-agent'),
+    });
     ctx.resHeaders.append('Set-Cookie', sessionCookie(ctx.hono, session));
     return user;
   });
