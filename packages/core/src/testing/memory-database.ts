@@ -18,7 +18,6 @@ export interface MemoryState {
   users: UserRecord[];
   sessions: SessionRecord[];
   passwordResets: PasswordResetRecord[];
-  throttle: { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null }[];
   apiTokens: ApiTokenRecord[];
   media: MediaRecord[];
   community: CommunityMediaRecord[];
@@ -43,7 +42,6 @@ const emptyState = (): MemoryState => ({
   users: [],
   sessions: [],
   passwordResets: [],
-  throttle: [],
   apiTokens: [],
   media: [],
   community: [],
@@ -201,20 +199,6 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const stale = [...state.throttle].filter(([, row]) => row.windowStartedAt <= olderThan);
         for (const [key] of stale) state.throttle.delete(key);
         return stale.length;
-      async lockedUntil(keys, now) {
-        const locks = state.throttle.filter((t) => keys.includes(t.key) && t.lockedUntil && t.lockedUntil > now);
-        return locks.map((t) => t.lockedUntil!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
-      },
-      async recordFailure(key, now, { windowMs, maxFailures, lockMs }) {
-        let row = state.throttle.find((t) => t.key === key);
-        if (!row) state.throttle.push((row = { key, failures: 0, windowStartedAt: now, lockedUntil: null }));
-        if (row.windowStartedAt.getTime() <= now.getTime() - windowMs) Object.assign(row, { failures: 0, windowStartedAt: now });
-        row.failures += 1;
-        if (row.failures >= maxFailures) row.lockedUntil = new Date(now.getTime() + lockMs);
-        return row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-      },
-      async clear(key) {
-        state.throttle = state.throttle.filter((t) => t.key !== key);
       },
     },
     media: {
