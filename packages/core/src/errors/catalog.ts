@@ -11,6 +11,11 @@ interface RateLimitedParams {
   retryAfter: number;
 }
 
+interface Readiness {
+  database: 'ok' | 'unavailable';
+  storage: 'ok' | 'unavailable';
+}
+
 /**
  * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
  * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
@@ -151,6 +156,15 @@ export const ERRORS = defineErrors({
       'RateLimit-Reset': String(retryAfter),
       'RateLimit-Policy': `${limit};w=${windowSeconds}`,
     }),
+  },
+
+  // Readiness: /readyz's refusal names which dependency does not answer; probes read `status`.
+  notReady: {
+    status: 503,
+    message: ({ database, storage }: Readiness) =>
+      `Not ready: ${[database === 'ok' ? '' : 'the database', storage === 'ok' ? '' : 'storage'].filter(Boolean).join(' and ')} does not answer`,
+    body: ({ database, storage }: Readiness) => ({ status: 'unavailable', database, storage }),
+    headers: () => ({ 'Retry-After': '5' }),
   },
 
   // Outages (issue 17.4): a dependency that does not answer is worth retrying, and says when.
