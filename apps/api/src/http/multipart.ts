@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { ERRORS } from '@mediashare/core';
 import busboy from 'busboy';
 import type { Context } from 'hono';
@@ -37,11 +37,16 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
         stream.resume();
         return;
       }
-      file = stream;
-      resolve({ fileName: info.filename, stream });
+      // busboy fails the part's own stream with a plain Error when the body breaks off mid-file ("Unexpected
+      // end of form"); what the handler reads fails with the catalog's 400 instead, never a 500.
+      const received = new PassThrough();
+      stream.on('error', (error) => received.destroy(ERRORS.malformedMultipart({ cause: error })));
+      stream.pipe(received);
+      file = received;
+      resolve({ fileName: info.filename, stream: received });
     });
     parser.on('error', (error: Error) => {
-      if (file) file.destroy(error);
+      if (file) file.destroy(ERRORS.malformedMultipart({ cause: error }));
       else reject(ERRORS.malformedMultipart());
     });
     parser.on('close', () => {
