@@ -86,6 +86,7 @@ const ZEnv = z
     LOGIN_MAX_FAILURES: int(5),
     LOGIN_MAX_FAILURES_PER_IP: int(50),
     LOGIN_LOCK_MINUTES: int(15),
+    PASSWORD_HASHES_PER_IP: int(2),
     SCRYPT_COST: int(2 ** 15).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
     INTERNAL_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     ALLOWED_ORIGINS: z.string().default(''),
@@ -108,13 +109,31 @@ const ZEnv = z
     SHARE_LOCK_TIMEOUT_MS: int(5000),
     RATE_LIMITS: z.enum(['on', 'off']).default('on'),
     ...BUDGET_SETTINGS,
+    // Renditions (thumbnails, previews, video posters) and the tools video work runs with.
+    RENDITION_CONCURRENCY: z.coerce.number().int().min(0).default(1),
+    RENDITION_POLL_SECONDS: z.coerce.number().positive().default(10),
+    RENDITION_LEASE_SECONDS: z.coerce.number().positive().default(120),
+    RENDITION_MAX_ATTEMPTS: int(5),
+    RENDITION_RETRY_SECONDS: z.coerce.number().positive().default(30),
+    FFMPEG_PATH: z.string().optional(),
+    FFPROBE_PATH: z.string().optional(),
+    VIDEO_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+    // Password recovery by mail (issue 19): off unless SMTP_URL is set.
+    SMTP_URL: z
+      .url()
+      .refine((url) => /^smtps?:\/\//.test(url), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().optional(),
   })
   .transform((env) => ({
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    /** Whether PUBLIC_URL was set rather than guessed: only a set one is named as the OpenAPI server. */
+    PUBLIC_URL_IS_SET: env.PUBLIC_URL !== undefined,
     DATA_DIR: path.resolve(env.DATA_DIR),
     DATABASE_URL: env.DATABASE_URL || undefined,
     INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN || undefined,
+    MAIL_FROM: env.MAIL_FROM ?? `mediashare <no-reply@${new URL(env.PUBLIC_URL ?? 'http://localhost').hostname}>`,
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

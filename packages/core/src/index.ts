@@ -12,5 +12,7 @@ export * from './tokens';
 export * from './config';
 export * from './limits';
 export * from './lib/streams';
-export { toAppError } from './lib/to-app-error';
+export { toAppError, isOutage } from './lib/to-app-error';
 export { logAppError } from './lib/log-app-error';
+export * from './renditions';
+export * from './account';

@@ -21,15 +21,43 @@ const until = async (condition: () => Promise<boolean>) => {
 };
 
 describe.each(DRIVERS)('shared counters and job locks on %s', (driver) => {
-  it('counts every concurrent failed sign-in exactly once', async () => {
-    const { db, drop } = await openFresh(driver);
+  it('never hands out more sign-in attempts than the budget, however many processes ask at once', async () => {
+    const { db, url, drop } = await openFresh(driver);
+    // A second process has its own connections; PGlite has only one process.
+    const other = url ? createDatabase(await connect({ url, poolSize: 4 })) : db;
     try {
-      const now = new Date();
-      const policy = { windowMs: 60_000, lockMs: 60_000, maxFailures: 1000 };
-      await Promise.all(Array.from({ length: 40 }, () => db.loginThrottle.recordFailure('login:x', now, policy)));
-      const locked = await db.loginThrottle.recordFailure('login:x', now, { ...policy, maxFailures: 41 });
-      expect(locked).toEqual(new Date(now.getTime() + 60_000));
+      const now = new Date('2026-03-01T12:00:00Z');
+      const policy = { windowMs: 60_000, maxAttempts: 5 };
+      const results = await Promise.all(
+        Array.from({ length: 120 }, (_, i) => (i % 2 ? other : db).loginThrottle.reserve('user:1', now, policy)),
+      );
+      const granted = results.filter((r) => r.ok);
+      expect(granted).toHaveLength(5);
+      expect(granted.every((r) => r.ok && r.windowStartedAt.getTime() === now.getTime())).toBe(true);
+      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.retryAt.getTime() === now.getTime() + 60_000)).toBe(true);
+
+      // A released attempt can be taken once more, and only once.
+      await db.loginThrottle.release('user:1', now);
+      const later = new Date(now.getTime() + 30_000);
+      const again = await Promise.all([1, 2, 3].map(() => other.loginThrottle.reserve('user:1', later, policy)));
+      expect(again.filter((r) => r.ok)).toHaveLength(1);
+      // A release for a window that has ended gives nothing to the next one.
+      const next = new Date(now.getTime() + 60_000);
+      expect(await db.loginThrottle.reserve('user:1', next, policy)).toEqual({ ok: true, windowStartedAt: next });
+      await db.loginThrottle.release('user:1', now);
+      const rest = await Promise.all(Array.from({ length: 6 }, () => db.loginThrottle.reserve('user:1', next, policy)));
+      expect(rest.filter((r) => r.ok)).toHaveLength(4);
+
+      // Only windows that have ended are stale.
+      await db.loginThrottle.reserve('ip:10.0.0.1', now, policy);
+      expect(await db.loginThrottle.deleteStale(new Date(now.getTime() + 1))).toBe(1);
+      expect((await db.loginThrottle.reserve('ip:10.0.0.1', next, policy)).ok).toBe(true);
+      expect((await db.connection.db.select().from(schema.loginThrottle)).map((r) => r.key).sort()).toEqual([
+        'ip:10.0.0.1',
+        'user:1',
+      ]);
     } finally {
+      if (other !== db) await other.close();
       await drop();
     }
   });

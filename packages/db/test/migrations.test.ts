@@ -16,6 +16,8 @@ const TABLES = [
   'login_throttle',
   'media',
   'rate_limits',
+  'rendition_jobs',
+  'password_resets',
   'sessions',
   'share_claims',
   'storage_intents',

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps';
 import type { ReceivedFile } from '../http/multipart';
+import type { TagName } from './tags';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Examples = Record<string, { summary?: string; value: unknown }>;
@@ -79,7 +80,8 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
   honoPath?: string;
   /** Stable, verb first: what generated clients call the operation. */
   operationId: string;
-  tag: string;
+  /** Declared in tags.ts with its description. */
+  tag: TagName;
   summary: string;
   description?: string;
   access: A;
@@ -94,6 +96,12 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
    * (400, 413) from `request.body`; list only the route's own, with the catalog errors behind them.
    */
   responses: R;
+  /**
+   * How the route answers when storage or the database does not: 503 with Retry-After (the default);
+   * `documented` where the API documentation fixes the failure answers (the seed's 500s); `none` for
+   * routes that touch neither or answer an outage in their own words (/healthz, /readyz).
+   */
+  outages?: 'retry' | 'documented' | 'none';
   handler: (input: HandlerInput<A, P, Q, B>) => Promise<Success<R> | Response> | Success<R> | Response;
 }
 

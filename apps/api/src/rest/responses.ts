@@ -16,7 +16,7 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'An image over the pixel limit, or one whose dimensions cannot be read.',
   429: 'Too many requests; retry after Retry-After seconds.',
   500: 'The request could not be completed; nothing was left half-done.',
-  503: 'The item is being changed by another request; retry after Retry-After seconds.',
+  503: 'Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.',
 };
 
 /** The fields every answer of a route with a budget carries (IETF draft-06 names; README: Rate limits). */
@@ -51,6 +51,7 @@ const impliedErrors = (route: Route): AppError[] => {
   if (body?.kind === 'file') {
     errors.push(ERRORS.missingFileField({ field: body.field }), ERRORS.fileTooLarge({ limit: 2 * 1024 ** 3 }));
   }
+  if ((route.outages ?? 'retry') === 'retry') errors.push(ERRORS.storageUnavailable(), ERRORS.databaseUnavailable());
   return errors;
 };
 

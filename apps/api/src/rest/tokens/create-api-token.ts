@@ -7,6 +7,8 @@ export const createApiTokenRoute = defineRoute({
   operationId: 'createApiToken',
   tag: 'API tokens',
   summary: 'Create a personal API token (shown once)',
+  description:
+    'Creates a personal API token with the given name, scopes (read, share) and optional expiry. The secret is in this answer only; the server keeps its hash. Only a signed-in session may create tokens, not another token.',
   access: ACCESS.session,
   budget: 'tokens',
   request: { body: jsonBody(ZCreateTokenInput) },

@@ -1,4 +1,5 @@
 import { registerUser, ZRegisterInput, ZUser } from '@mediashare/core';
+import { clientIp } from '../../../http/client-ip';
 import { sessionCookie } from '../../../http/session-cookie';
 import { publicProcedure } from '../../init';
 
@@ -7,7 +8,11 @@ export const register = publicProcedure
   .input(ZRegisterInput)
   .output(ZUser)
   .mutation(async ({ ctx, input }) => {
-    const { user, session } = await registerUser(ctx.deps, input);
+    const { user, session } = await registerUser(ctx.deps, {
+      ...input,
+      ip: clientIp(ctx.hono),
+      userAgent: ctx.hono.req.header('user-agent'),
+    });
     ctx.resHeaders.append('Set-Cookie', sessionCookie(ctx.hono, session));
     return user;
   });
