@@ -10,6 +10,7 @@ import { bundleSuite } from './suites/bundle';
 import { endToEndSuite } from './suites/end-to-end';
 import { eventLoopSuite } from './suites/event-loop';
 import { feedSuite } from './suites/feed';
+import { hostileInputSuite } from './suites/hostile-input';
 import { memorySuite } from './suites/memory';
 import { renditionsSuite } from './suites/renditions';
 import { shareApiSuite } from './suites/share-api';
@@ -30,6 +31,7 @@ const SUITES: { ids: string[]; name: string; run: () => Promise<Row[]> }[] = [
   { ids: ['6'], name: 'feed', run: () => feedSuite(settings) },
   { ids: ['7'], name: 'memory', run: () => memorySuite(settings) },
   { ids: ['12'], name: 'bundle', run: () => bundleSuite() },
+  { ids: ['20'], name: 'hostile input', run: () => hostileInputSuite(settings) },
 ];
 
 const selected = SUITES.filter((suite) => !only || suite.ids.some((id) => only.has(id)));
