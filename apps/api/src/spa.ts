@@ -30,17 +30,21 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
   const title = `A shared ${KIND_TITLES[media.kind]} on mediashare`;
   const pageUrl = `${publicUrl}${shareUrlFor(encodeURIComponent(media.shareCode))}`;
   const fileUrl = `${publicUrl}${media.fileUrl}`;
+  // The picture is always the preview (a video's poster), never the original: a bot that fetches it
+  // gets 2048 px without metadata. While the preview is pending there is none.
+  const imageUrl = media.previewUrl ? `${publicUrl}${media.previewUrl}` : null;
   const size = media.width !== null && media.height !== null ? { width: media.width, height: media.height } : null;
-  const og = media.kind === 'video' ? 'og:video' : 'og:image';
   const tags: [attribute: 'property' | 'name', key: string, value: string | number][] = [
     ['property', 'og:site_name', 'mediashare'],
     ['property', 'og:title', title],
     ['property', 'og:type', media.kind === 'video' ? 'video.other' : 'image'],
     ['property', 'og:url', pageUrl],
-    ['property', og, fileUrl],
-    ['property', `${og}:type`, media.mimeType],
   ];
-  if (size) tags.push(['property', `${og}:width`, size.width], ['property', `${og}:height`, size.height]);
+  if (imageUrl) tags.push(['property', 'og:image', imageUrl]);
+  if (media.kind === 'video') {
+    tags.push(['property', 'og:video', fileUrl], ['property', 'og:video:type', media.mimeType]);
+    if (size) tags.push(['property', 'og:video:width', size.width], ['property', 'og:video:height', size.height]);
+  }
   tags.push(['name', 'twitter:title', title]);
   if (media.kind === 'video') {
     tags.push(
@@ -49,8 +53,10 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
       ['name', 'twitter:player:stream', fileUrl],
     );
     if (size) tags.push(['name', 'twitter:player:width', size.width], ['name', 'twitter:player:height', size.height]);
+    if (imageUrl) tags.push(['name', 'twitter:image', imageUrl]);
   } else {
-    tags.push(['name', 'twitter:card', 'summary_large_image'], ['name', 'twitter:image', fileUrl]);
+    tags.push(['name', 'twitter:card', imageUrl ? 'summary_large_image' : 'summary']);
+    if (imageUrl) tags.push(['name', 'twitter:image', imageUrl]);
   }
   // Share links are for the people they are sent to, not for search engines.
   tags.push(['name', 'robots', 'noindex']);

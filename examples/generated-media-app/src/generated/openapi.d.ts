@@ -221,7 +221,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shared file (public), with HTTP Range support */
+        /**
+         * The shared file (public), without metadata, with HTTP Range support
+         * @description JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded.
+         */
         get: operations["getSharedMediaFile"];
         put?: never;
         post?: never;
@@ -1764,6 +1767,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The copy without metadata could not be made; the original is never served instead. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };

@@ -112,6 +112,8 @@ export const ERRORS = defineErrors({
   // Renditions.
   /** Not made yet (the job is queued), or never to be made: the client shows the original instead. */
   renditionNotFound: { status: 404, message: 'No rendition of this item yet' },
+  /** The link file without metadata could not be made; the original is never served in its place. */
+  linkFileUnavailable: { status: 500, message: 'The shared file could not be prepared' },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

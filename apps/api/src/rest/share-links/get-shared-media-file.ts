@@ -8,7 +8,9 @@ export const getSharedMediaFileRoute = defineRoute({
   path: '/api/shared/media/{code}/file',
   operationId: 'getSharedMediaFile',
   tag: 'Share links',
-  summary: 'The shared file (public), with HTTP Range support',
+  summary: 'The shared file (public), without metadata, with HTTP Range support',
+  description:
+    'JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded.',
   access: ACCESS.public,
   request: { params: ZShareCodeParams },
   responses: {
@@ -16,6 +18,10 @@ export const getSharedMediaFileRoute = defineRoute({
     206: binary('The requested range.'),
     404: refused([ERRORS.sharedMediaNotFound()]),
     416: plain('The range lies outside the file.'),
+    500: refused(
+      [ERRORS.linkFileUnavailable()],
+      'The copy without metadata could not be made; the original is never served instead.',
+    ),
   },
   handler: async ({ c, deps, params }) => {
     const file = await getSharedMediaFile(deps, params.code);
