@@ -143,12 +143,49 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
 
 describe('the pages the SPA owns', () => {
   it('are each answered with the app, with or without a trailing slash; other paths are not', async () => {
-    for (const pattern of Object.values(PAGES)) {
+    // A community item's page answers 404 for an item that does not exist (below).
+    for (const pattern of Object.values(PAGES).filter((p) => p !== PAGES.communityItem)) {
       const pathname = pattern.replace(':code', 'nope');
       expect(await page(pathname)).toBe(INDEX_HTML);
       if (pathname !== '/') expect(await page(`${pathname}/`)).toBe(INDEX_HTML);
     }
     expect((await call(h.app, '/no-such-page')).status).toBe(404);
     expect((await call(h.app, '/shared/media/a/b')).status).toBe(404);
+  });
+});
+
+describe('GET /community/:id (a community item’s permalink)', () => {
+  it('describes the item with its public preview, never the file', async () => {
+    const upload = await uploadFile(h.app, alice, await makeImage('jpeg', 300, 200), 'public.jpg');
+    const shared = await share(h, alice, upload.body.id, { tags: ['night'], policyAgreed: true });
+    await drainRenditionJobs(h.deps);
+    const id = shared.body.communityMediaId as number;
+    const { body: item } = await call(h.app, `/api/community/${id}`);
+    const meta = metaOf(await page(`/community/${id}`));
+    expect(meta).toMatchObject({
+      'og:url': `http://localhost:3000/community/${id}`,
+      'og:image': item.previewUrl,
+      'twitter:card': 'summary_large_image',
+      'og:title': `Shared by @${alice.username} on mediashare`,
+    });
+    expect(item.previewUrl).toMatch(/\.preview\.webp$/);
+  });
+
+  it('answers an unknown item with the app’s page and a 404', async () => {
+    for (const path of ['/community/2147483000', '/community/abc']) {
+      const res = await call(h.app, path);
+      expect(res.status).toBe(404);
+      expect(await res.raw.text()).toBe(INDEX_HTML);
+    }
+  });
+});
+
+describe('paths nobody serves', () => {
+  it('are the app’s own 404 page for browsers, and JSON under the API', async () => {
+    const res = await call(h.app, '/no/such/page');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.raw.text()).toBe(INDEX_HTML);
+    expect(await call(h.app, '/api/no-such-route')).toMatchObject({ status: 404, body: { message: 'Not found' } });
   });
 });
