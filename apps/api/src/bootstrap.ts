@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
+import { createHashingGate, seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
 import { openDatabase } from '@mediashare/db';
 import { createWatermarker } from '@mediashare/imaging';
 import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
@@ -14,7 +14,6 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
   session: { idleTtlMs: env.SESSION_IDLE_HOURS * 3600_000, absoluteTtlMs: env.SESSION_ABSOLUTE_HOURS * 3600_000 },
   loginThrottle: {
     windowMs: env.LOGIN_LOCK_MINUTES * 60_000,
-    lockMs: env.LOGIN_LOCK_MINUTES * 60_000,
     maxFailuresPerLogin: env.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
   },
@@ -24,6 +23,7 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     claimWaitMs: env.SHARE_WAIT_SECONDS * 1000,
     lockTimeoutMs: env.SHARE_LOCK_TIMEOUT_MS,
   },
+  rateLimits: { enabled: env.RATE_LIMITS === 'on', budgets: env.BUDGETS },
   renditions: {
     leaseMs: env.RENDITION_LEASE_SECONDS * 1000,
     maxAttempts: env.RENDITION_MAX_ATTEMPTS,
@@ -87,6 +87,7 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     logger,
     config: coreConfigFrom(env),
     now: () => new Date(),
+    hashing: createHashingGate({ perAddress: env.PASSWORD_HASHES_PER_IP }),
     env,
   } satisfies AppDeps;
   const seeded = await seedDefaultTags(deps);

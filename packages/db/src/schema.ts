@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 // Millisecond precision everywhere: keyset cursors carry JavaScript dates, which cannot hold microseconds.
@@ -51,8 +52,32 @@ export const sessions = pgTable(
     /** Idle deadline, never later than the absolute one. */
     expiresAt: timestamptz('expires_at').notNull(),
     absoluteExpiresAt: timestamptz('absolute_expires_at').notNull(),
+    /** What the session list calls it: the id is a secret's hash and never leaves the server. */
+    publicId: uuid('public_id').notNull().defaultRandom(),
+    /** "Firefox on Linux": a label made from the user agent at sign-in; the header itself is not kept. */
+    deviceLabel: text('device_label'),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+  (t) => [
+    index('sessions_user_id_idx').on(t.userId),
+    index('sessions_expires_at_idx').on(t.expiresAt),
+    uniqueIndex('sessions_public_id_key').on(t.publicId),
+  ],
+);
+
+/** Single-use password reset links: only a hash of the link's token is stored. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    /** SHA-256 (hex) of the link's token. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (t) => [index('password_resets_user_id_idx').on(t.userId), index('password_resets_expires_at_idx').on(t.expiresAt)],
 );
 
 /** Personal API tokens: only a hash is stored; the token itself is shown once, at creation. */
@@ -77,13 +102,20 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user_id_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per account name and per client address, shared by every API process. */
-export const loginThrottle = pgTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: timestamptz('window_started_at').notNull(),
-  lockedUntil: timestamptz('locked_until'),
-});
+/**
+ * Sign-in budgets per account and per client address, shared by every API process. `failures` counts the
+ * attempts taken in the window: the failed ones, and those whose password is still being checked.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamptz('window_started_at').notNull(),
+  },
+  // The sweep deletes by window start.
+  (t) => [index('login_throttle_window_started_at_idx').on(t.windowStartedAt)],
+);
 
 /**
  * An item's renditions, kept beside its object in the same bucket under derived keys (see core's
@@ -229,6 +261,20 @@ export const storageIntents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('storage_intents_created_at_idx').on(t.createdAt)],
+);
+
+/**
+ * Request budgets (RateLimitRepo): requests counted per budget, scope and caller (`uploads:account:42`,
+ * `shares:address:203.0.113.7`) in the window ending at `resets_at`. The sweep deletes ended windows.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetsAt: timestamptz('resets_at').notNull(),
+  },
+  (t) => [index('rate_limits_resets_at_idx').on(t.resetsAt)],
 );
 
 /**

@@ -21,8 +21,18 @@ const matches = (header: string | undefined, etag: string) =>
     return tag === '*' || tag.replace(/^W\//, '') === etag;
   });
 
-const contentDisposition = (fileName: string) =>
-  `inline; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+/**
+ * RFC 6266: the name in UTF-8 (`filename*`, RFC 8187, which leaves fewer characters bare than
+ * encodeURIComponent does) and an ASCII fallback for old clients: accents dropped, anything else `_`.
+ */
+const contentDisposition = (fileName: string) => {
+  const fallback = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+};
 
 /**
  * Streams a stored object with HTTP Range support (one range; several are answered whole, as RFC 9110

@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /**
+         * Create an account and sign in
+         * @description Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free.
+         */
         post: operations["registerAccount"];
         delete?: never;
         options?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in (email or username in `email`); a new session id every time */
+        /**
+         * Sign in (email or username in `email`); a new session id every time
+         * @description Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).
+         */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out (ends the session) */
+        /**
+         * Sign out (ends the session)
+         * @description Ends the session the cookie names, if any, and clears the cookie. Answers 204 whether or not a session was open.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -62,10 +71,125 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I */
+        /**
+         * Who am I
+         * @description The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.
+         */
         get: operations["getCurrentUser"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the username or email, under the rules of registration */
+        patch: operations["updateProfile"];
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password; every other session ends
+         * @description A wrong current password counts toward the sign-in throttle, as a failed sign-in does.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the caller is signed in: the account's live sessions */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign one session out */
+        delete: operations["endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere else */
+        post: operations["endOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link; every session of the account ends
+         * @description The token is the last part of a `/reset-password/<token>` link; each link works once, for an hour.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link to the account with this email, if there is one
+         * @description Answers 204 at once, whether or not an account has the address; only with SMTP_URL configured.
+         */
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -79,10 +203,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's media, newest first */
+        /**
+         * The caller's media, newest first
+         * @description The caller's media items, newest first, with their share state. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page.
+         */
         get: operations["listMedia"];
         put?: never;
-        /** Upload into the vault (multipart, field `file`); the type is decided from the bytes */
+        /**
+         * Upload into the vault (multipart, field `file`); the type is decided from the bytes
+         * @description Multipart form data with the file in the field `file`. The type is decided from the bytes (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime), never from the name or the header; images over the pixel limit are refused before they are decoded. Answers 201 with the media item, its `id` and its `filePath` in user-media.
+         */
         post: operations["uploadMedia"];
         delete?: never;
         options?: never;
@@ -97,11 +227,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One media item */
+        /**
+         * One media item
+         * @description One of the caller's media items with its share state. Someone else's item is answered exactly like a missing one (404).
+         */
         get: operations["getMedia"];
         put?: never;
         post?: never;
-        /** Remove from the vault (its community copy stays) */
+        /**
+         * Remove from the vault (its community copy stays)
+         * @description Removes the item and its file from the vault ; its share link stops working. A community copy stays in the feed; its owner removes it with removeCommunityItem.
+         */
         delete: operations["deleteMedia"];
         options?: never;
         head?: never;
@@ -115,7 +251,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The original file, with HTTP Range support */
+        /**
+         * The original file, with HTTP Range support
+         * @description The caller's original file, with its type and nosniff. A `Range` header gets 206 with that range; a range past the end gets 416.
+         */
         get: operations["getMediaFile"];
         put?: never;
         post?: never;
@@ -173,7 +312,10 @@ export interface paths {
          * @description Users can only share their own media. With shareToCommunity (default true) the media is copied to the public general bucket, user-uploaded JPEG/PNG/WebP images watermarked, and the given canonical tags attached; with false, any community copy and its tags are removed and the share link stays. Uploads shared to the community need policyAgreed and at least one tag.
          */
         post: operations["shareMedia"];
-        /** Completely remove sharing: the code, the community copy, both flags */
+        /**
+         * Completely remove sharing: the code, the community copy, both flags
+         * @description Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.
+         */
         delete: operations["unshareMedia"];
         options?: never;
         head?: never;
@@ -189,7 +331,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Share by storage path in the caller's folder of user-media (creates the record if needed) */
+        /**
+         * Share by storage path in the caller's folder of user-media (creates the record if needed)
+         * @description Names the item by its storage path in user-media (`filePath`, inside the caller's own folder) instead of its id. A file in the caller's folder that has no record yet gets one (its source inferred from the folder: generated/<source>/), then sharing behaves as for shareMedia.
+         */
         post: operations["shareMediaByPath"];
         delete?: never;
         options?: never;
@@ -204,7 +349,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a share link shows (public) */
+        /**
+         * What a share link shows (public)
+         * @description What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404.
+         */
         get: operations["getSharedMedia"];
         put?: never;
         post?: never;
@@ -222,8 +370,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The shared file (public), without metadata, with HTTP Range support
-         * @description JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded.
+         * The shared file (public), with HTTP Range support
+         * @description The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
          */
         get: operations["getSharedMediaFile"];
         put?: never;
@@ -275,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Community feed, newest first (public) */
+        /**
+         * The Community feed, newest first (public)
+         * @description Items shared to the Community, newest first. Filter by tags (all must match) and by origin (uploaded or generated). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.
+         */
         get: operations["listCommunity"];
         put?: never;
         post?: never;
@@ -292,7 +443,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One community item (public) */
+        /**
+         * One community item (public)
+         * @description One item of the Community feed, with its public file URL and tags. An item taken out of the feed is a 404.
+         */
         get: operations["getCommunityItem"];
         put?: never;
         post?: never;
@@ -313,7 +467,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Limits clients check before sending: upload size, image pixels, tags per item (public) */
+        /**
+         * Limits clients check before sending: upload size, image pixels, tags per item (public)
+         * @description What this server accepts: the upload size limit, the image pixel limit and the most tags per item. Clients check these before sending, to refuse early with the same limits the server applies.
+         */
         get: operations["getConfig"];
         put?: never;
         post?: never;
@@ -330,7 +487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active canonical tags (public) */
+        /**
+         * The active canonical tags (public)
+         * @description The active canonical tags, slug and label: the only tags sharing accepts. Tags are managed by the operator (`pnpm tags:sync`), not by users.
+         */
         get: operations["listTags"];
         put?: never;
         post?: never;
@@ -347,10 +507,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's active tokens (without secrets) */
+        /**
+         * The caller's active tokens (without secrets)
+         * @description The caller's active tokens: name, scopes, creation, last use and expiry, never the secret. Only a signed-in session may list them.
+         */
         get: operations["listApiTokens"];
         put?: never;
-        /** Create a personal API token (shown once) */
+        /**
+         * Create a personal API token (shown once)
+         * @description Creates a personal API token with the given name, scopes (read, share) and optional expiry. The secret is in this answer only; the server keeps its hash. Only a signed-in session may create tokens, not another token.
+         */
         post: operations["createApiToken"];
         delete?: never;
         options?: never;
@@ -368,7 +534,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token; it is refused from the next request on */
+        /**
+         * Revoke a token; it is refused from the next request on
+         * @description Revokes one of the caller's tokens; a request that presents it afterwards gets 401. Only a signed-in session may revoke tokens.
+         */
         delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
@@ -402,7 +571,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public-bucket file of the local storage driver (the path Supabase Storage uses) */
+        /**
+         * A public-bucket file of the local storage driver (the path Supabase Storage uses)
+         * @description Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.
+         */
         get: operations["getPublicObject"];
         put?: never;
         post?: never;
@@ -419,8 +591,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process and its database answer */
+        /**
+         * Liveness: the process and its database answer
+         * @description 200 while the process runs and its database answers a query; 503 otherwise. For load balancers and scripts; it reads no credentials.
+         */
         get: operations["checkHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database and storage both answer (the answer comes within 2 s) */
+        get: operations["checkReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -436,7 +628,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document */
+        /**
+         * This document
+         * @description The OpenAPI 3.1 document of this API, generated from the route declarations the server runs. Point a client generator at it; its operationIds are stable.
+         */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -453,7 +648,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interactive documentation of this API */
+        /**
+         * Interactive documentation of this API
+         * @description Swagger UI for this document, served from this server (no CDN). "Try it" calls this server with the browser's session.
+         */
         get: operations["getApiDocs"];
         put?: never;
         post?: never;
@@ -475,6 +673,36 @@ export interface components {
         LoginInput: {
             email: string;
             password: string;
+        };
+        ShareInput: {
+            /** @default true */
+            shareToCommunity?: boolean;
+            /** @default [] */
+            tags?: string[];
+            /** @default false */
+            policyAgreed?: boolean;
+        };
+        ShareByPathInput: {
+            /** @default true */
+            shareToCommunity?: boolean;
+            /** @default [] */
+            tags?: string[];
+            /** @default false */
+            policyAgreed?: boolean;
+            filePath: string;
+        };
+        CreateTokenInput: {
+            name: string;
+            scopes: ("read" | "share")[];
+            expiresInDays?: number;
+        };
+        User: {
+            id: number;
+            email: string;
+            username: string;
+            /** @enum {string} */
+            role: "user" | "admin";
+            createdAt: string;
         };
         MediaItem: {
             id: number;
@@ -500,64 +728,8 @@ export interface components {
             /** @description Length of a video in milliseconds */
             durationMs: number | null;
         };
-        ShareInput: {
-            /** @default true */
-            shareToCommunity?: boolean;
-            /** @default [] */
-            tags?: string[];
-            /** @default false */
-            policyAgreed?: boolean;
-        };
-        ShareByPathInput: {
-            /** @default true */
-            shareToCommunity?: boolean;
-            /** @default [] */
-            tags?: string[];
-            /** @default false */
-            policyAgreed?: boolean;
-            filePath: string;
-        };
-        CommunityItem: {
-            id: number;
-            url: string;
-            mimeType: string;
-            /** @enum {string} */
-            kind: "image" | "gif" | "video";
-            width: number | null;
-            height: number | null;
-            tags: string[];
-            /** @enum {string} */
-            origin: "uploaded" | "generated";
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            owner: {
-                username: string;
-            };
-            createdAt: string;
-            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
-            thumbnailUrl: string | null;
-            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
-            previewUrl: string | null;
-            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
-            placeholder: string | null;
-            /** @description Length of a video in milliseconds */
-            durationMs: number | null;
-        };
-        CreateTokenInput: {
-            name: string;
-            scopes: ("read" | "share")[];
-            expiresInDays?: number;
-        };
-        User: {
-            id: number;
-            email: string;
-            username: string;
-            /** @enum {string} */
-            role: "user" | "admin";
-            createdAt: string;
-        };
         MediaPage: {
-            items: components["schemas"]["MediaItemOutput"][];
+            items: components["schemas"]["MediaItem"][];
             nextCursor: string | null;
         };
         ShareResult: {
@@ -593,64 +765,10 @@ export interface components {
             durationMs: number | null;
         };
         CommunityPage: {
-            items: components["schemas"]["CommunityItemOutput"][];
+            items: components["schemas"]["CommunityItem"][];
             nextCursor: string | null;
         };
-        Tag: {
-            id: number;
-            slug: string;
-            label: string;
-        };
-        ApiToken: {
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: ("read" | "share")[];
-            createdAt: string;
-            lastUsedAt: string | null;
-            expiresAt: string | null;
-        };
-        CreatedApiToken: {
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: ("read" | "share")[];
-            createdAt: string;
-            lastUsedAt: string | null;
-            expiresAt: string | null;
-            token: string;
-        };
-        /** @description What went wrong, in one sentence; some errors add fields beside it. */
-        Error: {
-            message: string;
-        } & {
-            [key: string]: unknown;
-        };
-        MediaItemOutput: {
-            id: number;
-            fileName: string;
-            filePath: string;
-            mimeType: string;
-            size: number;
-            width: number | null;
-            height: number | null;
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            isShared: boolean;
-            shareToCommunity: boolean;
-            shareCode: string | null;
-            shareUrl: string | null;
-            createdAt: string;
-            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
-            thumbnailUrl: string | null;
-            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
-            previewUrl: string | null;
-            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
-            placeholder: string | null;
-            /** @description Length of a video in milliseconds */
-            durationMs: number | null;
-        };
-        CommunityItemOutput: {
+        CommunityItem: {
             id: number;
             url: string;
             mimeType: string;
@@ -675,6 +793,41 @@ export interface components {
             placeholder: string | null;
             /** @description Length of a video in milliseconds */
             durationMs: number | null;
+        };
+        PublicConfig: {
+            maxUploadBytes: number;
+            maxImagePixels: number;
+            maxTagsPerMedia: number;
+        };
+        Tag: {
+            id: number;
+            slug: string;
+            label: string;
+        };
+        CreatedApiToken: {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: ("read" | "share")[];
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+            token: string;
+        };
+        ApiToken: {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: ("read" | "share")[];
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+        };
+        /** @description What went wrong, in one sentence; some errors add fields beside it. */
+        Error: {
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -703,6 +856,14 @@ export interface operations {
                 headers: {
                     /** @description The session cookie (`connect.sid` by default), HttpOnly and SameSite=Lax. */
                     "Set-Cookie"?: string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -748,6 +909,36 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-ins or registrations from this address at once. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -816,8 +1007,19 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed sign-ins for this account or address; retry after Retry-After seconds. */
+            /** @description Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After": string;
@@ -863,6 +1065,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCurrentUser: {
@@ -895,6 +1108,513 @@ export interface operations {
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    username?: string;
+                    email?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The user as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another account has this email or username. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed; this session stays signed in, every other one is signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong passwords for this account or address; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Most recently seen first; `current` marks this one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Session ID, as the session list gives it
+                         * @example 3f2b8c1e-5d4a-4b7e-9c2d-1a0e8f6b7c5d
+                         */
+                        id: string;
+                        createdAt: string;
+                        lastSeenAt: string;
+                        device: string;
+                        current: boolean;
+                    }[];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Session ID, as the session list gives it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out there; ending this very session also clears its cookie. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many sessions ended; this one stays. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ended: number;
+                    };
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    token: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The password is set; sign in with it. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description If an account has this email, a link is on its way. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This server sends no mail (no SMTP_URL). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -953,6 +1673,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     uploadMedia: {
@@ -977,10 +1708,18 @@ export interface operations {
             /** @description The stored media item. */
             201: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1037,6 +1776,36 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getMedia: {
@@ -1057,7 +1826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1090,6 +1859,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,6 +1927,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1227,6 +2018,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -1310,6 +2112,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getMediaPreview: {
@@ -1392,6 +2205,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     shareMedia: {
@@ -1413,6 +2237,14 @@ export interface operations {
             /** @description The share code and URL, and the community copy when shared there. */
             200: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,6 +2296,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {
                 headers: {
@@ -1473,7 +2324,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1504,7 +2355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1552,7 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1581,6 +2432,14 @@ export interface operations {
             /** @description As for sharing by id, plus the media id the path resolved to. */
             200: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1650,6 +2509,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {
                 headers: {
@@ -1659,7 +2537,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1705,6 +2583,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1768,9 +2657,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The copy without metadata could not be made; the original is never served instead. */
-            500: {
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1841,6 +2732,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getSharedMediaPreview: {
@@ -1905,6 +2807,17 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listCommunity: {
@@ -1951,6 +2864,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCommunityItem: {
@@ -1971,7 +2895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommunityItemOutput"];
+                    "application/json": components["schemas"]["CommunityItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1995,6 +2919,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2067,7 +3002,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2095,16 +3030,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        maxUploadBytes: number;
-                        maxImagePixels: number;
-                        maxTagsPerMedia: number;
-                    };
+                    "application/json": components["schemas"]["PublicConfig"];
                 };
             };
             /** @description No valid session or API token. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2134,6 +3076,17 @@ export interface operations {
             /** @description No valid session or API token. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2178,6 +3131,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createApiToken: {
@@ -2196,6 +3160,14 @@ export interface operations {
             /** @description The token, with its secret: store it now. */
             201: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2232,6 +3204,36 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2295,6 +3297,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     registerGeneratedMedia: {
@@ -2326,7 +3339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -2368,6 +3381,17 @@ export interface operations {
             /** @description An image over the pixel limit, or one whose dimensions cannot be read. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2417,6 +3441,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     checkHealth: {
@@ -2446,9 +3481,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        /** @constant */
-                        status: "unavailable";
+                        /** @enum {string} */
+                        status: "ready" | "unavailable";
+                        /** @enum {string} */
+                        database: "ok" | "unavailable";
+                        /** @enum {string} */
+                        storage: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description The database or storage does not answer (within 2 s); the fields say which. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before asking again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "unavailable";
+                        /** @enum {string} */
+                        database: "ok" | "unavailable";
+                        /** @enum {string} */
+                        storage: "ok" | "unavailable";
                     };
                 };
             };

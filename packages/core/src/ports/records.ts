@@ -19,6 +19,21 @@ export interface SessionRecord {
   lastSeenAt: Date;
   expiresAt: Date;
   absoluteExpiresAt: Date;
+  /** What the session list shows and ends sessions by; the id above never leaves the server. */
+  publicId: string;
+  /** "Firefox on Linux", from the user agent at sign-in; null when there was none. */
+  deviceLabel: string | null;
+}
+
+export type NewSession = Omit<SessionRecord, 'publicId'>;
+
+export interface PasswordResetRecord {
+  /** SHA-256 of the link's token; the token itself is never stored. */
+  tokenHash: string;
+  userId: number;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
 }
 
 /**

@@ -13,3 +13,4 @@ export * from './pages';
 export * from './share-rules';
 export * from './watermark-policy';
 export * from './renditions';
+export * from './account';

@@ -11,6 +11,8 @@ export const PAGES = {
   tokens: '/tokens',
   sharedMedia: '/shared/media/:code',
   communityItem: '/community/:id',
+  account: '/account',
+  resetPassword: '/reset-password/:token',
 } as const;
 
 /** Where a share link points: the page that shows the shared item. */

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
+import { servedFileName } from '../media/served-file-name';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS, type ByteRange } from '../ports/storage';
 import { strippedKeyFor } from '../renditions/rendition-keys';
@@ -65,7 +66,7 @@ export const getSharedMediaFile = async (deps: LinkFileDeps, shareCode: string) 
   return {
     mimeType: media.mimeType,
     size,
-    fileName: media.fileName,
+    fileName: servedFileName(media.fileName, media.mimeType),
     open: (range?: ByteRange) => storage.get(BUCKETS.userMedia, key, range ? { range } : {}),
   };
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockTimeoutError, type DatabasePort, type Repos, type ShareClaim } from '../ports/database';
 import type {
   ActivityEntry,
@@ -6,6 +7,7 @@ import type {
   MediaRecord,
   RenditionJobRecord,
   RenditionTarget,
+  PasswordResetRecord,
   SessionRecord,
   TagRecord,
   UserRecord,
@@ -15,6 +17,7 @@ import type {
 export interface MemoryState {
   users: UserRecord[];
   sessions: SessionRecord[];
+  passwordResets: PasswordResetRecord[];
   apiTokens: ApiTokenRecord[];
   media: MediaRecord[];
   community: CommunityMediaRecord[];
@@ -23,6 +26,9 @@ export interface MemoryState {
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
   activity: ActivityEntry[];
+  /** Sign-in budgets by key. */
+  throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
+  rateLimits: { key: string; hits: number; resetsAt: Date }[];
   renditionJobs: (Omit<RenditionJobRecord, 'leaseId' | 'leasedUntil'> & {
     leaseId: string | null;
     leasedUntil: Date | null;
@@ -35,6 +41,7 @@ export interface MemoryState {
 const emptyState = (): MemoryState => ({
   users: [],
   sessions: [],
+  passwordResets: [],
   apiTokens: [],
   media: [],
   community: [],
@@ -43,6 +50,8 @@ const emptyState = (): MemoryState => ({
   claims: [],
   intents: [],
   activity: [],
+  throttle: new Map(),
+  rateLimits: [],
   renditionJobs: [],
   nextId: 1,
 });
@@ -78,12 +87,30 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.users.push(user);
         return { ok: true, user };
       },
+      async findTaken({ email, username }) {
+        if (state.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) return 'email';
+        return state.users.some((u) => u.username.toLowerCase() === username.toLowerCase()) ? 'username' : null;
+      },
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
       findById: async (userId) => state.users.find((u) => u.id === userId) ?? null,
+      async update(userId, changes) {
+        const others = state.users.filter((u) => u.id !== userId);
+        const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
+        if (others.some((u) => same(u.email, changes.email))) return { ok: false, conflict: 'email' };
+        if (others.some((u) => same(u.username, changes.username))) return { ok: false, conflict: 'username' };
+        const user = state.users.find((u) => u.id === userId);
+        if (!user) throw new Error(`no user ${userId}`);
+        Object.assign(user, changes);
+        return { ok: true, user: { ...user } };
+      },
+      async setPasswordHash(userId, passwordHash) {
+        const user = state.users.find((u) => u.id === userId);
+        if (user) user.passwordHash = passwordHash;
+      },
     },
     sessions: {
-      create: async (session) => void state.sessions.push(session),
+      create: async (session) => void state.sessions.push({ ...session, publicId: randomUUID() }),
       async findActive(sessionId, now) {
         const session = state.sessions.find((s) => s.id === sessionId && s.expiresAt > now);
         const user = session && state.users.find((u) => u.id === session.userId);
@@ -97,6 +124,37 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.sessions = state.sessions.filter((s) => s.id !== sessionId);
       },
       deleteExpired: unsupported('sessions.deleteExpired'),
+      findForUser: async (userId, now) =>
+        state.sessions
+          .filter((s) => s.userId === userId && s.expiresAt > now && s.absoluteExpiresAt > now)
+          .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime()),
+      async deleteByPublicId(userId, publicId) {
+        const before = state.sessions.length;
+        state.sessions = state.sessions.filter((s) => !(s.userId === userId && s.publicId === publicId));
+        return state.sessions.length < before;
+      },
+      async deleteForUser(userId, keepId) {
+        const before = state.sessions.length;
+        state.sessions = state.sessions.filter((s) => s.userId !== userId || s.id === keepId);
+        return before - state.sessions.length;
+      },
+    },
+    passwordResets: {
+      create: async (reset) => void state.passwordResets.push({ ...reset, usedAt: null }),
+      async consume(tokenHash, now) {
+        const reset = state.passwordResets.find((r) => r.tokenHash === tokenHash && !r.usedAt && r.expiresAt > now);
+        if (!reset) return null;
+        reset.usedAt = now;
+        return reset.userId;
+      },
+      async deleteForUser(userId) {
+        state.passwordResets = state.passwordResets.filter((r) => r.userId !== userId);
+      },
+      async deleteExpired(now) {
+        const before = state.passwordResets.length;
+        state.passwordResets = state.passwordResets.filter((r) => r.expiresAt > now);
+        return before - state.passwordResets.length;
+      },
     },
     apiTokens: {
       async create(token) {
@@ -123,9 +181,25 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
     },
     loginThrottle: {
-      lockedUntil: unsupported('loginThrottle.lockedUntil'),
-      recordFailure: unsupported('loginThrottle.recordFailure'),
-      clear: unsupported('loginThrottle.clear'),
+      async reserve(key, now, { windowMs, maxAttempts }) {
+        const row = state.throttle.get(key);
+        if (!row || row.windowStartedAt.getTime() <= now.getTime() - windowMs) {
+          state.throttle.set(key, { attempts: 1, windowStartedAt: now });
+          return { ok: true, windowStartedAt: now };
+        }
+        if (row.attempts >= maxAttempts) return { ok: false, retryAt: new Date(row.windowStartedAt.getTime() + windowMs) };
+        row.attempts += 1;
+        return { ok: true, windowStartedAt: row.windowStartedAt };
+      },
+      async release(key, windowStartedAt) {
+        const row = state.throttle.get(key);
+        if (row && row.windowStartedAt.getTime() === windowStartedAt.getTime() && row.attempts > 0) row.attempts -= 1;
+      },
+      async deleteStale(olderThan) {
+        const stale = [...state.throttle].filter(([, row]) => row.windowStartedAt <= olderThan);
+        for (const [key] of stale) state.throttle.delete(key);
+        return stale.length;
+      },
     },
     media: {
       async create(values) {
@@ -299,6 +373,21 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       findStale: async (olderThan, limit) => state.intents.filter((i) => i.createdAt < olderThan).slice(0, limit),
       status: unsupported('storageIntents.status'),
+    },
+    rateLimits: {
+      async spend(key, now, { limit, windowMs }) {
+        let row = state.rateLimits.find((r) => r.key === key);
+        if (row && row.resetsAt <= now) Object.assign(row, { hits: 0, resetsAt: new Date(now.getTime() + windowMs) });
+        if (!row) state.rateLimits.push((row = { key, hits: 0, resetsAt: new Date(now.getTime() + windowMs) }));
+        const allowed = row.hits < limit;
+        if (allowed) row.hits += 1;
+        return { allowed, hits: row.hits, resetsAt: row.resetsAt };
+      },
+      async deleteExpired(now) {
+        const before = state.rateLimits.length;
+        state.rateLimits = state.rateLimits.filter((r) => r.resetsAt > now);
+        return before - state.rateLimits.length;
+      },
     },
   };
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { createHashingGate } from '../auth/hashing-gate';
 import type { CoreConfig, CoreDeps } from '../deps';
 import type { ImagingPort, Rendition, TRenditionKind, WatermarkPort } from '../ports/imaging';
 import { silentLogger } from '../ports/logger';
@@ -64,10 +65,21 @@ export const TEST_CONFIG: CoreConfig = {
   maxImagePixels: 1_000_000,
   maxTagsPerMedia: 3,
   session: { idleTtlMs: 3_600_000, absoluteTtlMs: 86_400_000 },
-  loginThrottle: { windowMs: 60_000, lockMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
+  loginThrottle: { windowMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
   scryptCost: 1024,
   // No waiting: a request that would wait for another's copy answers 503 at once.
   share: { claimTtlMs: 30_000, claimWaitMs: 0, lockTimeoutMs: 1_000 },
+  rateLimits: {
+    enabled: true,
+    budgets: {
+      uploads: { account: { limit: 3, windowMs: 60_000 }, address: { limit: 5, windowMs: 60_000 } },
+      shares: { account: { limit: 3, windowMs: 60_000 }, address: { limit: 5, windowMs: 60_000 } },
+      tokens: { account: { limit: 3, windowMs: 60_000 } },
+      registrations: { address: { limit: 2, windowMs: 3_600_000 } },
+      unlocks: { address: { limit: 3, windowMs: 60_000 } },
+      reports: { account: { limit: 3, windowMs: 60_000 } },
+    },
+  },
   renditions: { leaseMs: 60_000, maxAttempts: 3, retryBaseMs: 1_000 },
 };
 
@@ -86,6 +98,7 @@ export const createTestDeps = (
     logger: silentLogger,
     config: { ...TEST_CONFIG, ...options.config },
     now: () => new Date(clock),
+    hashing: createHashingGate({ perAddress: 2 }),
   };
   return {
     deps,

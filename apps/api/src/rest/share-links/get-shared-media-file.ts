@@ -10,7 +10,7 @@ export const getSharedMediaFileRoute = defineRoute({
   tag: 'Share links',
   summary: 'The shared file (public), without metadata, with HTTP Range support',
   description:
-    'JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded.',
+    'The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. A `Range` header gets 206 with that range; a range past the end gets 416.',
   access: ACCESS.public,
   request: { params: ZShareCodeParams },
   responses: {
