@@ -245,7 +245,7 @@ describe('the web app against the real server', () => {
 
   it('shows the feed as a grid where videos play on click, at any width', async () => {
     await visitor.goto('/community');
-    await expect.poll(() => feedCardsOf(visitor).count()).toBe(3);
+    await expect.poll(() => feedCardsOf(visitor).count(), { timeout: 30_000 }).toBe(3);
     await mediaLoaded(visitor, '.feed-card', `@${username}`);
     expect(await layoutShift(visitor)).toBeLessThan(0.01);
     await screenshot(visitor, 'community');

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { placeholderUrl } from '../lib/placeholder';
 import { Modal, ModalHeader } from '../ui/modal';
 
@@ -24,6 +24,26 @@ interface ViewerProps<T extends ViewerItem> {
 }
 
 const SWIPE_PX = 50;
+const FOCUSABLE = 'a[href], button:not([disabled]), video[controls], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab inside the viewer: a modal <dialog> makes the page behind it inert, but Chromium still lets
+ * Tab leave the last control for the browser's own UI.
+ */
+const trapTab = (event: KeyboardEvent<HTMLElement>) => {
+  const dialog = event.currentTarget.closest('dialog');
+  const focusable = dialog ? [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)] : [];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+};
 
 /**
  * One item at viewing size: its 2048 px preview (the original when there is none), a video with its
@@ -44,6 +64,10 @@ export const Viewer = <T extends ViewerItem>({ items, index, onIndex, onClose, a
       <div
         className="viewer__frame"
         onKeyDown={(event) => {
+          if (event.key === 'Tab') {
+            trapTab(event);
+            return;
+          }
           if (event.key === 'ArrowLeft') go(-1);
           else if (event.key === 'ArrowRight') go(1);
           else return;
