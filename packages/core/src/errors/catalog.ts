@@ -182,6 +182,8 @@ export const ERRORS = defineErrors({
   // Renditions.
   /** Not made yet (the job is queued), or never to be made: the client shows the original instead. */
   renditionNotFound: { status: 404, message: 'No rendition of this item yet' },
+  /** The link file without metadata could not be made; the original is never served in its place. */
+  linkFileUnavailable: { status: 500, message: 'The shared file could not be prepared' },
 
   // Account settings, sessions and password recovery.
   currentPasswordIncorrect: { status: 400, message: 'Current password is incorrect' },
