@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { sweepStorage } from '@mediashare/core';
 import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
 import { loadEnv } from './env';
+import { startServer } from './http/node-server';
 import { createLogger } from './logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,7 +16,7 @@ const backups = await startBackupControl(await bootstrap(env, logger));
 const { deps } = backups;
 const app = createApp(deps);
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = startServer(app, { port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info({ port: info.port, database: env.DATABASE_URL ? 'postgres' : 'pglite', storage: env.STORAGE_DRIVER }, 'listening');
   // Humans read this line; the JSON one above is for log collectors.
   process.stdout.write(`\nmediashare is running at ${env.PUBLIC_URL}\n\n`);
