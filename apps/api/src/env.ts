@@ -48,6 +48,8 @@ const ZEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SWEEP_INTERVAL_SECONDS: int(300),
     SWEEP_GRACE_SECONDS: int(6 * 3600),
+    DELETE_RETRY_MAX_SECONDS: int(30),
+    DELETE_POLL_SECONDS: int(5),
     WEB_DIST_DIR: z.string().optional(),
     WATERMARK_IMAGE: z.string().optional(),
     WATERMARK_POSITION: z

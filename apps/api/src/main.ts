@@ -1,4 +1,4 @@
-import { sweepStorage } from '@mediashare/core';
+import { startDeleteWorker, sweepStorage } from '@mediashare/core';
 import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
@@ -30,12 +30,19 @@ const sweepTimer = setInterval(() => {
 }, env.SWEEP_INTERVAL_SECONDS * 1000);
 sweepTimer.unref();
 
+// Unpublished public files whose delete storage did not confirm: retried within seconds, not at the sweep.
+const deleteWorker = startDeleteWorker(deps, {
+  pollMs: env.DELETE_POLL_SECONDS * 1000,
+  maxDelayMs: env.DELETE_RETRY_MAX_SECONDS * 1000,
+});
+
 let stopping = false;
 const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   clearInterval(sweepTimer);
+  void deleteWorker.stop();
   const force = setTimeout(() => {
     logger.warn('in-flight requests did not finish in time; exiting');
     process.exit(1);

@@ -7,6 +7,7 @@ import { communityRepo } from './repos/community';
 import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
+import { pendingDeleteRepo } from './repos/pending-deletes';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
@@ -23,6 +24,7 @@ const reposOf = (db: Executor): Repos => ({
   storageIntents: storageIntentRepo(db),
   community: communityRepo(db),
   shareClaims: shareClaimRepo(db),
+  pendingDeletes: pendingDeleteRepo(db),
 });
 
 /**

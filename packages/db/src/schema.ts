@@ -212,3 +212,21 @@ export const storageIntents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('storage_intents_created_at_idx').on(t.createdAt)],
 );
+
+/**
+ * Public objects whose row is gone and which must leave storage soon (an unpublished community copy): a
+ * worker deletes each until storage confirms, retrying after `next_attempt_at` with a backoff of seconds.
+ * Unlike storage_intents, nothing here waits for a grace period: these are known to be unreferenced.
+ */
+export const pendingDeletes = pgTable(
+  'pending_deletes',
+  {
+    bucket: text('bucket').notNull(),
+    path: text('path').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('pending_deletes_next_attempt_at_idx').on(t.nextAttemptAt)],
+);

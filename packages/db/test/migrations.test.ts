@@ -15,6 +15,7 @@ const TABLES = [
   'community_media_tags',
   'login_throttle',
   'media',
+  'pending_deletes',
   'sessions',
   'share_claims',
   'storage_intents',

@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
-import { discardObject } from '../lib/discard-object';
+import { deleteObjectNow } from '../maintenance/pending-deletes';
 import type { Repos } from '../ports/database';
 import { BUCKETS } from '../ports/storage';
 import { removeCommunityCopy } from '../share/remove-community-copy';
@@ -32,7 +32,10 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
             shareCode: original.shareCode,
           });
         }
-        const filePath = await removeCommunityCopy(tx, row, { userId, ...(original ? { shareCode: original.shareCode } : {}) });
+        const filePath = await removeCommunityCopy(tx, row, deps.now(), {
+          userId,
+          ...(original ? { shareCode: original.shareCode } : {}),
+        });
         return { kind: 'removed', filePath } as const;
       };
 
@@ -43,7 +46,7 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
         const outcome =
           mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
         if (outcome.kind === 'removed') {
-          await discardObject(deps, BUCKETS.general, outcome.filePath);
+          await deleteObjectNow(deps, { bucket: BUCKETS.general, key: outcome.filePath });
           return;
         }
       }
