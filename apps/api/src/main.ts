@@ -16,7 +16,8 @@ const backups = await startBackupControl(await bootstrap(env, logger));
 const { deps } = backups;
 const app = createApp(deps);
 
-const server = startServer(app, { port: env.PORT, hostname: env.HOST }, (info) => {
+const limits = { headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000, requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000 };
+const server = startServer(app, { port: env.PORT, hostname: env.HOST, ...limits }, (info) => {
   logger.info({ port: info.port, database: env.DATABASE_URL ? 'postgres' : 'pglite', storage: env.STORAGE_DRIVER }, 'listening');
   // Humans read this line; the JSON one above is for log collectors.
   process.stdout.write(`\nmediashare is running at ${env.PUBLIC_URL}\n\n`);

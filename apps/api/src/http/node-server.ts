@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { App } from '../app';
@@ -28,13 +29,47 @@ const lingeringClose = (socket: Socket) => () => {
 export interface ServerOptions {
   port: number;
   hostname: string;
+  /** A request's headers must arrive whole within this (slow-header attacks). */
+  headersTimeoutMs: number;
+  /** A request other than an upload must arrive whole within this; uploads are judged by progress instead. */
+  requestTimeoutMs: number;
 }
 
-/** The app on Node's HTTP server, as `main.ts` runs it and the socket-level tests start it. */
-export const startServer = (app: App, { port, hostname }: ServerOptions, onListen?: (info: { port: number }) => void) => {
-  const server = serve({ fetch: app.fetch, port, hostname }, onListen);
+const isUpload = (req: IncomingMessage) => /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+const hasBody = (req: IncomingMessage) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/**
+ * The app on Node's HTTP server, as `main.ts` runs it and the socket-level tests start it. Node's own
+ * requestTimeout (300 s by default) would cut any upload at that age however fast it moves, so it is off:
+ * uploads are judged by progress where they are read (multipart.ts), and every other request gets
+ * `requestTimeoutMs` for its body here. Headers keep a tight limit, checked every second.
+ */
+export const startServer = (
+  app: App,
+  { port, hostname, headersTimeoutMs, requestTimeoutMs }: ServerOptions,
+  onListen?: (info: { port: number }) => void,
+) => {
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port,
+      hostname,
+      serverOptions: { requestTimeout: 0, headersTimeout: headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    },
+    onListen,
+  );
   server.on('connection', (socket: Socket) => {
     socket.destroySoon = lingeringClose(socket);
+  });
+  server.on('request', (req: IncomingMessage) => {
+    if (req.complete || !hasBody(req) || isUpload(req)) return;
+    const timer = setTimeout(() => {
+      // Still not whole: a client trickling a small body. Nothing was answered yet; the connection goes.
+      if (!req.complete) req.socket.destroy();
+    }, requestTimeoutMs);
+    timer.unref();
+    req.once('end', () => clearTimeout(timer)).once('close', () => clearTimeout(timer));
   });
   return server;
 };
