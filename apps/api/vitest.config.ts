@@ -12,7 +12,8 @@ const integration = (name: string, setup: string, options: { include?: string[];
     include: options.include ?? ['test/**/*.test.ts'],
     globalSetup: [setup],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // A harness starts an image service and migrates a database: over a minute on a loaded two-core machine.
+    hookTimeout: 180_000,
     env: options.env ?? {},
   },
 });
@@ -25,6 +26,7 @@ const SUPABASE_SUITES = [
   'test/community.test.ts',
   'test/community-remove.test.ts',
   'test/outages.test.ts',
+  'test/unpublish-retry.test.ts',
 ];
 
 export default defineConfig({

@@ -6,6 +6,7 @@ import { identifyRequestCaller, identifyServiceCaller } from './http/caller';
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
+import { settleUnreadBody } from './http/unread-body';
 import { docsAssets, getApiDocsRoute, getOpenApiDocumentRoute, openApiJson } from './rest/docs';
 import { mountRoutes } from './rest/mount-routes';
 import { apiRoutes, internalRoutes, platformRoutes } from './rest/routes';
@@ -33,6 +34,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   openApiJson(deps.env);
 
   app.use('*', requestContext(deps));
+  // Right after the context, so it sees every answer, refusals included, before it is sent.
+  app.use('*', settleUnreadBody());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginEmbedderPolicy: false }));
   mountRoutes(app, platformRoutes, mount);
 

@@ -94,6 +94,12 @@ const ZEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SWEEP_INTERVAL_SECONDS: int(300),
     SWEEP_GRACE_SECONDS: int(6 * 3600),
+    DELETE_RETRY_MAX_SECONDS: int(30),
+    UPLOAD_MIN_BYTES_PER_SEC: int(16 * 1024),
+    UPLOAD_WINDOW_SECONDS: z.coerce.number().positive().default(60),
+    HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+    DELETE_POLL_SECONDS: int(5),
     WEB_DIST_DIR: z.string().optional(),
     WATERMARK_IMAGE: z.string().optional(),
     WATERMARK_POSITION: z

@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
-import { startRenditionWorker, sweepStorage } from '@mediashare/core';
+import { startDeleteWorker, startRenditionWorker, sweepStorage } from '@mediashare/core';
 import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
 import { loadEnv } from './env';
+import { startServer } from './http/node-server';
 import { createLogger } from './logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,7 +22,8 @@ const renditions = startRenditionWorker(deps, {
 deps.wakeRenditionWorker = renditions.wake;
 const app = createApp(deps);
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const limits = { headersTimeoutMs: env.HEADERS_TIMEOUT_SECONDS * 1000, requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000 };
+const server = startServer(app, { port: env.PORT, hostname: env.HOST, ...limits }, (info) => {
   logger.info({ port: info.port, database: env.DATABASE_URL ? 'postgres' : 'pglite', storage: env.STORAGE_DRIVER }, 'listening');
   // Humans read this line; the JSON one above is for log collectors.
   process.stdout.write(`\nmediashare is running at ${env.PUBLIC_URL}\n\n`);
@@ -36,12 +37,19 @@ const sweepTimer = setInterval(() => {
 }, env.SWEEP_INTERVAL_SECONDS * 1000);
 sweepTimer.unref();
 
+// Unpublished public files whose delete storage did not confirm: retried within seconds, not at the sweep.
+const deleteWorker = startDeleteWorker(deps, {
+  pollMs: env.DELETE_POLL_SECONDS * 1000,
+  maxDelayMs: env.DELETE_RETRY_MAX_SECONDS * 1000,
+});
+
 let stopping = false;
 const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   clearInterval(sweepTimer);
+  void deleteWorker.stop();
   const force = setTimeout(() => {
     logger.warn('in-flight requests did not finish in time; exiting');
     process.exit(1);

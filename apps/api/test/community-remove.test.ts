@@ -1,3 +1,4 @@
+import { DELETE_RETRY_MAX_MS, runPendingDeletes } from '@mediashare/core';
 import { schema } from '@mediashare/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,14 +119,17 @@ describe('DELETE /api/community/:id', () => {
     expect(await h.objects('general')).toContain(item.filePath);
   });
 
-  it('removes the row even when storage fails, and leaves the file to the sweep', async () => {
+  it('removes the row even when storage fails, and leaves the file to the delete worker', async () => {
     const item = await published();
     arm.failNext('storage.delete');
     expect((await remove(item.id)).status).toBe(204);
     expect(await communityRow(item.id)).toBeNull();
-    // The intent recorded with the removal is what the sweep works from.
-    const intents = await h.sql.select().from(schema.storageIntents).where(eq(schema.storageIntents.path, item.filePath));
-    expect(intents).toHaveLength(1);
+    // The pending delete recorded with the removal is what the worker retries, in seconds.
+    const pending = await h.sql.select().from(schema.pendingDeletes).where(eq(schema.pendingDeletes.path, item.filePath));
+    expect(pending).toHaveLength(1);
+    expect(await h.objects('general')).toContain(item.filePath);
+    await runPendingDeletes({ ...h.deps, now: () => new Date(Date.now() + DELETE_RETRY_MAX_MS) });
+    expect(await h.objects('general')).not.toContain(item.filePath);
   });
 
   it('is the same over tRPC, where a read-only token may not do it', async () => {

@@ -31,6 +31,8 @@ beforeAll(async () => {
       MAX_IMAGE_PIXELS: '4000000',
       LOGIN_MAX_FAILURES: '3',
       SMTP_URL: sink.url,
+      // A short progress window, so a stalled upload is cut within the test.
+      UPLOAD_WINDOW_SECONDS: '0.5',
     },
     wrapPorts: (storage, database) => (arm = armable(storage, database)),
   });
@@ -384,6 +386,25 @@ describe('the OpenAPI document', () => {
       body: { message: 'The database does not answer', status: 'unavailable' },
     });
     await send('/readyz');
+
+    // Uploads that stall after their first bytes: 408 once a window passes without progress.
+    const stalled = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          const head = new TextEncoder().encode(
+            '--STALL\r\nContent-Disposition: form-data; name="file"; filename="stall.mp4"\r\n\r\n',
+          );
+          controller.enqueue(new Uint8Array(Buffer.concat([head, readFixture('clip.mp4').subarray(0, 8192)])));
+        },
+      });
+    const stall = (path: string, headers: Record<string, string>) =>
+      send(path, {
+        method: 'POST',
+        body: stalled(),
+        headers: { 'content-type': 'multipart/form-data; boundary=STALL', ...headers },
+      });
+    expect((await stall('/api/user/media', { cookie })).status).toBe(408);
+    expect((await stall(generatedPath, bearer(INTERNAL_TOKEN))).status).toBe(408);
 
     // Outages: with the database down every route that reads it answers 503 with Retry-After.
     const item = await image('outage.jpg');

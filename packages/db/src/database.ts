@@ -10,6 +10,7 @@ import { mediaRepo } from './repos/media';
 import { rateLimitRepo } from './repos/rate-limits';
 import { renditionJobRepo } from './repos/rendition-jobs';
 import { passwordResetRepo } from './repos/password-resets';
+import { pendingDeleteRepo } from './repos/pending-deletes';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
@@ -29,6 +30,7 @@ const reposOf = (db: Executor): Repos => ({
   shareClaims: shareClaimRepo(db),
   rateLimits: rateLimitRepo(db),
   renditionJobs: renditionJobRepo(db),
+  pendingDeletes: pendingDeleteRepo(db),
 });
 
 /**

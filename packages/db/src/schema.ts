@@ -303,3 +303,21 @@ export const renditionJobs = pgTable(
     check('rendition_jobs_one_target_check', sql`(${t.mediaId} is null) <> (${t.communityMediaId} is null)`),
   ],
 );
+
+/**
+ * Public objects whose row is gone and which must leave storage soon (an unpublished community copy): a
+ * worker deletes each until storage confirms, retrying after `next_attempt_at` with a backoff of seconds.
+ * Unlike storage_intents, nothing here waits for a grace period: these are known to be unreferenced.
+ */
+export const pendingDeletes = pgTable(
+  'pending_deletes',
+  {
+    bucket: text('bucket').notNull(),
+    path: text('path').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('pending_deletes_next_attempt_at_idx').on(t.nextAttemptAt)],
+);

@@ -18,6 +18,7 @@ const TABLES = [
   'rate_limits',
   'rendition_jobs',
   'password_resets',
+  'pending_deletes',
   'sessions',
   'share_claims',
   'storage_intents',

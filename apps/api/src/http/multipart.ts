@@ -4,6 +4,12 @@ import { ERRORS, isAppError, type AppError } from '@mediashare/core';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 
+/** The least an upload must move: `bytesPerSecond` on average over every window of `windowMs`. */
+export interface UploadProgressRule {
+  bytesPerSecond: number;
+  windowMs: number;
+}
+
 export interface ReceivedFile {
   fileName: string | undefined;
   stream: Readable;
@@ -13,7 +19,7 @@ export interface ReceivedFile {
  * Resolves with the first file part named `field` while its bytes are still arriving, so the caller can
  * stream it to storage without buffering. A client that goes away fails that stream.
  */
-export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> => {
+export const receiveFile = (c: Context, field = 'file', progress?: UploadProgressRule): Promise<ReceivedFile> => {
   const contentType = c.req.header('content-type') ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) {
     throw ERRORS.notMultipart({ field });
@@ -66,6 +72,7 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
       fail(error);
     };
     source.on('error', interrupted);
+    if (progress) watchProgress(source, progress, (error) => (parser.destroy(error), fail(error)));
     // A client that hangs up mid-body: the request stream closes without ending. Nobody is left to answer,
     // so this is a refusal (logged at info), not a failure of the server.
     source.on('close', () => {
@@ -73,6 +80,31 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
     });
     source.pipe(parser);
   });
+};
+
+/**
+ * Judges an upload by its progress rather than its total time: a 2 GiB file over a slow link takes as
+ * long as it needs, a body that stalls (or trickles below the rate) is cut after one window with a 408.
+ */
+const watchProgress = (source: Readable, { bytesPerSecond, windowMs }: UploadProgressRule, cut: (error: AppError) => void) => {
+  let received = 0;
+  let atWindowStart = 0;
+  const count = (chunk: Buffer) => (received += chunk.length);
+  const timer = setInterval(() => {
+    if (received - atWindowStart < (bytesPerSecond * windowMs) / 1000) {
+      stop();
+      cut(ERRORS.uploadTooSlow({ bytesPerSecond, windowSeconds: windowMs / 1000 }));
+    }
+    atWindowStart = received;
+  }, windowMs);
+  timer.unref();
+  const stop = () => {
+    clearInterval(timer);
+    source.off('data', count);
+  };
+  // The source is already flowing into the parser; one more listener only counts what goes by.
+  source.on('data', count);
+  source.once('end', stop).once('close', stop).once('error', stop);
 };
 
 /** busboy's parse errors as catalog errors: a body that stops early, or one that is not multipart at all. */

@@ -91,7 +91,11 @@ const handle = async (route: Route, c: Context<AppEnv>) => {
   if (body?.kind === 'json') input.body = await parseJsonBody(c, body.schema);
   if (body?.kind === 'file') {
     refuseLargeUpload(c);
-    input.body = await receiveFile(c, body.field);
+    const { env } = c.get('deps');
+    input.body = await receiveFile(c, body.field, {
+      bytesPerSecond: env.UPLOAD_MIN_BYTES_PER_SEC,
+      windowMs: env.UPLOAD_WINDOW_SECONDS * 1000,
+    });
   }
   return route.handler(input as never);
 };

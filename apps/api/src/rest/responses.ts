@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'No valid session or API token.',
   403: 'A browser request from another origin, or an API token without the needed scope.',
   404: 'Missing, or not yours: the two are not told apart.',
+  408: 'The upload stopped making progress (less than the minimum rate over the window).',
   409: 'Taken already.',
   413: 'The body is over the size limit.',
   415: 'The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).',
@@ -49,7 +50,11 @@ const impliedErrors = (route: Route): AppError[] => {
   const body = route.request?.body;
   if (body?.kind === 'json') errors.push(ERRORS.malformedJson(), ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT }));
   if (body?.kind === 'file') {
-    errors.push(ERRORS.missingFileField({ field: body.field }), ERRORS.fileTooLarge({ limit: 2 * 1024 ** 3 }));
+    errors.push(
+      ERRORS.missingFileField({ field: body.field }),
+      ERRORS.fileTooLarge({ limit: 2 * 1024 ** 3 }),
+      ERRORS.uploadTooSlow({ bytesPerSecond: 16384, windowSeconds: 60 }),
+    );
   }
   if ((route.outages ?? 'retry') === 'retry') errors.push(ERRORS.storageUnavailable(), ERRORS.databaseUnavailable());
   return errors;

@@ -40,7 +40,9 @@ export const call = async <T = any>(app: App, path: string, options: CallOptions
     body = JSON.stringify(options.json);
   }
   const method = options.method ?? (body === undefined ? 'GET' : 'POST');
-  const raw = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  // A streamed body needs duplex: 'half' in Node's Request.
+  const streamed = body instanceof ReadableStream ? { duplex: 'half' } : {};
+  const raw = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }), ...streamed } as RequestInit);
   const type = raw.headers.get('content-type') ?? '';
   const parsed = type.includes('application/json') ? await raw.clone().json() : undefined;
   // Every response any test sees must match the OpenAPI document, wherever the path is documented.

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { App } from '../../src/app';
+import { startServer } from '../../src/http/node-server';
 
-/** The app on a real socket (port chosen by the OS), for what app.request() cannot show. */
-export const listen = async (app: App) => {
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+/** The app on a real socket (port chosen by the OS), served as main.ts serves it, for what app.request() cannot show. */
+export const listen = async (app: App, limits = { headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 }) => {
+  const server = await new Promise<ReturnType<typeof startServer>>((resolve) => {
+    const s = startServer(app, { port: 0, hostname: '127.0.0.1', ...limits }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

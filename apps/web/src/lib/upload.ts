@@ -32,8 +32,8 @@ export const uploadToVault = (file: File, onProgress?: (sent: number, total: num
       if (xhr.status === 201 && xhr.response) resolve(xhr.response as TMediaItem);
       else reject(new Error(messageOf(xhr)));
     };
-    // The server closes the connection on a body it will not read (413 by Content-Length), which some
-    // browsers report as a network error rather than the response.
+    // The server answers a refused body before reading it all and closes the connection only after the
+    // answer is out; a proxy in between may still cut it, which browsers report as a network error.
     xhr.onerror = () => reject(new Error('Upload failed: the connection was closed. The file may be too large.'));
     xhr.onabort = () => reject(new UploadAbortedError());
     const form = new FormData();

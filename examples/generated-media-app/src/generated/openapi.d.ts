@@ -1776,6 +1776,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The upload stopped making progress (less than the minimum rate over the window). */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is over the size limit. */
             413: {
                 headers: {
@@ -3380,6 +3389,15 @@ export interface operations {
             };
             /** @description No such user, or no valid service token: this path does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The upload stopped making progress (less than the minimum rate over the window). */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
-import { discardItemObjects } from '../renditions/item-keys';
+import { deleteItemNow } from '../renditions/item-keys';
 import type { Repos } from '../ports/database';
 import { BUCKETS } from '../ports/storage';
 import { removeCommunityCopy } from '../share/remove-community-copy';
@@ -32,7 +32,10 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
             shareCode: original.shareCode,
           });
         }
-        const filePath = await removeCommunityCopy(tx, row, { userId, ...(original ? { shareCode: original.shareCode } : {}) });
+        const filePath = await removeCommunityCopy(tx, row, deps.now(), {
+          userId,
+          ...(original ? { shareCode: original.shareCode } : {}),
+        });
         return { kind: 'removed', filePath } as const;
       };
 
@@ -43,7 +46,7 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
         const outcome =
           mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
         if (outcome.kind === 'removed') {
-          await discardItemObjects(deps, BUCKETS.general, outcome.filePath);
+          await deleteItemNow(deps, BUCKETS.general, outcome.filePath);
           return;
         }
       }

@@ -70,6 +70,12 @@ export const ERRORS = defineErrors({
 
   // Uploads cut short (issue 14.5): the body ended, or the client went, before the closing boundary.
   multipartTruncated: { status: 400, message: 'Multipart body ended before its closing boundary; send the whole file again' },
+  // Uploads judged by progress (issue 14.4): a body that stops moving is cut, however long it has taken.
+  uploadTooSlow: {
+    status: 408,
+    message: ({ bytesPerSecond, windowSeconds }: { bytesPerSecond: number; windowSeconds: number }) =>
+      `Upload too slow: less than ${bytesPerSecond} bytes a second arrived over the last ${windowSeconds} s`,
+  },
 
   // The vault.
   fileTooLarge: { status: 413, message: ({ limit }: { limit: number }) => `File is larger than the limit of ${limit} bytes` },

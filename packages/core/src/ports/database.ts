@@ -225,6 +225,34 @@ export interface StorageIntentRepo {
   status(bucket: string, path: string, now: Date): Promise<'referenced' | 'pending' | 'orphan'>;
 }
 
+/** One public object waiting to leave storage (see PendingDeleteRepo). */
+export interface PendingDelete {
+  bucket: string;
+  path: string;
+  /** Attempts made so far, this one included once claimed. */
+  attempts: number;
+}
+
+/**
+ * Objects known to be unreferenced that must leave storage soon (an unpublished public copy): a worker
+ * deletes each until storage confirms, retrying with a backoff of seconds. Shared by every process.
+ */
+export interface PendingDeleteRepo {
+  /** Records the object for deletion, due at `dueAt` (again, if it was recorded already). */
+  add(bucket: string, path: string, dueAt: Date): Promise<void>;
+  /**
+   * Takes up to `limit` records due at `now` and moves each one's next attempt to `leaseUntil`, so no
+   * other process takes it meanwhile; counts the attempt.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<PendingDelete[]>;
+  /** Storage confirmed the delete. */
+  remove(bucket: string, path: string): Promise<void>;
+  /** The attempt failed: try again at `nextAttemptAt`. */
+  retryAt(bucket: string, path: string, nextAttemptAt: Date, error: string): Promise<void>;
+  /** When the next record is due, if there is one. */
+  nextDueAt(): Promise<Date | null>;
+}
+
 export interface Repos {
   users: UserRepo;
   apiTokens: ApiTokenRepo;
@@ -239,6 +267,7 @@ export interface Repos {
   shareClaims: ShareClaimRepo;
   rateLimits: RateLimitRepo;
   renditionJobs: RenditionJobRepo;
+  pendingDeletes: PendingDeleteRepo;
 }
 
 export interface DatabasePort extends Repos {

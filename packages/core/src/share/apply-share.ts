@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
-import { discardItemObjects } from '../renditions/item-keys';
+import { deleteItemNow } from '../renditions/item-keys';
 import { extensionFor } from '../media/sniff';
 import type { Repos, ShareClaim } from '../ports/database';
 import type { CommunityMediaRecord, MediaRecord } from '../ports/records';
@@ -67,7 +67,7 @@ export const applyShare = async (
         tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: false, shareCode }),
         record(tx, share, shareCode),
       ]);
-      const discard = existing ? await removeCommunityCopy(tx, existing, { userId, shareCode }) : undefined;
+      const discard = existing ? await removeCommunityCopy(tx, existing, now, { userId, shareCode }) : undefined;
       return { kind: 'done', result: { shareCode, shareUrl: shareUrlFor(shareCode) }, discard } satisfies Step;
     }
 
@@ -122,7 +122,7 @@ export const applyShare = async (
   for (;;) {
     const step: Step = await runLocked(deps, mediaId, (tx) => settle(tx, deps.now()));
     if (step.kind === 'done') {
-      if (step.discard) await discardItemObjects(deps, BUCKETS.general, step.discard);
+      if (step.discard) await deleteItemNow(deps, BUCKETS.general, step.discard);
       return step.result;
     }
     const { media, claim, share } = step;

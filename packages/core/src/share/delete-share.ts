@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
-import { discardItemObjects } from '../renditions/item-keys';
+import { deleteItemNow } from '../renditions/item-keys';
 import { toMediaItem } from '../media/to-media-item';
 import { BUCKETS } from '../ports/storage';
 import type { TMediaItem } from '../schemas/media';
@@ -20,7 +20,7 @@ export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: numbe
       if (!state) throw ERRORS.mediaNotFound();
       const { media, claim, community: existing } = state;
       if (claim && claim.expiresAt > deps.now()) return { kind: 'wait' } as const;
-      const discard = existing ? await removeCommunityCopy(tx, existing) : undefined;
+      const discard = existing ? await removeCommunityCopy(tx, existing, deps.now()) : undefined;
       const updated = await tx.media.setShareState(mediaId, { isShared: false, shareToCommunity: false, shareCode: null });
       if (media.shareCode || existing) {
         await tx.activity.record({
@@ -32,6 +32,6 @@ export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: numbe
       }
       return { kind: 'done', media: updated, discard } as const;
     });
-    if (done.discard) await discardItemObjects(deps, BUCKETS.general, done.discard);
+    if (done.discard) await deleteItemNow(deps, BUCKETS.general, done.discard);
     return toMediaItem(done.media);
   });

@@ -1,21 +1,23 @@
 import type { Repos } from '../ports/database';
 import type { CommunityMediaRecord } from '../ports/records';
 import { BUCKETS } from '../ports/storage';
-import { markItemObjects } from '../renditions/item-keys';
+import { queueItemDeletion } from '../renditions/item-keys';
 import { SHARE_ACTIVITY } from './activity';
 
 /**
- * Takes a community copy out, inside the caller's transaction: its row and tags now, its file and renditions
- * after the commit (the caller discards the returned path with discardItemObjects) or, if the process dies first, by the sweep. With
- * `activity` it is recorded as `media_community_unshared` for that user.
+ * Takes a community copy out, inside the caller's transaction: its row and tags now, its public file and
+ * renditions queued for deletion (the caller calls `deleteItemNow` with the returned path after the commit;
+ * if storage does not confirm, the delete worker retries within seconds). With `activity` it is recorded as
+ * `media_community_unshared` for that user.
  */
 export const removeCommunityCopy = async (
-  tx: Pick<Repos, 'community' | 'storageIntents' | 'activity'>,
+  tx: Pick<Repos, 'community' | 'pendingDeletes' | 'activity'>,
   copy: CommunityMediaRecord,
+  now: Date,
   activity?: { userId: number; shareCode?: string | null },
 ): Promise<string> => {
   await tx.community.delete(copy.id);
-  await markItemObjects(tx, BUCKETS.general, copy.filePath);
+  await queueItemDeletion(tx, BUCKETS.general, copy.filePath, now);
   if (activity) {
     await tx.activity.record({
       userId: activity.userId,

@@ -25,6 +25,7 @@ export interface MemoryState {
   tags: TagRecord[];
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
+  pendingDeletes: { bucket: string; path: string; attempts: number; nextAttemptAt: Date; lastError: string | null }[];
   activity: ActivityEntry[];
   /** Sign-in budgets by key. */
   throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
@@ -49,6 +50,7 @@ const emptyState = (): MemoryState => ({
   tags: [],
   claims: [],
   intents: [],
+  pendingDeletes: [],
   activity: [],
   throttle: new Map(),
   rateLimits: [],
@@ -388,6 +390,33 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.rateLimits = state.rateLimits.filter((r) => r.resetsAt > now);
         return before - state.rateLimits.length;
       },
+    },
+    pendingDeletes: {
+      async add(bucket, path, dueAt) {
+        const found = state.pendingDeletes.find((d) => d.bucket === bucket && d.path === path);
+        if (found) found.nextAttemptAt = dueAt;
+        else state.pendingDeletes.push({ bucket, path, attempts: 0, nextAttemptAt: dueAt, lastError: null });
+      },
+      async claimDue(now, leaseUntil, limit) {
+        const due = state.pendingDeletes
+          .filter((d) => d.nextAttemptAt <= now)
+          .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
+          .slice(0, limit);
+        for (const d of due) {
+          d.attempts += 1;
+          d.nextAttemptAt = leaseUntil;
+        }
+        return due.map(({ bucket, path, attempts }) => ({ bucket, path, attempts }));
+      },
+      async remove(bucket, path) {
+        state.pendingDeletes = state.pendingDeletes.filter((d) => !(d.bucket === bucket && d.path === path));
+      },
+      async retryAt(bucket, path, nextAttemptAt, error) {
+        const found = state.pendingDeletes.find((d) => d.bucket === bucket && d.path === path);
+        if (found) Object.assign(found, { nextAttemptAt, lastError: error });
+      },
+      nextDueAt: async () =>
+        state.pendingDeletes.reduce<Date | null>((min, d) => (!min || d.nextAttemptAt < min ? d.nextAttemptAt : min), null),
     },
   };
 
