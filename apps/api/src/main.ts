@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
 import { loadEnv } from './env';
+import { answerClientError } from './http/client-error';
 import { createLogger } from './logger';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,6 +22,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   // Humans read this line; the JSON one above is for log collectors.
   process.stdout.write(`\nmediashare is running at ${env.PUBLIC_URL}\n\n`);
 });
+server.on('clientError', answerClientError(logger));
 
 // Every instance schedules the sweep; a database lock lets only one run it at a time.
 const sweepTimer = setInterval(() => {

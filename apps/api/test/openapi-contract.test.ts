@@ -78,6 +78,7 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/register', { json: { email: owner.email, username: `${name}b`, password: 'long enough password' } });
     await send('/api/auth/register', { json: {}, headers: evil });
     await send('/api/auth/register', { json: huge });
+    await send('/api/auth/register', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/register', { json: {}, headers: badBearer });
     {
       // Every hashing place of this address (app.request has none: "unknown") taken, then a registration.
@@ -95,6 +96,7 @@ describe('the OpenAPI document', () => {
     for (let i = 0; i < 4; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
     await send('/api/auth/login', { json: { email: stranger.email, password: stranger.password }, headers: evil });
     await send('/api/auth/login', { json: huge });
+    await send('/api/auth/login', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/me', { cookie });
     await send('/api/auth/me');
     await send('/api/auth/me', { headers: badBearer });
@@ -145,6 +147,7 @@ describe('the OpenAPI document', () => {
     await send(shareOf(photo.id), { json: community, headers: bearer(readToken) });
     await send(shareOf(photo.id), { json: community, cookie: stranger.cookie });
     await send(shareOf(photo.id), { json: huge, cookie });
+    await send(shareOf(photo.id), { body: '{}', headers: { 'content-type': 'text/plain' }, cookie });
     const fresh = await image();
     arm.failNext('storage.put');
     await send(shareOf(fresh.id), { json: community, cookie });
@@ -181,6 +184,7 @@ describe('the OpenAPI document', () => {
     await byPath({ filePath: `${owner.id}/uploads/page.png`, shareToCommunity: false });
     await byPath({ filePath: `${owner.id}/uploads/bomb.png`, shareToCommunity: false });
     await byPath(huge);
+    await byPath(undefined, { body: '{}', headers: { 'content-type': 'text/plain' } });
     arm.failNext('storage.copy');
     await byPath({ filePath: loose });
     arm.failNext('lock');
@@ -226,6 +230,7 @@ describe('the OpenAPI document', () => {
     await send('/api/user/tokens', { json: { name: 'x', scopes: ['read'] } });
     await send('/api/user/tokens', { json: { name: 'x', scopes: ['read'] }, headers: bearer(readToken) });
     await send('/api/user/tokens', { json: huge, cookie });
+    await send('/api/user/tokens', { body: '{}', headers: { 'content-type': 'text/plain' }, cookie });
     await send('/api/user/tokens', { cookie });
     await send('/api/user/tokens');
     await send('/api/user/tokens', { headers: bearer(readToken) });
