@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { sweepStorage } from '@mediashare/core';
+import { runSweep } from '@mediashare/core';
 import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
@@ -26,8 +26,8 @@ server.on('clientError', answerClientError(logger));
 
 // Every instance schedules the sweep; a database lock lets only one run it at a time.
 const sweepTimer = setInterval(() => {
-  void sweepStorage(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
-    logger.error({ err: error }, 'storage sweep failed'),
+  void runSweep(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
+    logger.error({ err: error }, 'sweep failed'),
   );
 }, env.SWEEP_INTERVAL_SECONDS * 1000);
 sweepTimer.unref();

@@ -1,0 +1,17 @@
+import type { CoreDeps } from '../deps';
+
+export interface ExpiredSweepResult {
+  /** Sessions past their idle or absolute deadline (the idle one is never later). */
+  sessions: number;
+  /** Sign-in budgets whose window has ended: they no longer refuse anything. */
+  signInBudgets: number;
+}
+
+/** Deletes rows that no longer mean anything, so the tables hold only what is live. */
+export const sweepExpired = async (deps: Pick<CoreDeps, 'db' | 'config' | 'now' | 'logger'>): Promise<ExpiredSweepResult> => {
+  const now = deps.now();
+  const sessions = await deps.db.sessions.deleteExpired(now);
+  const signInBudgets = await deps.db.loginThrottle.deleteStale(new Date(now.getTime() - deps.config.loginThrottle.windowMs));
+  if (sessions + signInBudgets > 0) deps.logger.info({ sessions, signInBudgets }, 'expired rows swept');
+  return { sessions, signInBudgets };
+};
