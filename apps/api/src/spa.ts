@@ -99,5 +99,12 @@ export const spaRoutes = (distDir = DEFAULT_DIST) => {
     return c.html(code === undefined ? indexHtml : await sharedPageHtml(c, indexHtml, code));
   });
   app.get('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
+  // A page that does not exist, asked for by a browser: the SPA shows its own "page not found", with a 404.
+  // Other clients get the API's JSON 404 (app.notFound).
+  app.get('*', (c, next) => {
+    if (!c.req.header('accept')?.includes('text/html')) return next();
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml, 404);
+  });
   return app;
 };
