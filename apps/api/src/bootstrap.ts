@@ -23,6 +23,12 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     claimWaitMs: env.SHARE_WAIT_SECONDS * 1000,
     lockTimeoutMs: env.SHARE_LOCK_TIMEOUT_MS,
   },
+  rateLimits: { enabled: env.RATE_LIMITS === 'on', budgets: env.BUDGETS },
+  renditions: {
+    leaseMs: env.RENDITION_LEASE_SECONDS * 1000,
+    maxAttempts: env.RENDITION_MAX_ATTEMPTS,
+    retryBaseMs: env.RENDITION_RETRY_SECONDS * 1000,
+  },
 });
 
 /** The mark is rendered once here, at start, never per request. */
@@ -36,6 +42,9 @@ export const createWatermark = (env: Env) =>
     maxPixels: env.MAX_IMAGE_PIXELS,
     ...(env.WATERMARK_CONCURRENCY ? { concurrency: env.WATERMARK_CONCURRENCY } : {}),
     ...(env.WATERMARK_THREADS ? { threadsPerJob: env.WATERMARK_THREADS } : {}),
+    ffmpegPath: env.FFMPEG_PATH,
+    ffprobePath: env.FFPROBE_PATH,
+    videoTimeoutMs: env.VIDEO_TIMEOUT_SECONDS * 1000,
   });
 
 export const createStorage = (env: Env): StoragePort => {
@@ -68,10 +77,13 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     poolSize: env.DATABASE_POOL_SIZE,
     prepare: env.DATABASE_PREPARE,
   });
+  // One image service does everything to pixels: the watermark, renditions, stripped copies, video.
+  const imaging = await createWatermark(env);
   const deps = {
     db,
     storage: createStorage(env),
-    watermark: await createWatermark(env),
+    watermark: imaging,
+    imaging,
     logger,
     config: coreConfigFrom(env),
     now: () => new Date(),

@@ -11,7 +11,7 @@ import { TRPC_CODES } from './errors';
 export const MAX_BATCH_CALLS = 10;
 
 /** Procedures that hash a password: one per request, so a batch cannot turn one request into many hashes. */
-const UNBATCHABLE = new Set(['auth.login', 'auth.register']);
+const UNBATCHABLE = new Set(['auth.login', 'auth.register', 'auth.changePassword', 'auth.resetPassword']);
 
 /** A refusal before any procedure runs, in tRPC's JSON error shape, so tRPC clients read it as their own. */
 export const trpcRefusal = (c: Context<AppEnv>, error: AppError): Response => {

@@ -11,9 +11,11 @@ export interface LoginOptions extends TLoginInput {
   ip: string;
   /** The session the client already had, retired so a fixed session id cannot be reused. */
   previousSessionId?: string | undefined;
+  /** For the session list's device label. */
+  userAgent?: string | undefined;
 }
 
-export const loginUser = async (deps: CoreDeps, { email: login, password, ip, previousSessionId }: LoginOptions) => {
+export const loginUser = async (deps: CoreDeps, { email: login, password, ip, previousSessionId, userAgent }: LoginOptions) => {
   const { db, config } = deps;
   const user = await db.users.findByLogin(login);
   // One budget per account, whichever of its names is typed; a name that matches nobody has its own.
@@ -37,6 +39,6 @@ export const loginUser = async (deps: CoreDeps, { email: login, password, ip, pr
 
   await attempt.release();
   if (previousSessionId) await db.sessions.delete(previousSessionId);
-  const session = await startSession(deps, user.id);
+  const session = await startSession(deps, user.id, { userAgent });
   return { user: toUser(user), session };
 };

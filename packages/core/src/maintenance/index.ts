@@ -1,4 +1,5 @@
 export { sweepStorage, type SweepResult } from './sweep-storage';
 export { checkHealth } from './check-health';
+export { checkReadiness, READINESS_TIMEOUT_MS, type Readiness } from './check-readiness';
 export { sweepExpired, type ExpiredSweepResult } from './sweep-expired';
 export { runSweep, type FullSweepResult } from './run-sweep';

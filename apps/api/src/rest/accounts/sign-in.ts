@@ -10,6 +10,8 @@ export const signInRoute = defineRoute({
   operationId: 'signIn',
   tag: 'Accounts',
   summary: 'Sign in (email or username in `email`); a new session id every time',
+  description:
+    'Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).',
   access: ACCESS.public,
   request: { body: jsonBody(ZLoginInput) },
   responses: {
@@ -22,7 +24,12 @@ export const signInRoute = defineRoute({
     ),
   },
   handler: async ({ c, deps, body }) => {
-    const { user, session } = await loginUser(deps, { ...body, ip: clientIp(c), previousSessionId: c.get('sessionId') });
+    const { user, session } = await loginUser(deps, {
+      ...body,
+      ip: clientIp(c),
+      previousSessionId: c.get('sessionId'),
+      userAgent: c.req.header('user-agent'),
+    });
     c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return user;
   },
