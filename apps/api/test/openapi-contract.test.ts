@@ -284,6 +284,7 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/password', { json: passwordBody, headers: bearer(accountToken) });
     await send('/api/auth/password', { json: passwordBody, cookie: account.cookie, headers: evil });
     await send('/api/auth/password', { json: huge, cookie: account.cookie });
+    await send('/api/auth/password', { body: '{}', headers: { 'content-type': 'text/plain' }, cookie: account.cookie });
     await send('/api/auth/password', { json: passwordBody, cookie: account.cookie });
     for (let i = 0; i < 3; i++) {
       await send('/api/auth/password', { json: { ...passwordBody, currentPassword: `wrong ${i}` }, cookie: account.cookie });
@@ -298,6 +299,12 @@ describe('the OpenAPI document', () => {
     await profile({ username: 'x' }, { cookie: undefined, headers: bearer(accountToken) });
     await profile({ username: 'x' }, { headers: evil });
     await profile(huge);
+    await send('/api/auth/me', {
+      method: 'PATCH',
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+      cookie: account.cookie,
+    });
     const [listedSession] = (await send('/api/auth/sessions', { cookie: account.cookie })).body as { id: string }[];
     await send('/api/auth/sessions');
     await send('/api/auth/sessions', { headers: badBearer });
@@ -325,11 +332,13 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/reset-password', { json: resetBody });
     await send('/api/auth/reset-password', { json: resetBody, headers: evil });
     await send('/api/auth/reset-password', { json: huge });
+    await send('/api/auth/reset-password', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/reset-password', { json: resetBody, headers: badBearer });
     await send('/api/auth/forgot-password', { json: { email: `${name}x@example.test` } });
     await send('/api/auth/forgot-password', { json: { email: 'nope' } });
     await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: evil });
     await send('/api/auth/forgot-password', { json: huge });
+    await send('/api/auth/forgot-password', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: badBearer });
     const noMail = await createHarness({ database: h.deps.db, watermark: h.deps.watermark });
     await call(noMail.app, '/api/auth/forgot-password', { json: { email: owner.email } });
