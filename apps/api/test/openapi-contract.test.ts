@@ -332,6 +332,15 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/reset-password', { json: resetBody });
     await send('/api/auth/reset-password', { json: resetBody, headers: evil });
     await send('/api/auth/reset-password', { json: huge });
+    {
+      // Every hashing place of this address ("unknown") taken, then a reset.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const runs = Array.from({ length: 10 }, () => h.deps.hashing.run('unknown', () => held));
+      await send('/api/auth/reset-password', { json: { token: 'A'.repeat(43), newPassword: 'from a made-up link' } });
+      release();
+      await Promise.all(runs);
+    }
     await send('/api/auth/reset-password', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/reset-password', { json: resetBody, headers: badBearer });
     await send('/api/auth/forgot-password', { json: { email: `${name}x@example.test` } });

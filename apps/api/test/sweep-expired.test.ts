@@ -30,7 +30,15 @@ const arrange = async (db: TestDatabase, now: Date) => {
   if (!created.ok) throw new Error('user');
   const userId = created.user.id;
   const session = (id: string, expiresAt: Date, absoluteExpiresAt: Date) =>
-    db.sessions.create({ id, userId, createdAt: at(-48 * HOUR), lastSeenAt: at(-2 * HOUR), expiresAt, absoluteExpiresAt });
+    db.sessions.create({
+      id,
+      userId,
+      createdAt: at(-48 * HOUR),
+      lastSeenAt: at(-2 * HOUR),
+      expiresAt,
+      absoluteExpiresAt,
+      deviceLabel: null,
+    });
   await session('idle-expired', at(-HOUR), at(HOUR));
   await session('absolute-expired', at(-1), at(-1));
   await session('live', at(HOUR), at(2 * HOUR));

@@ -1575,6 +1575,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many password changes from this address at once. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {

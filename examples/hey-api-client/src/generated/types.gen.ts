@@ -626,6 +626,10 @@ export type ResetPasswordErrors = {
      */
     415: Error;
     /**
+     * Too many password changes from this address at once.
+     */
+    429: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
