@@ -10,9 +10,11 @@ import { bundleSuite } from './suites/bundle';
 import { endToEndSuite } from './suites/end-to-end';
 import { eventLoopSuite } from './suites/event-loop';
 import { feedSuite } from './suites/feed';
+import { hostileInputSuite } from './suites/hostile-input';
 import { memorySuite } from './suites/memory';
 import { renditionsSuite } from './suites/renditions';
 import { shareApiSuite } from './suites/share-api';
+import { vaultViewsSuite } from './suites/vault-views';
 import { watermarkSuite } from './suites/watermark';
 
 const args = process.argv.slice(2);
@@ -24,12 +26,14 @@ const settings = settingsFor(smoke);
 const SUITES: { ids: string[]; name: string; run: () => Promise<Row[]> }[] = [
   { ids: ['1'], name: 'watermark', run: () => watermarkSuite(settings) },
   { ids: ['13', '14', '15', '16'], name: 'renditions', run: () => renditionsSuite(settings) },
+  { ids: ['17', '18', '19'], name: 'vault and feed views', run: () => vaultViewsSuite(settings) },
   { ids: ['3'], name: 'event loop', run: () => eventLoopSuite(settings) },
   { ids: ['4', '8', '9'], name: 'share API', run: () => shareApiSuite(settings) },
   { ids: ['5', '10', '11'], name: 'end to end', run: () => endToEndSuite(settings) },
   { ids: ['6'], name: 'feed', run: () => feedSuite(settings) },
   { ids: ['7'], name: 'memory', run: () => memorySuite(settings) },
   { ids: ['12'], name: 'bundle', run: () => bundleSuite() },
+  { ids: ['20'], name: 'hostile input', run: () => hostileInputSuite(settings) },
 ];
 
 const selected = SUITES.filter((suite) => !only || suite.ids.some((id) => only.has(id)));

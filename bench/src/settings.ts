@@ -8,6 +8,9 @@ export interface Settings {
   connections: number;
   feedRows: number;
   largeFileBytes: number;
+  /** Generated hostile requests (row 20), after a warm-up of `hostileWarmup`. */
+  hostileCases: number;
+  hostileWarmup: number;
 }
 
 export const settingsFor = (smoke: boolean): Settings =>
@@ -20,6 +23,8 @@ export const settingsFor = (smoke: boolean): Settings =>
         connections: 8,
         feedRows: 20_000,
         largeFileBytes: 32 * 1024 ** 2,
+        hostileCases: 1000,
+        hostileWarmup: 200,
       }
     : {
         smoke,
@@ -29,4 +34,6 @@ export const settingsFor = (smoke: boolean): Settings =>
         connections: 32,
         feedRows: 1_000_000,
         largeFileBytes: 1024 ** 3,
+        hostileCases: 100_000,
+        hostileWarmup: 2000,
       };

@@ -2,7 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { getSharedMedia, isAppError, PAGES, shareUrlFor, type TSharedMedia } from '@mediashare/core';
+import {
+  communityItemUrl,
+  getCommunityItem,
+  getSharedMedia,
+  isAppError,
+  PAGES,
+  shareUrlFor,
+  ZCommunityId,
+  type TSharedMedia,
+} from '@mediashare/core';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from './deps';
 
@@ -16,6 +25,10 @@ const patternOf = (page: string) => new RegExp(`^${page.replace(/\/$/, '').repla
 /** The pages the SPA owns (PAGES, shared with the SPA's router); the server answers them with index.html. */
 const SPA_ROUTES = Object.values(PAGES).map(patternOf);
 const SHARED_PAGE = patternOf(PAGES.sharedMedia);
+const COMMUNITY_PAGE = patternOf(PAGES.communityItem);
+
+/** Paths the API and the storage driver own: a miss there is the API's JSON 404, never the app's page. */
+const SERVER_PATHS = /^\/(api|trpc|storage|healthz)(\/|$)/;
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -30,17 +43,21 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
   const title = `A shared ${KIND_TITLES[media.kind]} on mediashare`;
   const pageUrl = `${publicUrl}${shareUrlFor(encodeURIComponent(media.shareCode))}`;
   const fileUrl = `${publicUrl}${media.fileUrl}`;
+  // The picture is always the preview (a video's poster), never the original: a bot that fetches it
+  // gets 2048 px without metadata. While the preview is pending there is none.
+  const imageUrl = media.previewUrl ? `${publicUrl}${media.previewUrl}` : null;
   const size = media.width !== null && media.height !== null ? { width: media.width, height: media.height } : null;
-  const og = media.kind === 'video' ? 'og:video' : 'og:image';
   const tags: [attribute: 'property' | 'name', key: string, value: string | number][] = [
     ['property', 'og:site_name', 'mediashare'],
     ['property', 'og:title', title],
     ['property', 'og:type', media.kind === 'video' ? 'video.other' : 'image'],
     ['property', 'og:url', pageUrl],
-    ['property', og, fileUrl],
-    ['property', `${og}:type`, media.mimeType],
   ];
-  if (size) tags.push(['property', `${og}:width`, size.width], ['property', `${og}:height`, size.height]);
+  if (imageUrl) tags.push(['property', 'og:image', imageUrl]);
+  if (media.kind === 'video') {
+    tags.push(['property', 'og:video', fileUrl], ['property', 'og:video:type', media.mimeType]);
+    if (size) tags.push(['property', 'og:video:width', size.width], ['property', 'og:video:height', size.height]);
+  }
   tags.push(['name', 'twitter:title', title]);
   if (media.kind === 'video') {
     tags.push(
@@ -49,8 +66,10 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
       ['name', 'twitter:player:stream', fileUrl],
     );
     if (size) tags.push(['name', 'twitter:player:width', size.width], ['name', 'twitter:player:height', size.height]);
+    if (imageUrl) tags.push(['name', 'twitter:image', imageUrl]);
   } else {
-    tags.push(['name', 'twitter:card', 'summary_large_image'], ['name', 'twitter:image', fileUrl]);
+    tags.push(['name', 'twitter:card', imageUrl ? 'summary_large_image' : 'summary']);
+    if (imageUrl) tags.push(['name', 'twitter:image', imageUrl]);
   }
   // Share links are for the people they are sent to, not for search engines.
   tags.push(['name', 'robots', 'noindex']);
@@ -74,6 +93,37 @@ const sharedPageHtml = async (c: Context<AppEnv>, indexHtml: string, code: strin
   return indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${previewTags(media, deps.env.PUBLIC_URL)}${end}`);
 };
 
+const metaTags = (tags: [attribute: 'property' | 'name', key: string, value: string | number][]) =>
+  tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(String(value))}" />`).join('\n    ');
+
+/**
+ * A community item's permalink page, with its OpenGraph tags: the picture is its public preview (a
+ * video's poster), never the file. An id that names no item gets the app's page with a 404 status.
+ */
+const communityPageHtml = async (c: Context<AppEnv>, indexHtml: string, id: string) => {
+  const deps = c.get('deps');
+  const parsed = ZCommunityId.safeParse(Number(id));
+  if (!parsed.success) return c.html(indexHtml, 404);
+  try {
+    const item = await getCommunityItem(deps, parsed.data);
+    const title = `Shared by @${item.owner.username} on mediashare`;
+    const tags: [attribute: 'property' | 'name', key: string, value: string | number][] = [
+      ['property', 'og:site_name', 'mediashare'],
+      ['property', 'og:title', title],
+      ['property', 'og:type', item.kind === 'video' ? 'video.other' : 'image'],
+      ['property', 'og:url', `${deps.env.PUBLIC_URL}${communityItemUrl(item.id)}`],
+    ];
+    if (item.previewUrl) tags.push(['property', 'og:image', item.previewUrl], ['name', 'twitter:image', item.previewUrl]);
+    if (item.kind === 'video') tags.push(['property', 'og:video', item.url], ['property', 'og:video:type', item.mimeType]);
+    tags.push(['name', 'twitter:title', title], ['name', 'twitter:card', item.previewUrl ? 'summary_large_image' : 'summary']);
+    return c.html(indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${metaTags(tags)}${end}`));
+  } catch (error) {
+    if (isAppError(error) && error.status === 404) return c.html(indexHtml, 404);
+    deps.logger.error({ err: error }, 'community page lookup failed');
+    return c.html(indexHtml);
+  }
+};
+
 export const spaRoutes = (distDir = DEFAULT_DIST) => {
   const root = path.resolve(distDir);
   const indexFile = path.join(root, 'index.html');
@@ -95,14 +145,15 @@ export const spaRoutes = (distDir = DEFAULT_DIST) => {
   app.get('*', async (c, next) => {
     if (!SPA_ROUTES.some((route) => route.test(c.req.path))) return next();
     c.header('Cache-Control', 'no-cache');
+    const id = COMMUNITY_PAGE.exec(c.req.path)?.[1];
+    if (id !== undefined) return communityPageHtml(c, indexHtml, id);
     const code = SHARED_PAGE.exec(c.req.path)?.[1];
     return c.html(code === undefined ? indexHtml : await sharedPageHtml(c, indexHtml, code));
   });
   app.get('*', serveStatic({ root, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=3600') }));
-  // A page that does not exist, asked for by a browser: the SPA shows its own "page not found", with a 404.
-  // Other clients get the API's JSON 404 (app.notFound).
+  // Any other page a browser asks for is the app's own "no page here", with the status a 404 deserves.
   app.get('*', (c, next) => {
-    if (!c.req.header('accept')?.includes('text/html')) return next();
+    if (SERVER_PATHS.test(c.req.path)) return next();
     c.header('Cache-Control', 'no-cache');
     return c.html(indexHtml, 404);
   });

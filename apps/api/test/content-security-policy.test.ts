@@ -70,7 +70,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('loads nothing for JSON answers, and leaves user files their own sandbox', async () => {
-    for (const pathname of ['/api/auth/me', '/no-such-page', '/api/tags']) {
+    for (const pathname of ['/api/auth/me', '/api/no-such-route', '/api/tags']) {
       const res = await call(h.app, pathname);
       expect(res.headers.get('content-type'), pathname).toMatch(/^application\/json/);
       expect(res.headers.get('content-security-policy'), pathname).toBe("default-src 'none'; frame-ancestors 'none'");

@@ -218,6 +218,11 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=0-9' } });
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=999999-' } });
+    const unstrippable = await image('unstrippable.jpg');
+    const unstrippableCode = (await send(shareOf(unstrippable.id), { json: { shareToCommunity: false }, cookie })).body
+      .shareCode as string;
+    arm.failNext('storage.get');
+    await send(`/api/shared/media/${unstrippableCode}/file`);
     const linkOnly = await image('link-only.jpg');
     const linkCode = (await send(shareOf(linkOnly.id), { json: { shareToCommunity: false }, cookie })).body.shareCode as string;
     await send(`/api/shared/media/${linkCode}/preview`);

@@ -101,7 +101,7 @@ describe('GET /readyz', () => {
       expect([res.status, res.headers.get('retry-after'), res.body]).toEqual([
         503,
         '5',
-        { status: 'unavailable', database: 'ok', storage: 'unavailable' },
+        { message: 'Not ready: storage does not answer', status: 'unavailable', database: 'ok', storage: 'unavailable' },
       ]);
     } finally {
       await hung.close();
@@ -113,7 +113,10 @@ describe('GET /readyz', () => {
     h.standIn.inject({ type: 'hang' }, { times: 10 });
     try {
       const res = await call(h.app, '/readyz');
-      expect([res.status, res.body]).toEqual([503, { status: 'unavailable', database: 'ok', storage: 'unavailable' }]);
+      expect([res.status, res.body]).toEqual([
+        503,
+        { message: 'Not ready: storage does not answer', status: 'unavailable', database: 'ok', storage: 'unavailable' },
+      ]);
     } finally {
       h.standIn.clearFaults();
     }
@@ -135,7 +138,10 @@ describe('a PostgreSQL server that goes away', () => {
       const tags = await call(far.app, '/api/tags');
       expect([tags.status, tags.body]).toEqual([503, UNAVAILABLE.database]);
       const ready = await call(far.app, '/readyz');
-      expect([ready.status, ready.body]).toEqual([503, { status: 'unavailable', database: 'unavailable', storage: 'ok' }]);
+      expect([ready.status, ready.body]).toEqual([
+        503,
+        { message: 'Not ready: the database does not answer', status: 'unavailable', database: 'unavailable', storage: 'ok' },
+      ]);
       expect((await call(far.app, '/healthz')).status).toBe(503);
       await proxy.restore();
       expect((await call(far.app, '/api/auth/me', { cookie: user.cookie })).status).toBe(200);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PAGES } from '@mediashare/core';
+import { drainRenditionJobs, PAGES } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uploadFile, type TestUser } from './support/factories';
 import { makeImage, readFixture } from './support/fixtures';
@@ -28,7 +28,8 @@ let alice: TestUser;
 beforeAll(async () => {
   webDir = await mkdtemp(path.join(tmpdir(), 'mediashare-web-'));
   await writeFile(path.join(webDir, 'index.html'), INDEX_HTML);
-  h = await createHarness({ webDistDir: webDir });
+  // Its own database: the previews it makes must be this file's items only.
+  h = await createHarness({ webDistDir: webDir, isolated: true });
   alice = await createUser(h.app);
 });
 afterAll(async () => {
@@ -52,6 +53,7 @@ const shareLink = async (bytes: Uint8Array, fileName: string) => {
   expect(upload.status).toBe(201);
   const res = await share(h, alice, upload.body.id, { shareToCommunity: false });
   expect(res.status).toBe(200);
+  await drainRenditionJobs(h.deps);
   return { id: upload.body.id as number, code: res.body.shareCode as string };
 };
 
@@ -59,21 +61,20 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
   it('describes a shared image for link previews, with absolute URLs', async () => {
     const { code } = await shareLink(await makeImage('jpeg', 160, 120), 'beach.jpg');
     const html = await page(`/shared/media/${code}`);
-    const fileUrl = `http://localhost:3000/api/shared/media/${code}/file`;
+    // The preview, never the original.
+    const previewUrl = `http://localhost:3000/api/shared/media/${code}/preview`;
     expect(metaOf(html)).toEqual({
       'og:site_name': 'mediashare',
       'og:title': 'A shared image on mediashare',
       'og:type': 'image',
       'og:url': `http://localhost:3000/shared/media/${code}`,
-      'og:image': fileUrl,
-      'og:image:type': 'image/jpeg',
-      'og:image:width': '160',
-      'og:image:height': '120',
+      'og:image': previewUrl,
       'twitter:title': 'A shared image on mediashare',
       'twitter:card': 'summary_large_image',
-      'twitter:image': fileUrl,
+      'twitter:image': previewUrl,
       robots: 'noindex',
     });
+    expect(html).not.toContain('/file');
     // The tags go into <head>, and the rest of the page is the SPA's own.
     expect(html.indexOf('og:image')).toBeLessThan(html.indexOf('</head>'));
     expect(html.replace(/\n\s*<meta (?:property|name)="[^"]+" content="[^"]*" \/>/g, '')).toBe(INDEX_HTML);
@@ -90,7 +91,18 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
       'twitter:card': 'player',
       'twitter:player': `http://localhost:3000/shared/media/${code}`,
     });
+    // Its poster frame is the picture, where a working ffmpeg made one.
+    const hasPoster = (await h.deps.imaging.videoTools()).isAvailable;
+    expect(meta['og:image']).toBe(hasPoster ? `http://localhost:3000/api/shared/media/${code}/preview` : undefined);
+  });
+
+  it('names no picture while the preview is pending rather than the original', async () => {
+    const upload = await uploadFile(h.app, alice, await makeImage('jpeg', 100, 100), 'pending.jpg');
+    const code = (await share(h, alice, upload.body.id, { shareToCommunity: false })).body.shareCode as string;
+    const meta = metaOf(await page(`/shared/media/${code}`));
     expect(meta['og:image']).toBeUndefined();
+    expect(meta['twitter:card']).toBe('summary');
+    await drainRenditionJobs(h.deps);
   });
 
   it('serves the plain page for unknown, malformed and retired codes', async () => {
@@ -114,8 +126,9 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
       const bob = await createUser(odd.app);
       const upload = await uploadFile(odd.app, bob, await makeImage('jpeg', 20, 20), 'x.jpg');
       const code = (await share(odd, bob, upload.body.id, { shareToCommunity: false })).body.shareCode as string;
+      await drainRenditionJobs(odd.deps);
       const html = await (await call(odd.app, `/shared/media/${code}`)).raw.text();
-      expect(html).toContain(`content="http://localhost:3000/a&quot;b&#39;&lt;c&gt;&amp;d/api/shared/media/${code}/file"`);
+      expect(html).toContain(`content="http://localhost:3000/a&quot;b&#39;&lt;c&gt;&amp;d/api/shared/media/${code}/preview"`);
       expect(html).not.toContain('<c>');
     } finally {
       await odd.close();
@@ -130,12 +143,49 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
 
 describe('the pages the SPA owns', () => {
   it('are each answered with the app, with or without a trailing slash; other paths are not', async () => {
-    for (const pattern of Object.values(PAGES)) {
+    // A community item's page answers 404 for an item that does not exist (below).
+    for (const pattern of Object.values(PAGES).filter((p) => p !== PAGES.communityItem)) {
       const pathname = pattern.replace(':code', 'nope');
       expect(await page(pathname)).toBe(INDEX_HTML);
       if (pathname !== '/') expect(await page(`${pathname}/`)).toBe(INDEX_HTML);
     }
     expect((await call(h.app, '/no-such-page')).status).toBe(404);
     expect((await call(h.app, '/shared/media/a/b')).status).toBe(404);
+  });
+});
+
+describe('GET /community/:id (a community item’s permalink)', () => {
+  it('describes the item with its public preview, never the file', async () => {
+    const upload = await uploadFile(h.app, alice, await makeImage('jpeg', 300, 200), 'public.jpg');
+    const shared = await share(h, alice, upload.body.id, { tags: ['night'], policyAgreed: true });
+    await drainRenditionJobs(h.deps);
+    const id = shared.body.communityMediaId as number;
+    const { body: item } = await call(h.app, `/api/community/${id}`);
+    const meta = metaOf(await page(`/community/${id}`));
+    expect(meta).toMatchObject({
+      'og:url': `http://localhost:3000/community/${id}`,
+      'og:image': item.previewUrl,
+      'twitter:card': 'summary_large_image',
+      'og:title': `Shared by @${alice.username} on mediashare`,
+    });
+    expect(item.previewUrl).toMatch(/\.preview\.webp$/);
+  });
+
+  it('answers an unknown item with the app’s page and a 404', async () => {
+    for (const path of ['/community/2147483000', '/community/abc']) {
+      const res = await call(h.app, path);
+      expect(res.status).toBe(404);
+      expect(await res.raw.text()).toBe(INDEX_HTML);
+    }
+  });
+});
+
+describe('paths nobody serves', () => {
+  it('are the app’s own 404 page for browsers, and JSON under the API', async () => {
+    const res = await call(h.app, '/no/such/page');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.raw.text()).toBe(INDEX_HTML);
+    expect(await call(h.app, '/api/no-such-route')).toMatchObject({ status: 404, body: { message: 'Not found' } });
   });
 });

@@ -172,9 +172,13 @@ describe('the web app against the real server', () => {
     await mediaLoaded(visitor, '.shared-media');
     expect(await layoutShift(visitor)).toBeLessThan(0.01);
     const code = shareUrl.split('/').pop();
-    expect(await visitor.locator('meta[property="og:image"]').getAttribute('content')).toBe(
-      `${server.url}/api/shared/media/${code}/file`,
-    );
+    // The preview (made by the server's rendition worker), never the file.
+    await expect
+      .poll(async () => {
+        await visitor.goto(shareUrl);
+        return visitor.locator('meta[property="og:image"]').getAttribute('content');
+      })
+      .toBe(`${server.url}/api/shared/media/${code}/preview`);
     await screenshot(visitor, 'shared');
   });
 
@@ -197,9 +201,51 @@ describe('the web app against the real server', () => {
     await visitor.getByText('Nothing matches these filters').waitFor();
   });
 
+  it('opens a vault item in the viewer, moves with the arrow keys and gives focus back on Escape', async () => {
+    // The grid shows renditions (with a placeholder painted under them) once the worker has made them.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return card('dusk.jpg').locator('img[srcset*="/thumbnail"]').count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+    const thumb = card('dusk.jpg').locator('img');
+    expect(await thumb.getAttribute('sizes')).toBeTruthy();
+    expect(await thumb.getAttribute('data-placeholder')).toBe('');
+
+    const opener = page.getByRole('button', { name: 'Open dusk.jpg' });
+    await opener.click();
+    const viewer = page.getByRole('dialog', { name: 'dusk.jpg' });
+    await viewer.waitFor();
+    const shown = viewer.locator('.viewer__stage img');
+    expect(await shown.getAttribute('src')).toMatch(/\/api\/user\/media\/\d+\/preview$/);
+    await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await screenshot(page, 'viewer', { fullPage: false });
+
+    const titles = await page.locator('.media-card__name').allTextContents();
+    const at = titles.indexOf('dusk.jpg');
+    const step = at > 0 ? 'ArrowLeft' : 'ArrowRight';
+    const neighbour = titles[at > 0 ? at - 1 : at + 1]!;
+    await page.keyboard.press(step);
+    await page.getByRole('dialog', { name: neighbour }).waitFor();
+    await page.keyboard.press(step === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft');
+    await viewer.waitFor();
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it('shows the feed as a grid where videos play on click, at any width', async () => {
     await visitor.goto('/community');
-    await expect.poll(() => feedCardsOf(visitor).count()).toBe(3);
+    await expect.poll(() => feedCardsOf(visitor).count(), { timeout: 30_000 }).toBe(3);
     await mediaLoaded(visitor, '.feed-card', `@${username}`);
     expect(await layoutShift(visitor)).toBeLessThan(0.01);
     await screenshot(visitor, 'community');
@@ -219,6 +265,31 @@ describe('the web app against the real server', () => {
     await screenshot(visitor, 'community-dark');
     await visitor.emulateMedia({ colorScheme: 'light' });
     await visitor.setViewportSize(DESKTOP);
+  });
+
+  it('gives every community item a permalink page with its preview as og:image', async () => {
+    await visitor.goto('/community');
+    const permalink = feedCardsOf(visitor).first().locator('a.feed-card__permalink');
+    await permalink.waitFor();
+    const href = (await permalink.getAttribute('href'))!;
+    expect(href).toMatch(/^\/community\/\d+$/);
+    await expect
+      .poll(
+        async () => {
+          await visitor.goto(href);
+          return visitor.locator('meta[property="og:image"]').getAttribute('content');
+        },
+        { timeout: 60_000 },
+      )
+      .toMatch(/\.preview\.webp$/);
+    await visitor.locator('.shared-media img, .shared-media video').first().waitFor();
+    expect(await visitor.getByText(`@${username}`).first().isVisible()).toBe(true);
+
+    const missing = await visitor.goto('/no/such/page');
+    expect(missing?.status()).toBe(404);
+    await visitor.getByText('There is no page here').waitFor();
+    expect((await visitor.request.get('/robots.txt')).status()).toBe(200);
+    expect((await visitor.request.get('/favicon.ico')).headers()['content-type']).toMatch(/icon/);
   });
 
   it('stops Community sharing: gone from the feed, the link still works', async () => {

@@ -1,7 +1,9 @@
-import type { TCommunityItem } from '@mediashare/core/schemas';
+import { communityItemUrl, type TCommunityItem } from '@mediashare/core/schemas';
 import { useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { formatTimeAgo } from '../lib/format';
+import { formatDuration } from '../lib/placeholder';
+import { RenditionImage } from '../ui/rendition-image';
 
 interface CommunityCardProps {
   item: TCommunityItem;
@@ -9,7 +11,15 @@ interface CommunityCardProps {
   tagHref: (slug: string) => string;
   /** Given for the signed-in owner's own items: takes the item out of the feed (after confirming). */
   onRemove?: (() => void) | undefined;
+  /** Opens the item in the viewer. */
+  onOpen?: (() => void) | undefined;
 }
+
+/** Feed columns: one on a phone, then about a third of the page up to 400 px. */
+export const FEED_SIZES = '(max-width: 640px) 100vw, (max-width: 1280px) 33vw, 400px';
+
+const altOf = (item: TCommunityItem) =>
+  `Shared by ${item.owner.username}${item.tags.length ? `, tagged ${item.tags.join(', ')}` : ''}`;
 
 // Very tall or very wide items are cropped to this range so one panorama does not dominate a row.
 const MIN_RATIO = 0.75;
@@ -22,21 +32,42 @@ const boxStyle = (item: TCommunityItem): CSSProperties => {
   return { aspectRatio: String(ratio) };
 };
 
-const CardMedia = ({ item }: { item: TCommunityItem }) => {
+const CardMedia = ({ item, onOpen }: { item: TCommunityItem; onOpen?: (() => void) | undefined }) => {
   const [isPlaying, setIsPlaying] = useState(false);
   if (item.kind !== 'video') {
-    return (
+    const image = item.thumbnailUrl ? (
+      <RenditionImage
+        thumbnailUrl={item.thumbnailUrl}
+        previewUrl={item.previewUrl}
+        placeholder={item.placeholder}
+        alt={altOf(item)}
+        sizes={FEED_SIZES}
+        width={item.width}
+        height={item.height}
+      />
+    ) : (
       <img
         src={item.url}
-        alt={`Shared by ${item.owner.username}${item.tags.length ? `, tagged ${item.tags.join(', ')}` : ''}`}
+        alt={altOf(item)}
         width={item.width ?? undefined}
         height={item.height ?? undefined}
         loading="lazy"
         decoding="async"
       />
     );
+    if (!onOpen) return image;
+    return (
+      <button
+        type="button"
+        className="feed-card__open"
+        onClick={onOpen}
+        aria-label={`Open item shared by ${item.owner.username}`}
+      >
+        {image}
+      </button>
+    );
   }
-  if (isPlaying) return <video src={item.url} controls autoPlay playsInline />;
+  if (isPlaying) return <video src={item.url} poster={item.previewUrl ?? undefined} controls autoPlay playsInline />;
   return (
     <button
       type="button"
@@ -44,26 +75,41 @@ const CardMedia = ({ item }: { item: TCommunityItem }) => {
       onClick={() => setIsPlaying(true)}
       aria-label={`Play video shared by ${item.owner.username}`}
     >
-      <video src={`${item.url}#t=0.1`} preload="metadata" muted playsInline tabIndex={-1} aria-hidden="true" />
+      {item.thumbnailUrl ? (
+        <RenditionImage
+          thumbnailUrl={item.thumbnailUrl}
+          previewUrl={item.previewUrl}
+          placeholder={item.placeholder}
+          alt=""
+          sizes={FEED_SIZES}
+          width={item.width}
+          height={item.height}
+        />
+      ) : (
+        <video src={`${item.url}#t=0.1`} preload="metadata" muted playsInline tabIndex={-1} aria-hidden="true" />
+      )}
       <span className="play-icon" aria-hidden="true">
         <svg viewBox="0 0 24 24" width="28" height="28">
           <path d="M8 5.5v13l10.5-6.5z" fill="currentColor" />
         </svg>
       </span>
+      {item.durationMs !== null && <span className="thumb__kind">{formatDuration(item.durationMs)}</span>}
     </button>
   );
 };
 
-export const CommunityCard = ({ item, labelOf, tagHref, onRemove }: CommunityCardProps) => (
+export const CommunityCard = ({ item, labelOf, tagHref, onRemove, onOpen }: CommunityCardProps) => (
   <li className="feed-card" data-community-id={item.id}>
     <div className={`feed-card__media feed-card__media--${item.kind}`} style={boxStyle(item)}>
-      <CardMedia item={item} />
+      <CardMedia item={item} onOpen={onOpen} />
       {item.kind === 'gif' && <span className="thumb__kind">GIF</span>}
     </div>
     <div className="feed-card__body">
       <div className="feed-card__byline">
         <span className="feed-card__owner">@{item.owner.username}</span>
-        <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
+        <Link href={communityItemUrl(item.id)} className="feed-card__permalink">
+          <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
+        </Link>
       </div>
       {item.tags.length > 0 && (
         <ul className="chips chips--small" aria-label="Tags">

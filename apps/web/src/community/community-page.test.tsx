@@ -70,11 +70,9 @@ describe('CommunityPage', () => {
     });
     const card = (await screen.findByText('@owner1')).closest('li');
     expect(card).not.toBeNull();
-    expect(
-      within(card!)
-        .getAllByRole('link')
-        .map((a) => a.textContent),
-    ).toEqual(['#Night', '#Urban']);
+    const [permalink, ...tagLinks] = within(card!).getAllByRole('link');
+    expect(permalink?.getAttribute('href')).toBe('/community/1');
+    expect(tagLinks.map((a) => a.textContent)).toEqual(['#Night', '#Urban']);
     // tRPC's infinite query adds `direction`, which the feed accepts and ignores.
     expect(api.callsTo('community.list')).toEqual([
       { limit: 24, tags: ['night', 'urban'], origin: 'uploaded', direction: 'forward' },

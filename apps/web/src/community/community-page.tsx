@@ -1,4 +1,4 @@
-import { PAGES, type TCommunityItem } from '@mediashare/core/schemas';
+import { communityItemUrl, PAGES, type TCommunityItem } from '@mediashare/core/schemas';
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useSession } from '../lib/session';
@@ -9,8 +9,11 @@ import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CommunityCard } from './community-card';
 import { CommunityFilters } from './community-filters';
+import { communityViewerItem } from './community-viewer-item';
 import { formatFeedQuery, parseFeedQuery, withTag, type FeedFilters } from './feed-query';
+import { Viewer } from '../viewer/viewer';
 import '../styles/community.css';
+import '../styles/viewer.css';
 
 const PAGE_SIZE = 24;
 const TAGS_STALE_MS = 10 * 60 * 1000;
@@ -38,6 +41,7 @@ export const CommunityPage = () => {
   const setFilters = (next: FeedFilters) => navigate(`/community${formatFeedQuery(next)}`);
   const labelOf = (slug: string) => tags.data?.find((t) => t.slug === slug)?.label ?? slug;
   const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
+  const [viewing, setViewing] = useState<number | null>(null);
   const isFiltered = filters.tags.length > 0 || filters.origin !== undefined;
 
   return (
@@ -73,10 +77,11 @@ export const CommunityPage = () => {
       />
       {items.length > 0 && (
         <ul className="feed-grid" aria-label="Community feed">
-          {items.map((item) => (
+          {items.map((item, index) => (
             <CommunityCard
               key={item.id}
               item={item}
+              onOpen={() => setViewing(index)}
               labelOf={labelOf}
               tagHref={(slug) => `/community${formatFeedQuery(withTag(filters, slug))}`}
               onRemove={user?.username === item.owner.username ? () => setRemoving(item) : undefined}
@@ -86,6 +91,24 @@ export const CommunityPage = () => {
       )}
       <MorePages query={feed} />
       {feed.isSuccess && !feed.hasNextPage && items.length > 0 && <p className="feed-end">You have reached the end.</p>}
+      {viewing !== null && (
+        <Viewer
+          items={items.map(communityViewerItem)}
+          index={viewing}
+          onIndex={setViewing}
+          onClose={() => setViewing(null)}
+          actions={(item) => (
+            <>
+              <Link className="button button--small" href={communityItemUrl(item.id)}>
+                Permalink
+              </Link>
+              <a className="button button--small" href={item.fileUrl} download>
+                Download
+              </a>
+            </>
+          )}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title="Remove from the Community feed?"

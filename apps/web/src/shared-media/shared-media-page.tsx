@@ -2,6 +2,7 @@ import type { TSharedMedia } from '@mediashare/core/schemas';
 import type { CSSProperties } from 'react';
 import { isDeadLink } from '../lib/errors';
 import { formatBytes } from '../lib/format';
+import { placeholderUrl } from '../lib/placeholder';
 import { trpc } from '../trpc';
 import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
@@ -21,6 +22,11 @@ const frameStyle = ({ width, height }: TSharedMedia): CSSProperties | undefined 
     ? { aspectRatio: `${width} / ${height}`, width: `min(100%, ${width}px, ${((MAX_HEIGHT_VH * width) / height).toFixed(2)}vh)` }
     : undefined;
 
+const placeholderStyle = (hash: string | null): CSSProperties | undefined => {
+  const url = placeholderUrl(hash);
+  return url ? { backgroundImage: `url("${url}")`, backgroundSize: 'cover' } : undefined;
+};
+
 const SharedMedia = ({ media }: { media: TSharedMedia }) => {
   const hasSize = media.width !== null && media.height !== null;
   return (
@@ -30,6 +36,7 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
           // The file endpoint answers Range requests, so the browser can seek without downloading it all.
           <video
             src={media.fileUrl}
+            poster={media.previewUrl ?? undefined}
             controls
             playsInline
             preload="metadata"
@@ -37,8 +44,10 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
             height={media.height ?? undefined}
           />
         ) : (
+          // The 2048 px preview, painted over the placeholder; the file itself only while there is none.
           <img
-            src={media.fileUrl}
+            src={media.previewUrl ?? media.fileUrl}
+            style={placeholderStyle(media.placeholder)}
             alt={`Shared ${KIND_LABELS[media.kind]}`}
             width={media.width ?? undefined}
             height={media.height ?? undefined}

@@ -4,13 +4,16 @@ import { MediaThumb } from './media-thumb';
 
 interface MediaCardProps {
   item: TMediaItem;
+  onOpen: () => void;
   onShare: (item: TMediaItem) => void;
   onDelete: (item: TMediaItem) => void;
 }
 
-export const MediaCard = ({ item, onShare, onDelete }: MediaCardProps) => (
+export const MediaCard = ({ item, onOpen, onShare, onDelete }: MediaCardProps) => (
   <li className="media-card" data-media-id={item.id}>
-    <MediaThumb item={item} />
+    <button type="button" className="thumb__open" onClick={onOpen} aria-label={`Open ${item.fileName}`}>
+      <MediaThumb item={item} />
+    </button>
     <div className="media-card__body">
       <p className="media-card__name" title={item.fileName}>
         {item.fileName}

@@ -1,4 +1,4 @@
-import type { TMediaItem, TUser } from '@mediashare/core/schemas';
+import { mediaKindOf, type TMediaItem, type TUser } from '@mediashare/core/schemas';
 import { useRef, useState, type DragEvent } from 'react';
 import { useLimits } from '../lib/limits';
 import { ShareDialog } from '../share/share-dialog';
@@ -7,23 +7,50 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { MorePages } from '../ui/more-pages';
 import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { Viewer, type ViewerItem } from '../viewer/viewer';
 import { MediaCard } from './media-card';
 import { UploadList } from './upload-list';
 import { UploadZone } from './upload-zone';
 import { useUploads } from './use-uploads';
 import '../styles/vault.css';
+import '../styles/viewer.css';
 
 const PAGE_SIZE = 30;
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
+const RENDITION_POLL_MS = 3000;
+const isAwaitingRenditions = (item: TMediaItem) =>
+  item.thumbnailUrl === null && Date.now() - Date.parse(item.createdAt) < 2 * 60_000;
+
+/** What the viewer shows of a vault item: the owner's own routes. */
+const toViewerItem = (item: TMediaItem): ViewerItem => ({
+  id: item.id,
+  kind: mediaKindOf(item.mimeType),
+  title: item.fileName,
+  fileUrl: `/api/user/media/${item.id}/file`,
+  previewUrl: item.previewUrl,
+  placeholder: item.placeholder,
+  width: item.width,
+  height: item.height,
+});
+
 export const VaultPage = ({ user }: { user: TUser }) => {
   useDocumentTitle('Your vault');
   const utils = trpc.useUtils();
-  const media = trpc.media.list.useInfiniteQuery({ limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor });
+  const media = trpc.media.list.useInfiniteQuery(
+    { limit: PAGE_SIZE },
+    {
+      getNextPageParam: (page) => page.nextCursor,
+      // Renditions are made just after an upload: look again until recent items have theirs.
+      refetchInterval: (query) =>
+        query.state.data?.pages.some((page) => page.items.some(isAwaitingRenditions)) ? RENDITION_POLL_MS : false,
+    },
+  );
   const maxUploadBytes = useLimits().data?.maxUploadBytes;
   const uploads = useUploads({ maxBytes: maxUploadBytes, onUploaded: () => void utils.media.list.invalidate() });
   const [sharingId, setSharingId] = useState<number | null>(null);
+  const [viewing, setViewing] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<TMediaItem | null>(null);
   const [isDragging, setIsDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; a depth count tells when the pointer really left.
@@ -91,13 +118,44 @@ export const VaultPage = ({ user }: { user: TUser }) => {
       />
       {items.length > 0 && (
         <ul className="media-grid" aria-label="Your media">
-          {items.map((item) => (
-            <MediaCard key={item.id} item={item} onShare={(i) => setSharingId(i.id)} onDelete={setDeleting} />
+          {items.map((item, index) => (
+            <MediaCard
+              key={item.id}
+              item={item}
+              onOpen={() => setViewing(index)}
+              onShare={(i) => setSharingId(i.id)}
+              onDelete={setDeleting}
+            />
           ))}
         </ul>
       )}
       <MorePages query={media} />
 
+      {viewing !== null && (
+        <Viewer
+          items={items.map(toViewerItem)}
+          index={viewing}
+          onIndex={setViewing}
+          onClose={() => setViewing(null)}
+          actions={(item) => (
+            <>
+              <a className="button button--small" href={item.fileUrl} download>
+                Download
+              </a>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  setViewing(null);
+                  setSharingId(item.id);
+                }}
+              >
+                Share
+              </button>
+            </>
+          )}
+        />
+      )}
       {sharing && <ShareDialog key={sharing.id} item={sharing} onClose={() => setSharingId(null)} />}
       {deleting && (
         <ConfirmDialog

@@ -81,7 +81,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the username or email, under the rules of registration */
+        /**
+         * Change the username or email, under the rules of registration
+         * @description Changes the caller's username, email or both, under the same rules and messages as registration (409 when another account holds the name). Sessions stay signed in.
+         */
         patch: operations["updateProfile"];
         trace?: never;
     };
@@ -112,7 +115,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the caller is signed in: the account's live sessions */
+        /**
+         * Where the caller is signed in: the account's live sessions
+         * @description The sessions of the caller's account that have not expired, most recently used first: when each started and was last seen, a device label from its user agent, and `current: true` on the one making the request.
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -132,7 +138,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Sign one session out */
+        /**
+         * Sign one session out
+         * @description Ends one of the caller's sessions by the id the session list gives; it is signed out on its next request. Another account's session id is the same 404 as one that does not exist.
+         */
         delete: operations["endSession"];
         options?: never;
         head?: never;
@@ -148,7 +157,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out everywhere else */
+        /**
+         * Sign out everywhere else
+         * @description Ends every session of the caller's account except the one making the request.
+         */
         post: operations["endOtherSessions"];
         delete?: never;
         options?: never;
@@ -271,7 +283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support */
+        /**
+         * The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support
+         * @description The owner's thumbnail of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.
+         */
         get: operations["getMediaThumbnail"];
         put?: never;
         post?: never;
@@ -288,7 +303,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support */
+        /**
+         * The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support
+         * @description The owner's preview of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.
+         */
         get: operations["getMediaPreview"];
         put?: never;
         post?: never;
@@ -389,7 +407,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shared item's thumbnail (public, WebP), with ETag and HTTP Range support */
+        /**
+         * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
+         * @description The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
+         */
         get: operations["getSharedMediaThumbnail"];
         put?: never;
         post?: never;
@@ -406,7 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shared item's preview (public, WebP), with ETag and HTTP Range support */
+        /**
+         * The shared item's preview (public, WebP), with ETag and HTTP Range support
+         * @description The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
+         */
         get: operations["getSharedMediaPreview"];
         put?: never;
         post?: never;
@@ -611,7 +635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database and storage both answer (the answer comes within 2 s) */
+        /**
+         * Readiness: the database and storage both answer (the answer comes within 2 s)
+         * @description For load balancers and orchestrators: 200 once this process can serve requests, 503 while the database or storage does not answer. It checks both at once and answers within 2 s whatever they do; it reads no credentials.
+         */
         get: operations["checkReadiness"];
         put?: never;
         post?: never;
@@ -3594,22 +3621,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database or storage does not answer (within 2 s); the fields say which. */
+            /** @description The database or storage does not answer (within 2 s); `database` and `storage` say which. Retry-After says when to ask again. */
             503: {
                 headers: {
-                    /** @description Seconds to wait before asking again */
-                    "Retry-After"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ready" | "unavailable";
-                        /** @enum {string} */
-                        database: "ok" | "unavailable";
-                        /** @enum {string} */
-                        storage: "ok" | "unavailable";
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

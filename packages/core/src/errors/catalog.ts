@@ -11,6 +11,11 @@ interface RateLimitedParams {
   retryAfter: number;
 }
 
+interface Readiness {
+  database: 'ok' | 'unavailable';
+  storage: 'ok' | 'unavailable';
+}
+
 /**
  * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
  * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
@@ -153,6 +158,15 @@ export const ERRORS = defineErrors({
     }),
   },
 
+  // Readiness: /readyz's refusal names which dependency does not answer; probes read `status`.
+  notReady: {
+    status: 503,
+    message: ({ database, storage }: Readiness) =>
+      `Not ready: ${[database === 'ok' ? '' : 'the database', storage === 'ok' ? '' : 'storage'].filter(Boolean).join(' and ')} does not answer`,
+    body: ({ database, storage }: Readiness) => ({ status: 'unavailable', database, storage }),
+    headers: () => ({ 'Retry-After': '5' }),
+  },
+
   // Outages (issue 17.4): a dependency that does not answer is worth retrying, and says when.
   storageUnavailable: {
     status: 503,
@@ -168,6 +182,8 @@ export const ERRORS = defineErrors({
   // Renditions.
   /** Not made yet (the job is queued), or never to be made: the client shows the original instead. */
   renditionNotFound: { status: 404, message: 'No rendition of this item yet' },
+  /** The link file without metadata could not be made; the original is never served in its place. */
+  linkFileUnavailable: { status: 500, message: 'The shared file could not be prepared' },
 
   // Account settings, sessions and password recovery.
   currentPasswordIncorrect: { status: 400, message: 'Current password is incorrect' },

@@ -131,8 +131,8 @@ export interface MediaRepo {
   /** Any user's item: for background work that has no caller. */
   findById(id: number): Promise<MediaRecord | null>;
   setRenditions(id: number, update: RenditionUpdate): Promise<void>;
-  /** Records the link file's stripped copy unless one is recorded already; returns the path in force. */
-  setStrippedPath(id: number, path: string): Promise<string>;
+  /** Records the link file's stripped copy unless one is recorded already; the path in force, null without the row. */
+  setStrippedPath(id: number, path: string): Promise<string | null>;
   /** Items with no renditions and no recorded failure, by id after `afterId`: what a backfill makes. */
   findWithoutRenditions(afterId: number, limit: number): Promise<MediaRecord[]>;
 }

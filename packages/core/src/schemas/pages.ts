@@ -10,9 +10,13 @@ export const PAGES = {
   community: '/community',
   tokens: '/tokens',
   sharedMedia: '/shared/media/:code',
+  communityItem: '/community/:id',
   account: '/account',
   resetPassword: '/reset-password/:token',
 } as const;
 
 /** Where a share link points: the page that shows the shared item. */
 export const shareUrlFor = (shareCode: string): string => PAGES.sharedMedia.replace(':code', shareCode);
+
+/** A community item's own page (its permalink, with OpenGraph tags for link previews). */
+export const communityItemUrl = (id: number): string => PAGES.communityItem.replace(':id', String(id));

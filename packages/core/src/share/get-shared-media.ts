@@ -1,8 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import type { MediaRecord } from '../ports/records';
-import { BUCKETS, type ByteRange } from '../ports/storage';
-import { servedFileName } from '../media/served-file-name';
 import { mediaKindOf } from '../schemas/common';
 import { ZShareCode, type TSharedMedia } from '../schemas/share';
 
@@ -28,15 +26,5 @@ export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: stri
     previewUrl: media.placeholder ? `/api/shared/media/${shareCode}/preview` : null,
     placeholder: media.placeholder,
     durationMs: media.durationMs,
-  };
-};
-
-export const getSharedMediaFile = async (deps: Pick<CoreDeps, 'db' | 'storage'>, shareCode: string) => {
-  const media = await findShared(deps, shareCode);
-  return {
-    mimeType: media.mimeType,
-    size: media.size,
-    fileName: servedFileName(media.fileName, media.mimeType),
-    open: (range?: ByteRange) => deps.storage.get(BUCKETS.userMedia, media.filePath, range ? { range } : {}),
   };
 };

@@ -1,7 +1,8 @@
 export { shareMedia } from './share-media';
 export { deleteShare } from './delete-share';
 export { shareMediaByPath } from './share-by-path';
-export { getSharedMedia, getSharedMediaFile } from './get-shared-media';
+export { getSharedMedia } from './get-shared-media';
+export { getSharedMediaFile } from './get-link-file';
 export { validateShare, type ValidShare } from './validate-share';
 export { removeCommunityCopy } from './remove-community-copy';
 export { communityFileName } from './community-file-name';

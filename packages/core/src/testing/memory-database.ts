@@ -256,8 +256,9 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       async setStrippedPath(mediaId, path) {
         const media = state.media.find((m) => m.id === mediaId);
-        if (media) media.strippedPath ??= path;
-        return media?.strippedPath ?? path;
+        if (!media) return null;
+        media.strippedPath ??= path;
+        return media.strippedPath;
       },
       findWithoutRenditions: unsupported('media.findWithoutRenditions'),
     },

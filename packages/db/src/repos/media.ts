@@ -99,7 +99,7 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
       .set({ strippedPath: sql`coalesce(${media.strippedPath}, ${path})` })
       .where(eq(media.id, id))
       .returning({ strippedPath: media.strippedPath });
-    return row?.strippedPath ?? path;
+    return row ? (row.strippedPath ?? path) : null;
   },
 
   findWithoutRenditions: (afterId, limit) =>

@@ -9,6 +9,8 @@ export const endSessionRoute = defineRoute({
   operationId: 'endSession',
   tag: 'Accounts',
   summary: 'Sign one session out',
+  description:
+    "Ends one of the caller's sessions by the id the session list gives; it is signed out on its next request. Another account's session id is the same 404 as one that does not exist.",
   access: ACCESS.session,
   request: { params: z.object({ id: ZSessionId }) },
   responses: {

@@ -7,6 +7,8 @@ export const updateProfileRoute = defineRoute({
   operationId: 'updateProfile',
   tag: 'Accounts',
   summary: 'Change the username or email, under the rules of registration',
+  description:
+    "Changes the caller's username, email or both, under the same rules and messages as registration (409 when another account holds the name). Sessions stay signed in.",
   access: ACCESS.session,
   request: { body: jsonBody(ZUpdateProfileInput) },
   responses: {

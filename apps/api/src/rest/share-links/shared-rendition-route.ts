@@ -14,6 +14,7 @@ export const sharedRenditionRoute = (kind: TRenditionKind, operationId: string) 
     operationId,
     tag: 'Share links',
     summary: `The shared item's ${kind} (public, WebP), with ETag and HTTP Range support`,
+    description: `The ${kind} of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.`,
     access: ACCESS.public,
     request: { params: ZShareCodeParams },
     responses: {

@@ -1,0 +1,72 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileCases } from './support/hostile/cases';
+import { describeReport, runHostileCases } from './support/hostile/run';
+import { declaredProcedures, declaredRoutes, executorFor, inProcessTarget, makeSamples } from './support/hostile/target';
+import { createHarness, INTERNAL_TOKEN, type Harness } from './support/harness';
+
+/**
+ * Generated hostile requests (fast-check) against every declared REST route and tRPC procedure: bodies,
+ * ids, headers and multipart parts. `pnpm bench` runs 100,000; here a few thousand, on a database of its
+ * own so that nothing else changes the rows compared. HOSTILE_RUNS and HOSTILE_SEED replay a run.
+ */
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 2000);
+const SEED = Number(process.env.HOSTILE_SEED ?? 20261201);
+
+let h: Harness;
+let web: string;
+beforeAll(async () => {
+  // A built web app of one page, so that page paths answer as in production rather than "not built".
+  web = await mkdtemp(path.join(tmpdir(), 'mediashare-web-'));
+  await writeFile(path.join(web, 'index.html'), '<!doctype html><title>mediashare</title>');
+  h = await createHarness({
+    isolated: true,
+    webDistDir: web,
+    env: { INTERNAL_API_TOKEN: INTERNAL_TOKEN, MAX_UPLOAD_BYTES: String(256 * 1024) },
+  });
+}, 180_000);
+afterAll(async () => {
+  await h?.close();
+  await rm(web, { recursive: true, force: true });
+});
+
+describe('hostile input', () => {
+  it('never answers >= 500, never crashes, and refused requests change no row and no file', async () => {
+    const samples = await makeSamples();
+    const target = await inProcessTarget({
+      send: async (input, init) => h.app.request(input, init),
+      execute: executorFor(h.sql),
+      storageRoot: h.storageRoot,
+      serviceToken: INTERNAL_TOKEN,
+      samples,
+    });
+    const report = await runHostileCases(target, hostileCases(declaredRoutes, declaredProcedures, samples), {
+      runs: RUNS,
+      seed: SEED,
+    });
+    console.info(`seed ${SEED}\n${describeReport(report)}`);
+
+    expect(report.serverErrors.slice(0, 5)).toEqual([]);
+    expect(report.crashes.slice(0, 5)).toEqual([]);
+    expect(report.stateChanges.slice(0, 5)).toEqual([]);
+    // Every route and procedure was aimed at.
+    const missing = [
+      ...declaredRoutes.map((r) => r.operationId).filter((id) => !report.targets.has(id)),
+      ...declaredProcedures
+        .map((p) => p.path)
+        .filter((p) => ![...report.targets].some((t) => t.startsWith('trpc:') && t.slice(5).split(',').includes(p))),
+    ];
+    expect(missing).toEqual([]);
+  }, 240_000);
+
+  it('answers a tRPC path that is not valid percent-encoding as a procedure that does not exist, not 500', async () => {
+    const res = await h.app.request('/trpc/%ZZ', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).error).toMatchObject({
+      message: 'No procedure found on path "%ZZ"',
+      data: { code: 'NOT_FOUND', httpStatus: 404 },
+    });
+  });
+});

@@ -1,0 +1,57 @@
+import { ZCommunityId, type TCommunityItem } from '@mediashare/core/schemas';
+import { Link } from 'wouter';
+import { formatTimeAgo } from '../lib/format';
+import { placeholderUrl } from '../lib/placeholder';
+import { trpc } from '../trpc';
+import { QueryState } from '../ui/query-state';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { NotFoundPage } from '../ui/not-found-page';
+import '../styles/shared.css';
+
+const Item = ({ item }: { item: TCommunityItem }) => {
+  const blur = placeholderUrl(item.placeholder);
+  const style = blur ? { backgroundImage: `url("${blur}")`, backgroundSize: 'cover' } : undefined;
+  return (
+    <figure className="shared-media">
+      <div
+        className="shared-media__frame"
+        style={item.width && item.height ? { aspectRatio: `${item.width} / ${item.height}` } : undefined}
+      >
+        {item.kind === 'video' ? (
+          <video src={item.url} poster={item.previewUrl ?? undefined} controls playsInline preload="metadata" />
+        ) : (
+          <img
+            src={item.previewUrl ?? item.url}
+            style={style}
+            alt={`Shared by ${item.owner.username}`}
+            width={item.width ?? undefined}
+            height={item.height ?? undefined}
+          />
+        )}
+      </div>
+      <figcaption>
+        <span>
+          @{item.owner.username} · <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
+          {item.tags.length > 0 && ` · ${item.tags.map((t) => `#${t}`).join(' ')}`}
+        </span>
+        <Link className="button button--small" href="/community">
+          Community
+        </Link>
+      </figcaption>
+    </figure>
+  );
+};
+
+/** `/community/:id`: one community item, the page its permalink (and its OpenGraph tags) name. */
+export const CommunityItemPage = ({ id }: { id: string }) => {
+  const parsed = ZCommunityId.safeParse(Number(id));
+  const query = trpc.community.get.useQuery({ id: parsed.success ? parsed.data : 0 }, { enabled: parsed.success, retry: false });
+  useDocumentTitle(query.data ? `Shared by @${query.data.owner.username}` : 'Community item');
+  if (!parsed.success || query.error?.data?.httpStatus === 404) return <NotFoundPage />;
+  return (
+    <main className="page shared-page">
+      <QueryState query={query} loading="Opening…" failed="Could not open this item" />
+      {query.data && <Item item={query.data} />}
+    </main>
+  );
+};
