@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
 import { identifyRequestCaller, identifyServiceCaller } from './http/caller';
+import { contentSecurityPolicy } from './http/content-security-policy';
 import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
@@ -37,6 +38,7 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   // Right after the context, so it sees every answer, refusals included, before it is sent.
   app.use('*', settleUnreadBody());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use('*', contentSecurityPolicy(deps.env));
   mountRoutes(app, platformRoutes, mount);
 
   const internal = new Hono<AppEnv>().use('/api/internal/*', identifyServiceCaller());

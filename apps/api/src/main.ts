@@ -1,8 +1,9 @@
-import { startDeleteWorker, startRenditionWorker, sweepStorage } from '@mediashare/core';
+import { runSweep, startDeleteWorker, startRenditionWorker } from '@mediashare/core';
 import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
 import { loadEnv } from './env';
+import { answerClientError } from './http/client-error';
 import { startServer } from './http/node-server';
 import { createLogger } from './logger';
 
@@ -28,11 +29,12 @@ const server = startServer(app, { port: env.PORT, hostname: env.HOST, ...limits 
   // Humans read this line; the JSON one above is for log collectors.
   process.stdout.write(`\nmediashare is running at ${env.PUBLIC_URL}\n\n`);
 });
+server.on('clientError', answerClientError(logger));
 
 // Every instance schedules the sweep; a database lock lets only one run it at a time.
 const sweepTimer = setInterval(() => {
-  void sweepStorage(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
-    logger.error({ err: error }, 'storage sweep failed'),
+  void runSweep(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
+    logger.error({ err: error }, 'sweep failed'),
   );
 }, env.SWEEP_INTERVAL_SECONDS * 1000);
 sweepTimer.unref();

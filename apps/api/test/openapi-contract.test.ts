@@ -85,6 +85,7 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/register', { json: { email: owner.email, username: `${name}b`, password: 'long enough password' } });
     await send('/api/auth/register', { json: {}, headers: evil });
     await send('/api/auth/register', { json: huge });
+    await send('/api/auth/register', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/register', { json: {}, headers: badBearer });
     {
       // Every hashing place of this address (app.request has none: "unknown") taken, then a registration.
@@ -102,6 +103,7 @@ describe('the OpenAPI document', () => {
     for (let i = 0; i < 4; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
     await send('/api/auth/login', { json: { email: stranger.email, password: stranger.password }, headers: evil });
     await send('/api/auth/login', { json: huge });
+    await send('/api/auth/login', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/me', { cookie });
     await send('/api/auth/me');
     await send('/api/auth/me', { headers: badBearer });
@@ -166,6 +168,7 @@ describe('the OpenAPI document', () => {
     await send(shareOf(photo.id), { json: community, headers: bearer(readToken) });
     await send(shareOf(photo.id), { json: community, cookie: stranger.cookie });
     await send(shareOf(photo.id), { json: huge, cookie });
+    await send(shareOf(photo.id), { body: '{}', headers: { 'content-type': 'text/plain' }, cookie });
     const fresh = await image();
     arm.failNext('storage.put');
     await send(shareOf(fresh.id), { json: community, cookie });
@@ -202,6 +205,7 @@ describe('the OpenAPI document', () => {
     await byPath({ filePath: `${owner.id}/uploads/page.png`, shareToCommunity: false });
     await byPath({ filePath: `${owner.id}/uploads/bomb.png`, shareToCommunity: false });
     await byPath(huge);
+    await byPath(undefined, { body: '{}', headers: { 'content-type': 'text/plain' } });
     arm.failNext('storage.copy');
     await byPath({ filePath: loose });
     arm.failNext('lock');
@@ -264,6 +268,7 @@ describe('the OpenAPI document', () => {
     await send('/api/user/tokens', { json: { name: 'x', scopes: ['read'] } });
     await send('/api/user/tokens', { json: { name: 'x', scopes: ['read'] }, headers: bearer(readToken) });
     await send('/api/user/tokens', { json: huge, cookie });
+    await send('/api/user/tokens', { body: '{}', headers: { 'content-type': 'text/plain' }, cookie });
     await send('/api/user/tokens', { cookie });
     await send('/api/user/tokens');
     await send('/api/user/tokens', { headers: bearer(readToken) });
@@ -286,6 +291,7 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/password', { json: passwordBody, headers: bearer(accountToken) });
     await send('/api/auth/password', { json: passwordBody, cookie: account.cookie, headers: evil });
     await send('/api/auth/password', { json: huge, cookie: account.cookie });
+    await send('/api/auth/password', { body: '{}', headers: { 'content-type': 'text/plain' }, cookie: account.cookie });
     await send('/api/auth/password', { json: passwordBody, cookie: account.cookie });
     for (let i = 0; i < 3; i++) {
       await send('/api/auth/password', { json: { ...passwordBody, currentPassword: `wrong ${i}` }, cookie: account.cookie });
@@ -300,6 +306,12 @@ describe('the OpenAPI document', () => {
     await profile({ username: 'x' }, { cookie: undefined, headers: bearer(accountToken) });
     await profile({ username: 'x' }, { headers: evil });
     await profile(huge);
+    await send('/api/auth/me', {
+      method: 'PATCH',
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+      cookie: account.cookie,
+    });
     const [listedSession] = (await send('/api/auth/sessions', { cookie: account.cookie })).body as { id: string }[];
     await send('/api/auth/sessions');
     await send('/api/auth/sessions', { headers: badBearer });
@@ -327,11 +339,22 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/reset-password', { json: resetBody });
     await send('/api/auth/reset-password', { json: resetBody, headers: evil });
     await send('/api/auth/reset-password', { json: huge });
+    {
+      // Every hashing place of this address ("unknown") taken, then a reset.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const runs = Array.from({ length: 10 }, () => h.deps.hashing.run('unknown', () => held));
+      await send('/api/auth/reset-password', { json: { token: 'A'.repeat(43), newPassword: 'from a made-up link' } });
+      release();
+      await Promise.all(runs);
+    }
+    await send('/api/auth/reset-password', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/reset-password', { json: resetBody, headers: badBearer });
     await send('/api/auth/forgot-password', { json: { email: `${name}x@example.test` } });
     await send('/api/auth/forgot-password', { json: { email: 'nope' } });
     await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: evil });
     await send('/api/auth/forgot-password', { json: huge });
+    await send('/api/auth/forgot-password', { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: badBearer });
     const noMail = await createHarness({ database: h.deps.db, watermark: h.deps.watermark });
     await call(noMail.app, '/api/auth/forgot-password', { json: { email: owner.email } });

@@ -128,6 +128,11 @@ describe('password hashing per address', () => {
         headers: from(busy),
       });
       expect(register.status).toBe(429);
+      const reset = await call(h.app, '/api/auth/reset-password', {
+        json: { token: 'A'.repeat(43), newPassword: 'from a made-up link' },
+        headers: from(busy),
+      });
+      expect(reset.status).toBe(429);
       // A taken email is answered without hashing, so the full lane does not matter.
       const taken = await call(h.app, '/api/auth/register', {
         json: { email: user.email, username: uniqueName(), password: 'long enough password' },

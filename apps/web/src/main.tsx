@@ -1,3 +1,5 @@
+// First: before any module makes a zod schema (see lib/no-eval.ts).
+import './lib/no-eval';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
 import { StrictMode, useState } from 'react';

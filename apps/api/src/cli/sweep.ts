@@ -1,9 +1,9 @@
-import { sweepStorage } from '@mediashare/core';
+import { runSweep } from '@mediashare/core';
 import { bootstrap } from '../bootstrap';
 import { loadEnv } from '../env';
 import { createLogger } from '../logger';
 
-// `pnpm sweep [--grace-seconds N]`: one storage sweep now, as the server runs it periodically.
+// `pnpm sweep [--grace-seconds N]`: one sweep now, as the server runs it periodically.
 const graceArg = process.argv.indexOf('--grace-seconds');
 const env = loadEnv();
 const graceSeconds = graceArg > 0 ? Number(process.argv[graceArg + 1]) : env.SWEEP_GRACE_SECONDS;
@@ -14,8 +14,9 @@ if (!Number.isFinite(graceSeconds) || graceSeconds < 0) {
 
 const deps = await bootstrap(env, createLogger('warn'));
 try {
-  const result = await sweepStorage(deps, { graceMs: graceSeconds * 1000 });
-  process.stdout.write(result ? `${JSON.stringify(result)}\n` : 'another process is sweeping right now; nothing done\n');
+  const { storage, expired } = await runSweep(deps, { graceMs: graceSeconds * 1000 });
+  process.stdout.write(storage ? `${JSON.stringify(storage)}\n` : 'another process is sweeping storage right now; skipped\n');
+  process.stdout.write(`${JSON.stringify({ expired })}\n`);
 } finally {
   await deps.watermark.close?.();
   await deps.db.close();

@@ -6,6 +6,9 @@ import type { z } from 'zod';
 /** Every body but an upload is small JSON. */
 export const JSON_BODY_LIMIT = 64 * 1024;
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+export const isJsonType = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type ?? '');
+
 const bodyTooLarge = () => ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT });
 
 /**
@@ -50,6 +53,8 @@ export const parseJsonBody = async <S extends z.ZodType>(c: Context, schema: S):
   const text = await readBodyText(c);
   let data: unknown = {};
   if (text.trim() !== '') {
+    // JSON only as JSON: a text/plain or form body is what a page on another site can send without asking.
+    if (!isJsonType(c.req.header('content-type'))) throw ERRORS.jsonRequired();
     try {
       data = JSON.parse(text);
     } catch {

@@ -13,7 +13,7 @@ const DESCRIPTIONS: Record<number, string> = {
   408: 'The upload stopped making progress (less than the minimum rate over the window).',
   409: 'Taken already.',
   413: 'The body is over the size limit.',
-  415: 'The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).',
+  415: 'A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.',
   422: 'An image over the pixel limit, or one whose dimensions cannot be read.',
   429: 'Too many requests; retry after Retry-After seconds.',
   500: 'The request could not be completed; nothing was left half-done.',
@@ -48,7 +48,9 @@ const impliedErrors = (route: Route): AppError[] => {
     errors.push(ERRORS.rateLimited({ budget: route.budget, scope, limit: 20, windowSeconds: 3600, retryAfter: 1200 }));
   }
   const body = route.request?.body;
-  if (body?.kind === 'json') errors.push(ERRORS.malformedJson(), ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT }));
+  if (body?.kind === 'json') {
+    errors.push(ERRORS.malformedJson(), ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT }), ERRORS.jsonRequired());
+  }
   if (body?.kind === 'file') {
     errors.push(
       ERRORS.missingFileField({ field: body.field }),

@@ -4,14 +4,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../deps';
-import { JSON_BODY_LIMIT } from '../http/validate';
+import { isJsonType, JSON_BODY_LIMIT } from '../http/validate';
 import { TRPC_CODES } from './errors';
 
 /** The most calls one batch may carry; the SPA's batch link is held to the same number. */
 export const MAX_BATCH_CALLS = 10;
 
 /** Procedures that hash a password: one per request, so a batch cannot turn one request into many hashes. */
-const UNBATCHABLE = new Set(['auth.login', 'auth.register']);
+const UNBATCHABLE = new Set(['auth.login', 'auth.register', 'auth.changePassword', 'auth.resetPassword']);
 
 /** A refusal before any procedure runs, in tRPC's JSON error shape, so tRPC clients read it as their own. */
 export const trpcRefusal = (c: Context<AppEnv>, error: AppError): Response => {
@@ -53,7 +53,7 @@ export const trpcRequestGuard = (): MiddlewareHandler<AppEnv> => {
     const alone = paths.length > 1 ? paths.find((path) => UNBATCHABLE.has(path)) : undefined;
     if (alone) return trpcRefusal(c, ERRORS.notBatchable({ path: alone }));
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return trpcRefusal(c, ERRORS.jsonRequired());
+    if (!isJsonType(c.req.header('content-type'))) return trpcRefusal(c, ERRORS.jsonRequired());
     return limitBody(c, next);
   };
 };

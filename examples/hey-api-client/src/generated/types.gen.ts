@@ -228,6 +228,10 @@ export type RegisterAccountErrors = {
      */
     413: Error;
     /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
      * Too many sign-ins or registrations from this address at once.
      */
     429: Error;
@@ -272,6 +276,10 @@ export type SignInErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
     /**
      * Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.
      */
@@ -391,6 +399,10 @@ export type UpdateProfileErrors = {
      */
     413: Error;
     /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -434,6 +446,10 @@ export type ChangePasswordErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
     /**
      * Too many wrong passwords for this account or address; retry after Retry-After seconds.
      */
@@ -606,6 +622,14 @@ export type ResetPasswordErrors = {
      */
     413: Error;
     /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many password changes from this address at once.
+     */
+    429: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -652,6 +676,10 @@ export type RequestPasswordResetErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -745,7 +773,7 @@ export type UploadMediaErrors = {
      */
     413: Error;
     /**
-     * The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
     /**
@@ -1111,6 +1139,10 @@ export type ShareMediaErrors = {
      */
     413: Error;
     /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
      * Too many requests; retry after Retry-After seconds.
      */
     429: Error;
@@ -1164,7 +1196,7 @@ export type ShareMediaByPathErrors = {
      */
     413: Error;
     /**
-     * The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
     /**
@@ -1627,6 +1659,10 @@ export type CreateApiTokenErrors = {
      */
     413: Error;
     /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
      * Too many requests; retry after Retry-After seconds.
      */
     429: Error;
@@ -1725,7 +1761,7 @@ export type RegisterGeneratedMediaErrors = {
      */
     413: Error;
     /**
-     * The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
     /**

@@ -10,11 +10,12 @@ import type { TResetPasswordInput } from '../schemas/account';
  * leaves the link as it was. The account's other links are retired with it.
  */
 export const resetPassword = async (
-  { db, config, now, logger }: Pick<CoreDeps, 'db' | 'config' | 'now' | 'logger'>,
-  { token, newPassword }: TResetPasswordInput,
+  { db, config, now, logger, hashing }: Pick<CoreDeps, 'db' | 'config' | 'now' | 'logger' | 'hashing'>,
+  { token, newPassword, ip }: TResetPasswordInput & { ip: string },
 ): Promise<void> => {
   if (!isWellFormedToken(token)) throw ERRORS.resetLinkInvalid();
-  const passwordHash = await hashPassword(newPassword, config.scryptCost);
+  // In the address's hashing lane, as sign-ins are: a flood of made-up links cannot hold the hashing.
+  const passwordHash = await hashing.run(ip, () => hashPassword(newPassword, config.scryptCost));
   const userId = await db.transaction(async (tx) => {
     const owner = await tx.passwordResets.consume(hashSessionToken(token), now());
     if (owner === null) return null;

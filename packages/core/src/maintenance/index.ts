@@ -10,3 +10,5 @@ export {
   startDeleteWorker,
   type PendingDeletesResult,
 } from './pending-deletes';
+export { sweepExpired, type ExpiredSweepResult } from './sweep-expired';
+export { runSweep, type FullSweepResult } from './run-sweep';

@@ -1,4 +1,5 @@
 import { ACCESS, ERRORS, resetPassword, ZResetPasswordInput } from '@mediashare/core';
+import { clientIp } from '../../http/client-ip';
 import { defineRoute, jsonBody, plain, refused } from '../define-route';
 
 export const resetPasswordRoute = defineRoute({
@@ -16,6 +17,7 @@ export const resetPasswordRoute = defineRoute({
       ERRORS.resetLinkInvalid(),
       ERRORS.invalidInput({ detail: 'Invalid field "newPassword": must be at least 8 characters' }),
     ]),
+    429: refused([ERRORS.hashingBusy()], 'Too many password changes from this address at once.'),
   },
-  handler: ({ deps, body }) => resetPassword(deps, body),
+  handler: ({ c, deps, body }) => resetPassword(deps, { ...body, ip: clientIp(c) }),
 });

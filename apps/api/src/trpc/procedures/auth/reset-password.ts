@@ -1,11 +1,12 @@
 import { resetPassword as reset, ZResetPasswordInput } from '@mediashare/core';
 import { z } from 'zod';
+import { clientIp } from '../../../http/client-ip';
 import { publicProcedure } from '../../init';
 
 export const resetPassword = publicProcedure
   .input(ZResetPasswordInput)
   .output(z.null())
   .mutation(async ({ ctx, input }) => {
-    await reset(ctx.deps, input);
+    await reset(ctx.deps, { ...input, ip: clientIp(ctx.hono) });
     return null;
   });

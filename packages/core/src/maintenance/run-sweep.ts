@@ -1,0 +1,16 @@
+import type { CoreDeps } from '../deps';
+import { sweepExpired, type ExpiredSweepResult } from './sweep-expired';
+import { sweepStorage, type SweepResult } from './sweep-storage';
+
+export interface FullSweepResult {
+  /** Undefined when another process was sweeping storage at that moment. */
+  storage: SweepResult | undefined;
+  expired: ExpiredSweepResult;
+}
+
+/** Everything the periodic sweep does, as the server runs it and `pnpm sweep` runs it once. */
+export const runSweep = async (deps: CoreDeps, { graceMs }: { graceMs: number }): Promise<FullSweepResult> => ({
+  storage: await sweepStorage(deps, { graceMs }),
+  // Idempotent deletes: any number of processes may run them at once.
+  expired: await sweepExpired(deps),
+});

@@ -1,0 +1,20 @@
+import type { CoreDeps } from '../deps';
+
+export interface ExpiredSweepResult {
+  /** Sessions past their idle or absolute deadline (the idle one is never later). */
+  sessions: number;
+  /** Sign-in budgets whose window has ended: they no longer refuse anything. */
+  signInBudgets: number;
+  /** Password-reset links past their hour, used or not. */
+  resetLinks: number;
+}
+
+/** Deletes rows that no longer mean anything, so the tables hold only what is live. */
+export const sweepExpired = async (deps: Pick<CoreDeps, 'db' | 'config' | 'now' | 'logger'>): Promise<ExpiredSweepResult> => {
+  const now = deps.now();
+  const sessions = await deps.db.sessions.deleteExpired(now);
+  const signInBudgets = await deps.db.loginThrottle.deleteStale(new Date(now.getTime() - deps.config.loginThrottle.windowMs));
+  const resetLinks = await deps.db.passwordResets.deleteExpired(now);
+  if (sessions + signInBudgets + resetLinks > 0) deps.logger.info({ sessions, signInBudgets, resetLinks }, 'expired rows swept');
+  return { sessions, signInBudgets, resetLinks };
+};
