@@ -234,12 +234,16 @@ describe('the OpenAPI document', () => {
     await internal(generatedPath, Buffer.concat([readFixture('clip.mp4'), Buffer.alloc(600 * 1024)]));
     await internal(generatedPath, Buffer.from('<svg/>'));
     await internal(generatedPath, makePngBomb(5000, 5000));
+    arm.failNext('users.findById');
+    await internal(generatedPath, await makeImage('png'));
 
     // Files and operations
     const publicUrl = new URL(shared.body.communityUrl as string).pathname;
     await send(publicUrl);
     await send(publicUrl, { headers: { range: 'bytes=0-9' } });
     await send('/storage/v1/object/public/general/missing.png');
+    arm.failNext('storage.stat');
+    await send(publicUrl);
     await send('/healthz');
     arm.failNext('ping');
     // Probes read `status`; the body is an Error like every other refusal.
@@ -247,6 +251,19 @@ describe('the OpenAPI document', () => {
       status: 503,
       body: { message: 'The database does not answer', status: 'unavailable' },
     });
+
+    // An unexpected failure is the catalog's 500 on every route under /api: here reading the caller's session fails.
+    const unexpected: string[] = [];
+    for (const [template, item] of Object.entries(document.paths ?? {})) {
+      if (!template.startsWith('/api/') || template.startsWith('/api/internal/')) continue;
+      for (const method of Object.keys(item as object)) {
+        arm.failNext('sessions.findActive');
+        const res = await send(template.replace(/\{[^}]+\}/g, '1'), { method: method.toUpperCase(), cookie });
+        if (res.status !== 500 || res.body.message !== 'Internal server error')
+          unexpected.push(`${method} ${template} ${res.status}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
 
     const documented = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
       Object.entries(item as Record<string, { responses?: Record<string, unknown> }>).flatMap(([method, op]) =>

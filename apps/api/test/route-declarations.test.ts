@@ -110,14 +110,14 @@ describe('an admin route', () => {
     }
   });
 
-  it('is documented with the session scheme and its 404 only', () => {
+  it('is documented with the session scheme and its 404 only (and the 500 any failure can give)', () => {
     const document = createOpenApiDocument({ serverUrl: 'http://x', cookieName: 'sid', routes: [adminStats, unlock] });
     const get = document.paths?.['/api/admin/stats']?.get;
-    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '404']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '404', '500']);
     expect(get?.security).toEqual([{ session: [] }]);
     const post = document.paths?.['/api/links/{code}/unlock']?.post;
     // An unsafe method: the browser origin check can refuse it; bad credentials are a 401 as on any route.
-    expect(Object.keys(post?.responses ?? {})).toEqual(['200', '401', '403', '429']);
+    expect(Object.keys(post?.responses ?? {})).toEqual(['200', '401', '403', '429', '500']);
     expect(post?.responses?.['401']).toMatchObject({
       content: {
         'application/json': {

@@ -33,6 +33,9 @@ const impliedErrors = (route: Route): AppError[] => {
     if (access.kind === 'signedIn') errors.push(ERRORS.missingScope({ scope: access.scope }));
     if (access.kind === 'session') errors.push(ERRORS.sessionOnly());
     if (UNSAFE_METHODS.has(route.method)) errors.push(ERRORS.crossOrigin());
+    // Identifying the caller reads the database before the route runs: when that read fails, the answer
+    // is the catalog's 500, on every route that reads credentials.
+    errors.push(ERRORS.internal());
   }
   const body = route.request?.body;
   if (body?.kind === 'json') errors.push(ERRORS.malformedJson(), ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT }));

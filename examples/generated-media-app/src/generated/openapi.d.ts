@@ -686,6 +686,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signIn: {
@@ -759,6 +768,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signOut: {
@@ -788,6 +806,15 @@ export interface operations {
             };
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -826,6 +853,15 @@ export interface operations {
             };
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -878,6 +914,15 @@ export interface operations {
             };
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -969,6 +1014,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getMedia: {
@@ -1028,6 +1082,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteMedia: {
@@ -1078,6 +1141,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1159,6 +1231,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -1479,6 +1560,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getSharedMediaFile: {
@@ -1536,6 +1626,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listCommunity: {
@@ -1575,6 +1674,15 @@ export interface operations {
             };
             /** @description No valid session or API token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1625,6 +1733,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1738,6 +1855,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTags: {
@@ -1760,6 +1886,15 @@ export interface operations {
             };
             /** @description No valid session or API token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1798,6 +1933,15 @@ export interface operations {
             };
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1865,6 +2009,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     revokeApiToken: {
@@ -1915,6 +2068,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2001,6 +2163,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPublicObject: {
@@ -2037,6 +2208,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage failed to answer. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2103,6 +2283,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getApiDocs: {
@@ -2123,6 +2312,15 @@ export interface operations {
             };
             /** @description No valid session or API token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -179,6 +179,10 @@ export type RegisterAccountErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type RegisterAccountError = RegisterAccountErrors[keyof RegisterAccountErrors];
@@ -220,6 +224,10 @@ export type SignInErrors = {
      * Too many failed sign-ins for this account or address; retry after Retry-After seconds.
      */
     429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type SignInError = SignInErrors[keyof SignInErrors];
@@ -249,6 +257,10 @@ export type SignOutErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type SignOutError = SignOutErrors[keyof SignOutErrors];
@@ -278,6 +290,10 @@ export type GetCurrentUserErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
@@ -320,6 +336,10 @@ export type ListMediaErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type ListMediaError = ListMediaErrors[keyof ListMediaErrors];
@@ -370,6 +390,10 @@ export type UploadMediaErrors = {
      * An image over the pixel limit, or one whose dimensions cannot be read.
      */
     422: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type UploadMediaError = UploadMediaErrors[keyof UploadMediaErrors];
@@ -412,6 +436,10 @@ export type DeleteMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type DeleteMediaError = DeleteMediaErrors[keyof DeleteMediaErrors];
@@ -454,6 +482,10 @@ export type GetMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetMediaError = GetMediaErrors[keyof GetMediaErrors];
@@ -500,6 +532,10 @@ export type GetMediaFileErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetMediaFileError = GetMediaFileErrors[keyof GetMediaFileErrors];
@@ -699,6 +735,10 @@ export type GetSharedMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetSharedMediaError = GetSharedMediaErrors[keyof GetSharedMediaErrors];
@@ -737,6 +777,10 @@ export type GetSharedMediaFileErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetSharedMediaFileError = GetSharedMediaFileErrors[keyof GetSharedMediaFileErrors];
@@ -784,6 +828,10 @@ export type ListCommunityErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type ListCommunityError = ListCommunityErrors[keyof ListCommunityErrors];
@@ -872,6 +920,10 @@ export type GetCommunityItemErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetCommunityItemError = GetCommunityItemErrors[keyof GetCommunityItemErrors];
@@ -897,6 +949,10 @@ export type GetConfigErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetConfigError = GetConfigErrors[keyof GetConfigErrors];
@@ -922,6 +978,10 @@ export type ListTagsErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type ListTagsError = ListTagsErrors[keyof ListTagsErrors];
@@ -951,6 +1011,10 @@ export type ListApiTokensErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type ListApiTokensError = ListApiTokensErrors[keyof ListApiTokensErrors];
@@ -988,6 +1052,10 @@ export type CreateApiTokenErrors = {
      * The body is over the size limit.
      */
     413: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type CreateApiTokenError = CreateApiTokenErrors[keyof CreateApiTokenErrors];
@@ -1030,6 +1098,10 @@ export type RevokeApiTokenErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type RevokeApiTokenError = RevokeApiTokenErrors[keyof RevokeApiTokenErrors];
@@ -1082,6 +1154,10 @@ export type RegisterGeneratedMediaErrors = {
      * An image over the pixel limit, or one whose dimensions cannot be read.
      */
     422: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type RegisterGeneratedMediaError = RegisterGeneratedMediaErrors[keyof RegisterGeneratedMediaErrors];
@@ -1116,6 +1192,10 @@ export type GetPublicObjectErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Storage failed to answer.
+     */
+    500: Error;
 };
 
 export type GetPublicObjectError = GetPublicObjectErrors[keyof GetPublicObjectErrors];
@@ -1172,6 +1252,10 @@ export type GetOpenApiDocumentErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetOpenApiDocumentError = GetOpenApiDocumentErrors[keyof GetOpenApiDocumentErrors];
@@ -1195,6 +1279,10 @@ export type GetApiDocsErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
 };
 
 export type GetApiDocsError = GetApiDocsErrors[keyof GetApiDocsErrors];
