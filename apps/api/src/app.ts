@@ -11,6 +11,7 @@ import { mountRoutes } from './rest/mount-routes';
 import { apiRoutes, internalRoutes, platformRoutes } from './rest/routes';
 import { spaRoutes } from './spa';
 import { trpcHandler } from './trpc/handler';
+import { trpcRequestGuard } from './trpc/request-guard';
 import { appRouter } from './trpc/router';
 
 export interface AppOptions {
@@ -47,6 +48,8 @@ export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
   });
 
   // tRPC answers bad credentials in its own error format, from the procedure tiers (see trpc/init.ts).
+  // The request's shape (type, size, batch) is judged before the caller: refusing it costs no database work.
+  app.use('/trpc/*', trpcRequestGuard());
   app.use('/trpc/*', originGuard(), identifyRequestCaller());
   app.use('/trpc/*', trpcHandler(appRouter));
 

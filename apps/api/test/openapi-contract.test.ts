@@ -1,4 +1,4 @@
-import { BUCKETS } from '@mediashare/core';
+import { BUCKETS, drainRenditionJobs } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armable } from './support/faults';
 import { createUser, fileForm, uploadFile, type TestUser } from './support/factories';
@@ -6,6 +6,7 @@ import { makeImage, makePngBomb, readFixture } from './support/fixtures';
 import { createHarness, INTERNAL_TOKEN, type Harness } from './support/harness';
 import { call, recordOperations, type CallOptions } from './support/http';
 import { document } from './support/openapi';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
 /**
  * Exercises every path and every status the OpenAPI document lists. (Every response any test sees is
@@ -18,8 +19,10 @@ let owner: TestUser;
 let stranger: TestUser;
 let readToken: string;
 let shareToken: string;
+let sink: SmtpSink;
 
 beforeAll(async () => {
+  sink = await startSmtpSink();
   h = await createHarness({
     isolated: true,
     env: {
@@ -27,6 +30,7 @@ beforeAll(async () => {
       MAX_UPLOAD_BYTES: String(512 * 1024),
       MAX_IMAGE_PIXELS: '4000000',
       LOGIN_MAX_FAILURES: '3',
+      SMTP_URL: sink.url,
     },
     wrapPorts: (storage, database) => (arm = armable(storage, database)),
   });
@@ -41,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   recorder.stop();
   await h.close();
+  await sink.close();
 });
 
 const evil = { origin: 'https://evil.example' };
@@ -79,9 +84,20 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/register', { json: {}, headers: evil });
     await send('/api/auth/register', { json: huge });
     await send('/api/auth/register', { json: {}, headers: badBearer });
+    {
+      // Every hashing place of this address (app.request has none: "unknown") taken, then a registration.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const runs = Array.from({ length: 10 }, () => h.deps.hashing.run('unknown', () => held));
+      await send('/api/auth/register', {
+        json: { email: `${name}c@example.test`, username: `${name}c`, password: 'long enough password' },
+      });
+      release();
+      await Promise.all(runs);
+    }
     await send('/api/auth/login', { json: { email: owner.email, password: owner.password } });
     await send('/api/auth/login', { json: { email: owner.email } });
-    for (let i = 0; i < 3; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
+    for (let i = 0; i < 4; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
     await send('/api/auth/login', { json: { email: stranger.email, password: stranger.password }, headers: evil });
     await send('/api/auth/login', { json: huge });
     await send('/api/auth/me', { cookie });
@@ -118,6 +134,20 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/user/media/${photo.id}/file`, { cookie, headers: { range: 'bytes=0-9' } });
     await send(`/api/user/media/${photo.id}/file`, { cookie, headers: { range: 'bytes=999999-' } });
+    // Renditions: pending (404) until the job has run, then with ETag and Range.
+    const pending = await image('pending.jpg');
+    await send(`/api/user/media/${pending.id}/thumbnail`, { cookie });
+    await drainRenditionJobs(h.deps);
+    for (const kind of ['thumbnail', 'preview']) {
+      const made = await send(`/api/user/media/${photo.id}/${kind}`, { cookie });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { range: 'bytes=0-9' } });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { range: 'bytes=999999-' } });
+      await send(`/api/user/media/abc/${kind}`, { cookie });
+      await send(`/api/user/media/${photo.id}/${kind}`);
+      await send(`/api/user/media/${photo.id}/${kind}`, { headers: bearer(shareToken) });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie: stranger.cookie });
+    }
     const doomed = await image('doomed.jpg');
     await send(`/api/user/media/${doomed.id}`, { method: 'DELETE', cookie: stranger.cookie });
     await send(`/api/user/media/${doomed.id}`, { method: 'DELETE' });
@@ -184,6 +214,18 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=0-9' } });
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=999999-' } });
+    const linkOnly = await image('link-only.jpg');
+    const linkCode = (await send(shareOf(linkOnly.id), { json: { shareToCommunity: false }, cookie })).body.shareCode as string;
+    await send(`/api/shared/media/${linkCode}/preview`);
+    await drainRenditionJobs(h.deps);
+    for (const kind of ['thumbnail', 'preview']) {
+      const made = await send(`/api/shared/media/${linkCode}/${kind}`);
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { range: 'bytes=0-9' } });
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { range: 'bytes=999999-' } });
+      await send(`/api/shared/media/nope/${kind}`);
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: badBearer });
+    }
 
     // Community and tags
     await send('/api/community');
@@ -224,6 +266,70 @@ describe('the OpenAPI document', () => {
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', headers: bearer(readToken) });
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
 
+    // Account settings and sessions
+    const account = await createUser(h.app);
+    const accountToken = (
+      await send('/api/user/tokens', { json: { name: 'a', scopes: ['read', 'share'] }, cookie: account.cookie })
+    ).body.token as string;
+    const passwordBody = { currentPassword: account.password, newPassword: 'a new long password' };
+    await send('/api/auth/password', { json: { ...passwordBody, currentPassword: 'wrong' }, cookie: account.cookie });
+    await send('/api/auth/password', { json: { currentPassword: 'x' }, cookie: account.cookie });
+    await send('/api/auth/password', { json: passwordBody });
+    await send('/api/auth/password', { json: passwordBody, headers: badBearer });
+    await send('/api/auth/password', { json: passwordBody, headers: bearer(accountToken) });
+    await send('/api/auth/password', { json: passwordBody, cookie: account.cookie, headers: evil });
+    await send('/api/auth/password', { json: huge, cookie: account.cookie });
+    await send('/api/auth/password', { json: passwordBody, cookie: account.cookie });
+    for (let i = 0; i < 3; i++) {
+      await send('/api/auth/password', { json: { ...passwordBody, currentPassword: `wrong ${i}` }, cookie: account.cookie });
+    }
+    const profile = (body: unknown, options: CallOptions = {}) =>
+      send('/api/auth/me', { method: 'PATCH', json: body, cookie: account.cookie, ...options });
+    await profile({ username: `${name}c` });
+    await profile({});
+    await profile({ email: stranger.email });
+    await profile({ username: 'x' }, { cookie: undefined });
+    await profile({ username: 'x' }, { cookie: undefined, headers: badBearer });
+    await profile({ username: 'x' }, { cookie: undefined, headers: bearer(accountToken) });
+    await profile({ username: 'x' }, { headers: evil });
+    await profile(huge);
+    const [listedSession] = (await send('/api/auth/sessions', { cookie: account.cookie })).body as { id: string }[];
+    await send('/api/auth/sessions');
+    await send('/api/auth/sessions', { headers: badBearer });
+    await send('/api/auth/sessions', { headers: bearer(accountToken) });
+    const sessionPath = `/api/auth/sessions/${listedSession!.id}`;
+    await send(sessionPath, { method: 'DELETE', cookie: stranger.cookie });
+    await send('/api/auth/sessions/abc', { method: 'DELETE', cookie: account.cookie });
+    await send(sessionPath, { method: 'DELETE' });
+    await send(sessionPath, { method: 'DELETE', headers: badBearer });
+    await send(sessionPath, { method: 'DELETE', headers: bearer(accountToken) });
+    await send(sessionPath, { method: 'DELETE', cookie: account.cookie, headers: evil });
+    const others = '/api/auth/sessions/revoke-others';
+    await send(others, { method: 'POST', cookie: account.cookie });
+    await send(others, { method: 'POST' });
+    await send(others, { method: 'POST', headers: badBearer });
+    await send(others, { method: 'POST', headers: bearer(accountToken) });
+    await send(others, { method: 'POST', cookie: account.cookie, headers: evil });
+    await send(sessionPath, { method: 'DELETE', cookie: account.cookie });
+
+    // Password recovery
+    const { createPasswordReset } = await import('@mediashare/core');
+    const resetLink = (await createPasswordReset(h.deps, { login: account.email })).path;
+    const resetBody = { token: resetLink.split('/').pop(), newPassword: 'from a reset link' };
+    await send('/api/auth/reset-password', { json: resetBody });
+    await send('/api/auth/reset-password', { json: resetBody });
+    await send('/api/auth/reset-password', { json: resetBody, headers: evil });
+    await send('/api/auth/reset-password', { json: huge });
+    await send('/api/auth/reset-password', { json: resetBody, headers: badBearer });
+    await send('/api/auth/forgot-password', { json: { email: `${name}x@example.test` } });
+    await send('/api/auth/forgot-password', { json: { email: 'nope' } });
+    await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: evil });
+    await send('/api/auth/forgot-password', { json: huge });
+    await send('/api/auth/forgot-password', { json: { email: owner.email }, headers: badBearer });
+    const noMail = await createHarness({ database: h.deps.db, watermark: h.deps.watermark });
+    await call(noMail.app, '/api/auth/forgot-password', { json: { email: owner.email } });
+    await noMail.close();
+
     // Internal apps
     const internal = (path: string, body: Uint8Array, token = INTERNAL_TOKEN) =>
       send(path, { method: 'POST', body: fileForm(body), headers: { authorization: `Bearer ${token}` } });
@@ -237,13 +343,36 @@ describe('the OpenAPI document', () => {
     arm.failNext('users.findById');
     await internal(generatedPath, await makeImage('png'));
 
+    // Budgets: a second process on the same database whose budgets allow one request each.
+    const tight = await createHarness({
+      database: h.deps.db,
+      watermark: h.deps.watermark,
+      env: Object.fromEntries(
+        ['UPLOADS', 'SHARES', 'TOKENS', 'REGISTRATIONS'].map((name) => [`RATE_LIMIT_${name}`, 'account:1/1h,address:1/1h']),
+      ),
+    });
+    try {
+      const twice = async (path: string, options: () => Promise<CallOptions> | CallOptions) => {
+        await call(tight.app, path, await options());
+        expect((await call(tight.app, path, await options())).status).toBe(429);
+      };
+      await twice('/api/auth/register', () => {
+        const name = `tight${Date.now() % 1_000_000}${Math.random().toString(36).slice(2, 6)}`;
+        return { json: { email: `${name}@example.test`, username: name, password: 'long enough password' } };
+      });
+      await twice('/api/user/media', async () => ({ method: 'POST', body: fileForm(await makeImage('png'), 'a.png'), cookie }));
+      await twice(`/api/media/${photo.id}/share`, () => ({ json: { shareToCommunity: false }, cookie }));
+      await twice('/api/user/media/share', () => ({ json: { filePath: photo.filePath, shareToCommunity: false }, cookie }));
+      await twice('/api/user/tokens', () => ({ json: { name: 'tight', scopes: ['read'] }, cookie }));
+    } finally {
+      await tight.close();
+    }
+
     // Files and operations
     const publicUrl = new URL(shared.body.communityUrl as string).pathname;
     await send(publicUrl);
     await send(publicUrl, { headers: { range: 'bytes=0-9' } });
     await send('/storage/v1/object/public/general/missing.png');
-    arm.failNext('storage.stat');
-    await send(publicUrl);
     await send('/healthz');
     arm.failNext('ping');
     // Probes read `status`; the body is an Error like every other refusal.
@@ -251,19 +380,62 @@ describe('the OpenAPI document', () => {
       status: 503,
       body: { message: 'The database does not answer', status: 'unavailable' },
     });
+    await send('/readyz');
 
-    // An unexpected failure is the catalog's 500 on every route under /api: here reading the caller's session fails.
-    const unexpected: string[] = [];
-    for (const [template, item] of Object.entries(document.paths ?? {})) {
-      if (!template.startsWith('/api/') || template.startsWith('/api/internal/')) continue;
-      for (const method of Object.keys(item as object)) {
-        arm.failNext('sessions.findActive');
-        const res = await send(template.replace(/\{[^}]+\}/g, '1'), { method: method.toUpperCase(), cookie });
-        if (res.status !== 500 || res.body.message !== 'Internal server error')
-          unexpected.push(`${method} ${template} ${res.status}`);
-      }
+    // Outages: with the database down every route that reads it answers 503 with Retry-After.
+    const item = await image('outage.jpg');
+    const outage = async (path: string, options: CallOptions = {}) => {
+      const res = await send(path, options);
+      expect([path, res.status, res.headers.get('retry-after')]).toEqual([path, 503, '5']);
+    };
+    arm.down('database');
+    await send('/readyz');
+    await outage('/api/auth/register', {
+      json: { email: 'down@example.test', username: 'down', password: 'long enough password' },
+    });
+    await outage('/api/auth/login', { json: { email: owner.email, password: owner.password } });
+    await outage('/api/auth/logout', { method: 'POST', cookie });
+    await outage('/api/auth/me', { cookie });
+    await outage('/api/user/media', { method: 'POST', body: fileForm(await makeImage('png')), cookie });
+    await outage('/api/user/media', { cookie });
+    await outage(`/api/user/media/${item.id}`, { cookie });
+    await outage(`/api/user/media/${item.id}`, { method: 'DELETE', cookie });
+    await outage(`/api/user/media/${item.id}/file`, { cookie });
+    await outage(`/api/shared/media/${code}`);
+    await outage(`/api/shared/media/${code}/file`);
+    await outage('/api/community');
+    await outage(`/api/community/${shared.body.communityMediaId}`);
+    await outage('/api/config', { cookie });
+    await outage('/api/tags');
+    await outage('/api/user/tokens', { json: { name: 'down', scopes: ['read'] }, cookie });
+    await outage('/api/user/tokens', { cookie });
+    await outage(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
+    await outage(generatedPath, { method: 'POST', body: fileForm(await makeImage('png')), headers: bearer(INTERNAL_TOKEN) });
+    arm.down('storage');
+    await outage(publicUrl);
+    arm.down(null);
+
+    // Every route under /api, without listing them: identifying the caller reads the session first. With the
+    // database down that is the outage's 503; when the read fails unexpectedly, the catalog's 500.
+    const apiOperations = Object.entries(document.paths ?? {})
+      .filter(([template]) => template.startsWith('/api/') && !template.startsWith('/api/internal/'))
+      .flatMap(([template, item]) => Object.keys(item as object).map((method) => ({ template, method: method.toUpperCase() })));
+    const sendAs = ({ template, method }: { template: string; method: string }) =>
+      send(template.replace(/\{[^}]+\}/g, '1'), { method, cookie });
+    const wrong: string[] = [];
+    arm.down('database');
+    for (const op of apiOperations) {
+      const res = await sendAs(op);
+      if (res.status !== 503 || res.headers.get('retry-after') !== '5') wrong.push(`${op.method} ${op.template} ${res.status}`);
     }
-    expect(unexpected).toEqual([]);
+    arm.down(null);
+    for (const op of apiOperations) {
+      arm.failNext('sessions.findActive');
+      const res = await sendAs(op);
+      if (res.status !== 500 || res.body.message !== 'Internal server error')
+        wrong.push(`${op.method} ${op.template} ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
 
     const documented = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
       Object.entries(item as Record<string, { responses?: Record<string, unknown> }>).flatMap(([method, op]) =>

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { LandingPage } from './auth/landing-page';
 import { RegisterPage } from './auth/register-page';
+import { ResetPasswordPage } from './auth/reset-password-page';
 import { SignInPage } from './auth/sign-in-page';
 import { errorMessage } from './lib/errors';
 import { useSession } from './lib/session';
@@ -58,6 +59,7 @@ export const App = () => (
           <Route path={PAGES.community} component={CommunityPage} />
           <Route path={PAGES.tokens} component={Tokens} />
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
+          <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>
             <Redirect to={PAGES.home} replace />
           </Route>

@@ -57,6 +57,7 @@ export const getOpenApiDocumentRoute = defineRoute({
   description:
     'The OpenAPI 3.1 document of this API, generated from the route declarations the server runs. Point a client generator at it; its operationIds are stable.',
   access: ACCESS.public,
+  outages: 'none',
   responses: { 200: plain('OpenAPI 3.1') },
   handler: ({ c, deps }) => c.body(openApiJson(deps.env), 200, { 'content-type': 'application/json; charset=utf-8' }),
 });
@@ -70,6 +71,7 @@ export const getApiDocsRoute = defineRoute({
   description:
     'Swagger UI for this document, served from this server (no CDN). "Try it" calls this server with the browser\'s session.',
   access: ACCESS.public,
+  outages: 'none',
   responses: { 200: plain('HTML') },
   handler: ({ c }) => c.html(PAGE),
 });

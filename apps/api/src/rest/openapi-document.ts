@@ -25,7 +25,7 @@ import {
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
 import type { Route, RouteResponse } from './define-route';
-import { describeStatus, responsesOf } from './responses';
+import { describeStatus, RATE_LIMIT_HEADERS, responsesOf } from './responses';
 import { TAGS } from './tags';
 
 /** Every error answer: the message, and for some errors fields beside it (`passwordRequired`). */
@@ -35,6 +35,7 @@ const ZErrorBody = z
 
 const HEADER_MEANINGS: Record<string, string> = {
   'Retry-After': 'Seconds to wait before retrying',
+  ...RATE_LIMIT_HEADERS,
 };
 
 const headersOf = (headers: Record<string, string>, required = false) =>

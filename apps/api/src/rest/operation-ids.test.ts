@@ -13,6 +13,13 @@ const OPERATION_IDS = {
   signIn: 'POST /api/auth/login',
   signOut: 'POST /api/auth/logout',
   getCurrentUser: 'GET /api/auth/me',
+  updateProfile: 'PATCH /api/auth/me',
+  changePassword: 'POST /api/auth/password',
+  listSessions: 'GET /api/auth/sessions',
+  endSession: 'DELETE /api/auth/sessions/{id}',
+  endOtherSessions: 'POST /api/auth/sessions/revoke-others',
+  resetPassword: 'POST /api/auth/reset-password',
+  requestPasswordReset: 'POST /api/auth/forgot-password',
   uploadMedia: 'POST /api/user/media',
   listMedia: 'GET /api/user/media',
   getMedia: 'GET /api/user/media/{id}',
@@ -23,6 +30,10 @@ const OPERATION_IDS = {
   shareMediaByPath: 'POST /api/user/media/share',
   getSharedMedia: 'GET /api/shared/media/{code}',
   getSharedMediaFile: 'GET /api/shared/media/{code}/file',
+  getMediaThumbnail: 'GET /api/user/media/{id}/thumbnail',
+  getMediaPreview: 'GET /api/user/media/{id}/preview',
+  getSharedMediaThumbnail: 'GET /api/shared/media/{code}/thumbnail',
+  getSharedMediaPreview: 'GET /api/shared/media/{code}/preview',
   listCommunity: 'GET /api/community',
   getCommunityItem: 'GET /api/community/{id}',
   removeCommunityItem: 'DELETE /api/community/{id}',
@@ -34,12 +45,31 @@ const OPERATION_IDS = {
   registerGeneratedMedia: 'POST /api/internal/users/{userId}/generated/{source}',
   getPublicObject: 'GET /storage/v1/object/public/{bucket}/{path}',
   checkHealth: 'GET /healthz',
+  checkReadiness: 'GET /readyz',
   getOpenApiDocument: 'GET /api/openapi.json',
   getApiDocs: 'GET /api/docs',
 };
 
 /** The verbs operations start with: what the call does, before what it does it to. */
-const VERBS = ['check', 'create', 'delete', 'get', 'list', 'register', 'remove', 'revoke', 'share', 'sign', 'unshare', 'upload'];
+const VERBS = [
+  'change',
+  'check',
+  'create',
+  'delete',
+  'end',
+  'get',
+  'list',
+  'register',
+  'remove',
+  'request',
+  'reset',
+  'revoke',
+  'share',
+  'sign',
+  'unshare',
+  'update',
+  'upload',
+];
 
 const document = JSON.parse(openApiJson(parseEnv({ LOG_LEVEL: 'silent' }))) as {
   paths: Record<string, Record<string, { operationId?: string }>>;

@@ -1,8 +1,15 @@
 import type { Route } from './define-route';
+import { changePasswordRoute } from './accounts/change-password';
+import { endOtherSessionsRoute } from './accounts/end-other-sessions';
+import { endSessionRoute } from './accounts/end-session';
+import { forgotPasswordRoute } from './accounts/forgot-password';
 import { getCurrentUserRoute } from './accounts/get-current-user';
+import { listSessionsRoute } from './accounts/list-sessions';
 import { registerAccountRoute } from './accounts/register-account';
+import { resetPasswordRoute } from './accounts/reset-password';
 import { signInRoute } from './accounts/sign-in';
 import { signOutRoute } from './accounts/sign-out';
+import { updateProfileRoute } from './accounts/update-profile';
 import { getCommunityItemRoute } from './community/get-community-item';
 import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
@@ -10,9 +17,12 @@ import { listTagsRoute } from './community/list-tags';
 import { removeCommunityItemRoute } from './community/remove-community-item';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
+import { checkReadinessRoute } from './platform/check-readiness';
 import { getPublicObjectRoute } from './platform/get-public-object';
 import { getSharedMediaRoute } from './share-links/get-shared-media';
 import { getSharedMediaFileRoute } from './share-links/get-shared-media-file';
+import { getSharedMediaPreviewRoute } from './share-links/get-shared-media-preview';
+import { getSharedMediaThumbnailRoute } from './share-links/get-shared-media-thumbnail';
 import { shareMediaRoute } from './sharing/share-media';
 import { shareMediaByPathRoute } from './sharing/share-media-by-path';
 import { unshareMediaRoute } from './sharing/unshare-media';
@@ -22,6 +32,8 @@ import { revokeApiTokenRoute } from './tokens/revoke-api-token';
 import { deleteMediaRoute } from './vault/delete-media';
 import { getMediaRoute } from './vault/get-media';
 import { getMediaFileRoute } from './vault/get-media-file';
+import { getMediaPreviewRoute } from './vault/get-media-preview';
+import { getMediaThumbnailRoute } from './vault/get-media-thumbnail';
 import { listMediaRoute } from './vault/list-media';
 import { uploadMediaRoute } from './vault/upload-media';
 
@@ -31,16 +43,28 @@ export const apiRoutes: readonly Route[] = [
   signInRoute,
   signOutRoute,
   getCurrentUserRoute,
+  // Account settings and sessions (issue 19).
+  changePasswordRoute,
+  updateProfileRoute,
+  listSessionsRoute,
+  endSessionRoute,
+  endOtherSessionsRoute,
+  resetPasswordRoute,
+  forgotPasswordRoute,
   uploadMediaRoute,
   listMediaRoute,
   getMediaRoute,
   deleteMediaRoute,
   getMediaFileRoute,
+  getMediaThumbnailRoute,
+  getMediaPreviewRoute,
   shareMediaRoute,
   unshareMediaRoute,
   shareMediaByPathRoute,
   getSharedMediaRoute,
   getSharedMediaFileRoute,
+  getSharedMediaThumbnailRoute,
+  getSharedMediaPreviewRoute,
   listCommunityRoute,
   getCommunityItemRoute,
   removeCommunityItemRoute,
@@ -55,4 +79,4 @@ export const apiRoutes: readonly Route[] = [
 export const internalRoutes: readonly Route[] = [registerGeneratedMediaRoute];
 
 /** Outside /api: no credentials are read. */
-export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute];
+export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, checkReadinessRoute];

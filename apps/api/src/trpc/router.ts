@@ -1,7 +1,14 @@
+import { changePassword } from './procedures/auth/change-password';
+import { endOtherSessions } from './procedures/auth/end-other-sessions';
+import { endSession } from './procedures/auth/end-session';
+import { forgotPassword } from './procedures/auth/forgot-password';
 import { login } from './procedures/auth/login';
 import { logout } from './procedures/auth/logout';
 import { me } from './procedures/auth/me';
 import { register } from './procedures/auth/register';
+import { resetPassword } from './procedures/auth/reset-password';
+import { sessions } from './procedures/auth/sessions';
+import { updateMe } from './procedures/auth/update-me';
 import { remove as deleteMedia } from './procedures/media/delete';
 import { get as getMedia } from './procedures/media/get';
 import { list as listMedia } from './procedures/media/list';
@@ -20,7 +27,20 @@ import { revoke as revokeToken } from './procedures/tokens/revoke';
 import { router } from './init';
 
 export const appRouter = router({
-  auth: router({ register, login, logout, me }),
+  auth: router({
+    register,
+    login,
+    logout,
+    me,
+    // Account settings and sessions (issue 19).
+    changePassword,
+    updateMe,
+    sessions,
+    endSession,
+    endOtherSessions,
+    resetPassword,
+    forgotPassword,
+  }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
   share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),
   shared: router({ get: getShared }),

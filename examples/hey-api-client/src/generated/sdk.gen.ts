@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { CheckHealthData, CheckHealthErrors, CheckHealthResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -66,6 +66,117 @@ export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: O
         }, { scheme: 'bearer', type: 'http' }],
     url: '/api/auth/me',
     ...options
+});
+
+/**
+ * Change the username or email, under the rules of registration
+ *
+ * Changes the signed-in user's username, email or both, with the checks registration applies: both must stay unique. Only a signed-in session may do this, not an API token.
+ */
+export const updateProfile = <ThrowOnError extends boolean = false>(options?: Options<UpdateProfileData, ThrowOnError>) => (options?.client ?? client).patch<UpdateProfileResponses, UpdateProfileErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/me',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Change the password; every other session ends
+ *
+ * A wrong current password counts toward the sign-in throttle, as a failed sign-in does.
+ */
+export const changePassword = <ThrowOnError extends boolean = false>(options?: Options<ChangePasswordData, ThrowOnError>) => (options?.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Where the caller is signed in: the account's live sessions
+ *
+ * The caller's live sessions, most recently seen first, with `current` marking the one this request came with. Only a signed-in session may list them.
+ */
+export const listSessions = <ThrowOnError extends boolean = false>(options?: Options<ListSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListSessionsResponses, ListSessionsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/sessions',
+    ...options
+});
+
+/**
+ * Sign one session out
+ *
+ * Ends one of the caller's sessions by its id, wherever it is; ending the current one also clears the cookie. Another account's session is answered like a missing one (404).
+ */
+export const endSession = <ThrowOnError extends boolean = false>(options: Options<EndSessionData, ThrowOnError>) => (options.client ?? client).delete<EndSessionResponses, EndSessionErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/sessions/{id}',
+    ...options
+});
+
+/**
+ * Sign out everywhere else
+ *
+ * Ends every session of the caller except the one this request came with, and says how many ended.
+ */
+export const endOtherSessions = <ThrowOnError extends boolean = false>(options?: Options<EndOtherSessionsData, ThrowOnError>) => (options?.client ?? client).post<EndOtherSessionsResponses, EndOtherSessionsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/sessions/revoke-others',
+    ...options
+});
+
+/**
+ * Set a new password with a reset link; every session of the account ends
+ *
+ * The token is the last part of a `/reset-password/<token>` link; each link works once, for an hour.
+ */
+export const resetPassword = <ThrowOnError extends boolean = false>(options?: Options<ResetPasswordData, ThrowOnError>) => (options?.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
+    url: '/api/auth/reset-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Mail a password reset link to the account with this email, if there is one
+ *
+ * Answers 204 at once, whether or not an account has the address; only with SMTP_URL configured.
+ */
+export const requestPasswordReset = <ThrowOnError extends boolean = false>(options?: Options<RequestPasswordResetData, ThrowOnError>) => (options?.client ?? client).post<RequestPasswordResetResponses, RequestPasswordResetErrors, ThrowOnError>({
+    url: '/api/auth/forgot-password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
 });
 
 /**
@@ -149,6 +260,36 @@ export const getMediaFile = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
+ * The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support
+ *
+ * The thumbnail the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A `Range` header gets 206; If-None-Match with the current ETag gets 304. An item whose thumbnail is not made yet is a 404 that says so.
+ */
+export const getMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetMediaThumbnailResponses, GetMediaThumbnailErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/user/media/{id}/thumbnail',
+    ...options
+});
+
+/**
+ * The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support
+ *
+ * The preview the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A `Range` header gets 206; If-None-Match with the current ETag gets 304. An item whose preview is not made yet is a 404 that says so.
+ */
+export const getMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetMediaPreviewResponses, GetMediaPreviewErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/user/media/{id}/preview',
+    ...options
+});
+
+/**
  * Completely remove sharing: the code, the community copy, both flags
  *
  * Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.
@@ -214,6 +355,20 @@ export const getSharedMedia = <ThrowOnError extends boolean = false>(options: Op
  * The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
  */
 export const getSharedMediaFile = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaFileData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaFileResponses, GetSharedMediaFileErrors, ThrowOnError>({ url: '/api/shared/media/{code}/file', ...options });
+
+/**
+ * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
+ *
+ * The thumbnail of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A `Range` header gets 206; If-None-Match with the current ETag gets 304.
+ */
+export const getSharedMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaThumbnailResponses, GetSharedMediaThumbnailErrors, ThrowOnError>({ url: '/api/shared/media/{code}/thumbnail', ...options });
+
+/**
+ * The shared item's preview (public, WebP), with ETag and HTTP Range support
+ *
+ * The preview of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A `Range` header gets 206; If-None-Match with the current ETag gets 304.
+ */
+export const getSharedMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaPreviewResponses, GetSharedMediaPreviewErrors, ThrowOnError>({ url: '/api/shared/media/{code}/preview', ...options });
 
 /**
  * The Community feed, newest first (public)
@@ -336,6 +491,13 @@ export const getPublicObject = <ThrowOnError extends boolean = false>(options: O
  * 200 while the process runs and its database answers a query; 503 otherwise. For load balancers and scripts; it reads no credentials.
  */
 export const checkHealth = <ThrowOnError extends boolean = false>(options?: Options<CheckHealthData, ThrowOnError>) => (options?.client ?? client).get<CheckHealthResponses, CheckHealthErrors, ThrowOnError>({ url: '/healthz', ...options });
+
+/**
+ * Readiness: the database and storage both answer (the answer comes within 2 s)
+ *
+ * 200 when the database and storage both answer; 503 with Retry-After and the failing dependency named otherwise, said within 2 s. For load balancers deciding whether to send traffic; it reads no credentials.
+ */
+export const checkReadiness = <ThrowOnError extends boolean = false>(options?: Options<CheckReadinessData, ThrowOnError>) => (options?.client ?? client).get<CheckReadinessResponses, CheckReadinessErrors, ThrowOnError>({ url: '/readyz', ...options });
 
 /**
  * This document

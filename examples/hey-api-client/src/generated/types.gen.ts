@@ -56,6 +56,22 @@ export type MediaItem = {
     shareCode: string | null;
     shareUrl: string | null;
     createdAt: string;
+    /**
+     * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+     */
+    thumbnailUrl: string | null;
+    /**
+     * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+     */
+    previewUrl: string | null;
+    /**
+     * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+     */
+    placeholder: string | null;
+    /**
+     * Length of a video in milliseconds
+     */
+    durationMs: number | null;
 };
 
 export type MediaPage = {
@@ -87,6 +103,22 @@ export type SharedMedia = {
     height: number | null;
     fileUrl: string;
     createdAt: string;
+    /**
+     * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+     */
+    thumbnailUrl: string | null;
+    /**
+     * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+     */
+    previewUrl: string | null;
+    /**
+     * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+     */
+    placeholder: string | null;
+    /**
+     * Length of a video in milliseconds
+     */
+    durationMs: number | null;
 };
 
 export type CommunityPage = {
@@ -108,6 +140,22 @@ export type CommunityItem = {
         username: string;
     };
     createdAt: string;
+    /**
+     * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+     */
+    thumbnailUrl: string | null;
+    /**
+     * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+     */
+    previewUrl: string | null;
+    /**
+     * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+     */
+    placeholder: string | null;
+    /**
+     * Length of a video in milliseconds
+     */
+    durationMs: number | null;
 };
 
 export type PublicConfig = {
@@ -180,9 +228,17 @@ export type RegisterAccountErrors = {
      */
     413: Error;
     /**
+     * Too many sign-ins or registrations from this address at once.
+     */
+    429: Error;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type RegisterAccountError = RegisterAccountErrors[keyof RegisterAccountErrors];
@@ -221,13 +277,17 @@ export type SignInErrors = {
      */
     413: Error;
     /**
-     * Too many failed sign-ins for this account or address; retry after Retry-After seconds.
+     * Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.
      */
     429: Error;
     /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type SignInError = SignInErrors[keyof SignInErrors];
@@ -261,6 +321,10 @@ export type SignOutErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type SignOutError = SignOutErrors[keyof SignOutErrors];
@@ -294,6 +358,10 @@ export type GetCurrentUserErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
@@ -306,6 +374,344 @@ export type GetCurrentUserResponses = {
 };
 
 export type GetCurrentUserResponse = GetCurrentUserResponses[keyof GetCurrentUserResponses];
+
+export type UpdateProfileData = {
+    body?: {
+        username?: string;
+        email?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/me';
+};
+
+export type UpdateProfileErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Another account has this email or username.
+     */
+    409: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UpdateProfileError = UpdateProfileErrors[keyof UpdateProfileErrors];
+
+export type UpdateProfileResponses = {
+    /**
+     * The user as it is now.
+     */
+    200: User;
+};
+
+export type UpdateProfileResponse = UpdateProfileResponses[keyof UpdateProfileResponses];
+
+export type ChangePasswordData = {
+    body?: {
+        currentPassword: string;
+        newPassword: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/password';
+};
+
+export type ChangePasswordErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * Too many wrong passwords for this account or address; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ChangePasswordError = ChangePasswordErrors[keyof ChangePasswordErrors];
+
+export type ChangePasswordResponses = {
+    /**
+     * Changed; this session stays signed in, every other one is signed out.
+     */
+    204: void;
+};
+
+export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
+
+export type ListSessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/sessions';
+};
+
+export type ListSessionsErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListSessionsError = ListSessionsErrors[keyof ListSessionsErrors];
+
+export type ListSessionsResponses = {
+    /**
+     * Most recently seen first; `current` marks this one.
+     */
+    200: Array<{
+        /**
+         * Session ID, as the session list gives it
+         */
+        id: string;
+        createdAt: string;
+        lastSeenAt: string;
+        device: string;
+        current: boolean;
+    }>;
+};
+
+export type ListSessionsResponse = ListSessionsResponses[keyof ListSessionsResponses];
+
+export type EndSessionData = {
+    body?: never;
+    path: {
+        /**
+         * Session ID, as the session list gives it
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/auth/sessions/{id}';
+};
+
+export type EndSessionErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type EndSessionError = EndSessionErrors[keyof EndSessionErrors];
+
+export type EndSessionResponses = {
+    /**
+     * Signed out there; ending this very session also clears its cookie.
+     */
+    204: void;
+};
+
+export type EndSessionResponse = EndSessionResponses[keyof EndSessionResponses];
+
+export type EndOtherSessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/sessions/revoke-others';
+};
+
+export type EndOtherSessionsErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type EndOtherSessionsError = EndOtherSessionsErrors[keyof EndOtherSessionsErrors];
+
+export type EndOtherSessionsResponses = {
+    /**
+     * How many sessions ended; this one stays.
+     */
+    200: {
+        ended: number;
+    };
+};
+
+export type EndOtherSessionsResponse = EndOtherSessionsResponses[keyof EndOtherSessionsResponses];
+
+export type ResetPasswordData = {
+    body?: {
+        token: string;
+        newPassword: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/reset-password';
+};
+
+export type ResetPasswordErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ResetPasswordError = ResetPasswordErrors[keyof ResetPasswordErrors];
+
+export type ResetPasswordResponses = {
+    /**
+     * The password is set; sign in with it.
+     */
+    204: void;
+};
+
+export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
+
+export type RequestPasswordResetData = {
+    body?: {
+        email: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/forgot-password';
+};
+
+export type RequestPasswordResetErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * This server sends no mail (no SMTP_URL).
+     */
+    404: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type RequestPasswordResetError = RequestPasswordResetErrors[keyof RequestPasswordResetErrors];
+
+export type RequestPasswordResetResponses = {
+    /**
+     * If an account has this email, a link is on its way.
+     */
+    204: void;
+};
+
+export type RequestPasswordResetResponse = RequestPasswordResetResponses[keyof RequestPasswordResetResponses];
 
 export type ListMediaData = {
     body?: never;
@@ -340,6 +746,10 @@ export type ListMediaErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListMediaError = ListMediaErrors[keyof ListMediaErrors];
@@ -391,9 +801,17 @@ export type UploadMediaErrors = {
      */
     422: Error;
     /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type UploadMediaError = UploadMediaErrors[keyof UploadMediaErrors];
@@ -440,6 +858,10 @@ export type DeleteMediaErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type DeleteMediaError = DeleteMediaErrors[keyof DeleteMediaErrors];
@@ -486,6 +908,10 @@ export type GetMediaErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetMediaError = GetMediaErrors[keyof GetMediaErrors];
@@ -536,6 +962,10 @@ export type GetMediaFileErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetMediaFileError = GetMediaFileErrors[keyof GetMediaFileErrors];
@@ -552,6 +982,122 @@ export type GetMediaFileResponses = {
 };
 
 export type GetMediaFileResponse = GetMediaFileResponses[keyof GetMediaFileResponses];
+
+export type GetMediaThumbnailData = {
+    body?: never;
+    path: {
+        /**
+         * Media item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/user/media/{id}/thumbnail';
+};
+
+export type GetMediaThumbnailErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetMediaThumbnailError = GetMediaThumbnailErrors[keyof GetMediaThumbnailErrors];
+
+export type GetMediaThumbnailResponses = {
+    /**
+     * The thumbnail (a video’s poster frame).
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetMediaThumbnailResponse = GetMediaThumbnailResponses[keyof GetMediaThumbnailResponses];
+
+export type GetMediaPreviewData = {
+    body?: never;
+    path: {
+        /**
+         * Media item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/user/media/{id}/preview';
+};
+
+export type GetMediaPreviewErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetMediaPreviewError = GetMediaPreviewErrors[keyof GetMediaPreviewErrors];
+
+export type GetMediaPreviewResponses = {
+    /**
+     * The preview; for an animation that is no smaller as WebP, the original itself.
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetMediaPreviewResponse = GetMediaPreviewResponses[keyof GetMediaPreviewResponses];
 
 export type UnshareMediaData = {
     body?: never;
@@ -587,7 +1133,7 @@ export type UnshareMediaErrors = {
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -637,11 +1183,15 @@ export type ShareMediaErrors = {
      */
     413: Error;
     /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -694,11 +1244,15 @@ export type ShareMediaByPathErrors = {
      */
     422: Error;
     /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -739,6 +1293,10 @@ export type GetSharedMediaErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetSharedMediaError = GetSharedMediaErrors[keyof GetSharedMediaErrors];
@@ -781,6 +1339,10 @@ export type GetSharedMediaFileErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetSharedMediaFileError = GetSharedMediaFileErrors[keyof GetSharedMediaFileErrors];
@@ -797,6 +1359,106 @@ export type GetSharedMediaFileResponses = {
 };
 
 export type GetSharedMediaFileResponse = GetSharedMediaFileResponses[keyof GetSharedMediaFileResponses];
+
+export type GetSharedMediaThumbnailData = {
+    body?: never;
+    path: {
+        /**
+         * Share code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/shared/media/{code}/thumbnail';
+};
+
+export type GetSharedMediaThumbnailErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetSharedMediaThumbnailError = GetSharedMediaThumbnailErrors[keyof GetSharedMediaThumbnailErrors];
+
+export type GetSharedMediaThumbnailResponses = {
+    /**
+     * The thumbnail.
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetSharedMediaThumbnailResponse = GetSharedMediaThumbnailResponses[keyof GetSharedMediaThumbnailResponses];
+
+export type GetSharedMediaPreviewData = {
+    body?: never;
+    path: {
+        /**
+         * Share code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/shared/media/{code}/preview';
+};
+
+export type GetSharedMediaPreviewErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetSharedMediaPreviewError = GetSharedMediaPreviewErrors[keyof GetSharedMediaPreviewErrors];
+
+export type GetSharedMediaPreviewResponses = {
+    /**
+     * The preview (an animation no smaller as WebP: the file itself).
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetSharedMediaPreviewResponse = GetSharedMediaPreviewResponses[keyof GetSharedMediaPreviewResponses];
 
 export type ListCommunityData = {
     body?: never;
@@ -832,6 +1494,10 @@ export type ListCommunityErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListCommunityError = ListCommunityErrors[keyof ListCommunityErrors];
@@ -879,7 +1545,7 @@ export type RemoveCommunityItemErrors = {
      */
     500: Error;
     /**
-     * The item is being changed by another request; retry after Retry-After seconds.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
 };
@@ -924,6 +1590,10 @@ export type GetCommunityItemErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetCommunityItemError = GetCommunityItemErrors[keyof GetCommunityItemErrors];
@@ -953,6 +1623,10 @@ export type GetConfigErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetConfigError = GetConfigErrors[keyof GetConfigErrors];
@@ -982,6 +1656,10 @@ export type ListTagsErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListTagsError = ListTagsErrors[keyof ListTagsErrors];
@@ -1015,6 +1693,10 @@ export type ListApiTokensErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type ListApiTokensError = ListApiTokensErrors[keyof ListApiTokensErrors];
@@ -1053,9 +1735,17 @@ export type CreateApiTokenErrors = {
      */
     413: Error;
     /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type CreateApiTokenError = CreateApiTokenErrors[keyof CreateApiTokenErrors];
@@ -1102,6 +1792,10 @@ export type RevokeApiTokenErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type RevokeApiTokenError = RevokeApiTokenErrors[keyof RevokeApiTokenErrors];
@@ -1158,6 +1852,10 @@ export type RegisterGeneratedMediaErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type RegisterGeneratedMediaError = RegisterGeneratedMediaErrors[keyof RegisterGeneratedMediaErrors];
@@ -1193,9 +1891,9 @@ export type GetPublicObjectErrors = {
      */
     404: Error;
     /**
-     * Storage failed to answer.
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
-    500: Error;
+    503: Error;
 };
 
 export type GetPublicObjectError = GetPublicObjectErrors[keyof GetPublicObjectErrors];
@@ -1240,6 +1938,35 @@ export type CheckHealthResponses = {
 
 export type CheckHealthResponse = CheckHealthResponses[keyof CheckHealthResponses];
 
+export type CheckReadinessData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/readyz';
+};
+
+export type CheckReadinessErrors = {
+    /**
+     * The database or storage does not answer (within 2 s); the fields say which.
+     */
+    503: Error;
+};
+
+export type CheckReadinessError = CheckReadinessErrors[keyof CheckReadinessErrors];
+
+export type CheckReadinessResponses = {
+    /**
+     * Ready to serve requests.
+     */
+    200: {
+        status: 'ready' | 'unavailable';
+        database: 'ok' | 'unavailable';
+        storage: 'ok' | 'unavailable';
+    };
+};
+
+export type CheckReadinessResponse = CheckReadinessResponses[keyof CheckReadinessResponses];
+
 export type GetOpenApiDocumentData = {
     body?: never;
     path?: never;
@@ -1256,6 +1983,10 @@ export type GetOpenApiDocumentErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetOpenApiDocumentError = GetOpenApiDocumentErrors[keyof GetOpenApiDocumentErrors];
@@ -1283,6 +2014,10 @@ export type GetApiDocsErrors = {
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetApiDocsError = GetApiDocsErrors[keyof GetApiDocsErrors];

@@ -3,3 +3,4 @@ export * from './records';
 export * from './database';
 export * from './logger';
 export * from './imaging';
+export * from './mail';

@@ -10,6 +10,8 @@ export const PAGES = {
   community: '/community',
   tokens: '/tokens',
   sharedMedia: '/shared/media/:code',
+  account: '/account',
+  resetPassword: '/reset-password/:token',
 } as const;
 
 /** Where a share link points: the page that shows the shared item. */

@@ -1,5 +1,5 @@
 import type { SessionRepo } from '@mediashare/core';
-import { eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { columnsOf, recordReader, rowsOf } from '../hot-path';
 import { sessions, users } from '../schema';
@@ -9,6 +9,8 @@ const FIND_ACTIVE = sql`select ${columnsOf(sessions, 's', 's_')}, ${columnsOf(us
   from sessions s inner join users u on u.id = s.user_id where s.id = `;
 const readSession = recordReader(sessions, 's_');
 const readUser = recordReader(users, 'u_');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const sessionRepo = (db: Executor): SessionRepo => ({
   async create(session) {
@@ -36,6 +38,31 @@ export const sessionRepo = (db: Executor): SessionRepo => ({
 
   async deleteExpired(now) {
     const removed = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ id: sessions.id });
+    return removed.length;
+  },
+
+  findForUser: (userId, now) =>
+    db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
+      .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt)),
+
+  async deleteByPublicId(userId, publicId) {
+    // The column is a uuid: anything else would be a cast error, and is no session of anyone's.
+    if (!UUID.test(publicId)) return false;
+    const removed = await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId)))
+      .returning({ id: sessions.id });
+    return removed.length > 0;
+  },
+
+  async deleteForUser(userId, keepId) {
+    const removed = await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepId === undefined ? undefined : ne(sessions.id, keepId)))
+      .returning({ id: sessions.id });
     return removed.length;
   },
 });

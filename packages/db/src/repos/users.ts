@@ -1,32 +1,74 @@
 import type { UserRepo } from '@mediashare/core';
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { users } from '../schema';
 
-export const userRepo = (db: Executor): UserRepo => ({
-  async create(input) {
-    const [user] = await db.insert(users).values(input).onConflictDoNothing().returning();
-    if (user) return { ok: true, user };
+/** PostgreSQL's unique_violation, wherever the driver or drizzle put it in the cause chain. */
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true;
+  }
+  return false;
+};
+
+export const userRepo = (db: Executor): UserRepo => {
+  /** Which of the names another account (not `exceptId`) holds, email first, as registration says. */
+  const conflictOf = async (email: string | undefined, exceptId = 0) => {
+    if (email === undefined) return 'username' as const;
     const [taken] = await db
       .select({ id: users.id })
       .from(users)
-      .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()))
+      .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), ne(users.id, exceptId)))
       .limit(1);
-    return { ok: false, conflict: taken ? 'email' : 'username' };
-  },
+    return taken ? ('email' as const) : ('username' as const);
+  };
 
-  async findByLogin(login) {
-    const lower = login.toLowerCase();
-    const [user] = await db
-      .select()
-      .from(users)
-      .where(or(eq(sql`lower(${users.email})`, lower), eq(sql`lower(${users.username})`, lower)))
-      .limit(1);
-    return user ?? null;
-  },
+  return {
+    async create(input) {
+      const [user] = await db.insert(users).values(input).onConflictDoNothing().returning();
+      if (user) return { ok: true, user };
+      return { ok: false, conflict: await conflictOf(input.email) };
+    },
 
-  async findById(id) {
-    const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-    return user ?? null;
-  },
-});
+    async findTaken({ email, username }) {
+      const rows = await db
+        .select({ email: users.email })
+        .from(users)
+        .where(or(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(sql`lower(${users.username})`, username.toLowerCase())))
+        .limit(2);
+      if (rows.length === 0) return null;
+      return rows.some((r) => r.email.toLowerCase() === email.toLowerCase()) ? 'email' : 'username';
+    },
+
+    async findByLogin(login) {
+      const lower = login.toLowerCase();
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(or(eq(sql`lower(${users.email})`, lower), eq(sql`lower(${users.username})`, lower)))
+        .limit(1);
+      return user ?? null;
+    },
+
+    async findById(id) {
+      const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+      return user ?? null;
+    },
+
+    // The unique indexes decide, as they do for registration; a concurrent taker loses the same way.
+    async update(id, changes) {
+      try {
+        const [user] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+        if (!user) throw new Error(`no user ${id}`);
+        return { ok: true, user };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return { ok: false, conflict: await conflictOf(changes.email, id) };
+      }
+    },
+
+    async setPasswordHash(id, passwordHash) {
+      await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    },
+  };
+};

@@ -19,12 +19,17 @@ export const signInRoute = defineRoute({
     400: refused([ERRORS.invalidInput({ detail: 'Invalid field "password": is required' })]),
     401: refused([ERRORS.invalidLogin()], 'Wrong email, username or password, or a bad Authorization header.'),
     429: refused(
-      [ERRORS.loginLocked({ retryAfter: 900 })],
-      'Too many failed sign-ins for this account or address; retry after Retry-After seconds.',
+      [ERRORS.loginLocked({ retryAfter: 900 }), ERRORS.hashingBusy()],
+      'Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.',
     ),
   },
   handler: async ({ c, deps, body }) => {
-    const { user, session } = await loginUser(deps, { ...body, ip: clientIp(c), previousSessionId: c.get('sessionId') });
+    const { user, session } = await loginUser(deps, {
+      ...body,
+      ip: clientIp(c),
+      previousSessionId: c.get('sessionId'),
+      userAgent: c.req.header('user-agent'),
+    });
     c.header('Set-Cookie', sessionCookie(c, session), { append: true });
     return user;
   },

@@ -11,6 +11,7 @@ export const checkHealthRoute = defineRoute({
   description:
     '200 while the process runs and its database answers a query; 503 otherwise. For load balancers and scripts; it reads no credentials.',
   access: ACCESS.public,
+  outages: 'none',
   responses: {
     200: json(z.object({ status: z.literal('ok') }), 'Healthy.'),
     503: refused([ERRORS.unhealthy()], 'The database does not answer.'),

@@ -28,7 +28,6 @@ export const getPublicObjectRoute = defineRoute({
     200: binary('The file, with its stored Content-Type, nosniff and PUBLIC_CACHE_SECONDS of public caching.'),
     206: binary('The requested range.'),
     404: refused([ERRORS.objectNotFound()]),
-    500: refused([ERRORS.internal()], 'Storage failed to answer.'),
   },
   handler: async ({ c, deps, params: { bucket, path } }) => {
     const object = await getPublicObject(deps, { bucket, key: path });

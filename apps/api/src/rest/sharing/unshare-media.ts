@@ -11,6 +11,7 @@ export const unshareMediaRoute = defineRoute({
   description:
     'Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.',
   access: ACCESS.signedIn('share'),
+  outages: 'documented',
   request: { params: ZMediaIdParams },
   responses: {
     200: json(ZMediaItem, 'The media item, no longer shared.'),
