@@ -83,7 +83,7 @@ export interface paths {
         head?: never;
         /**
          * Change the username or email, under the rules of registration
-         * @description Changes the signed-in user's username, email or both, with the checks registration applies: both must stay unique. Only a signed-in session may do this, not an API token.
+         * @description Changes the caller's username, email or both, under the same rules and messages as registration (409 when another account holds the name). Sessions stay signed in.
          */
         patch: operations["updateProfile"];
         trace?: never;
@@ -117,7 +117,7 @@ export interface paths {
         };
         /**
          * Where the caller is signed in: the account's live sessions
-         * @description The caller's live sessions, most recently seen first, with `current` marking the one this request came with. Only a signed-in session may list them.
+         * @description The sessions of the caller's account that have not expired, most recently used first: when each started and was last seen, a device label from its user agent, and `current: true` on the one making the request.
          */
         get: operations["listSessions"];
         put?: never;
@@ -140,7 +140,7 @@ export interface paths {
         post?: never;
         /**
          * Sign one session out
-         * @description Ends one of the caller's sessions by its id, wherever it is; ending the current one also clears the cookie. Another account's session is answered like a missing one (404).
+         * @description Ends one of the caller's sessions by the id the session list gives; it is signed out on its next request. Another account's session id is the same 404 as one that does not exist.
          */
         delete: operations["endSession"];
         options?: never;
@@ -159,7 +159,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out everywhere else
-         * @description Ends every session of the caller except the one this request came with, and says how many ended.
+         * @description Ends every session of the caller's account except the one making the request.
          */
         post: operations["endOtherSessions"];
         delete?: never;
@@ -285,7 +285,7 @@ export interface paths {
         };
         /**
          * The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support
-         * @description The thumbnail the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A `Range` header gets 206; If-None-Match with the current ETag gets 304. An item whose thumbnail is not made yet is a 404 that says so.
+         * @description The owner's thumbnail of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.
          */
         get: operations["getMediaThumbnail"];
         put?: never;
@@ -305,7 +305,7 @@ export interface paths {
         };
         /**
          * The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support
-         * @description The preview the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A `Range` header gets 206; If-None-Match with the current ETag gets 304. An item whose preview is not made yet is a 404 that says so.
+         * @description The owner's preview of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.
          */
         get: operations["getMediaPreview"];
         put?: never;
@@ -409,7 +409,7 @@ export interface paths {
         };
         /**
          * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
-         * @description The thumbnail of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A `Range` header gets 206; If-None-Match with the current ETag gets 304.
+         * @description The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
          */
         get: operations["getSharedMediaThumbnail"];
         put?: never;
@@ -429,7 +429,7 @@ export interface paths {
         };
         /**
          * The shared item's preview (public, WebP), with ETag and HTTP Range support
-         * @description The preview of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A `Range` header gets 206; If-None-Match with the current ETag gets 304.
+         * @description The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
          */
         get: operations["getSharedMediaPreview"];
         put?: never;
@@ -637,7 +637,7 @@ export interface paths {
         };
         /**
          * Readiness: the database and storage both answer (the answer comes within 2 s)
-         * @description 200 when the database and storage both answer; 503 with Retry-After and the failing dependency named otherwise, said within 2 s. For load balancers deciding whether to send traffic; it reads no credentials.
+         * @description For load balancers and orchestrators: 200 once this process can serve requests, 503 while the database or storage does not answer. It checks both at once and answers within 2 s whatever they do; it reads no credentials.
          */
         get: operations["checkReadiness"];
         put?: never;
@@ -3808,7 +3808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The database or storage does not answer (within 2 s); the fields say which. */
+            /** @description The database or storage does not answer (within 2 s); `database` and `storage` say which. Retry-After says when to ask again. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

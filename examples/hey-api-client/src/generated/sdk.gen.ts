@@ -71,7 +71,7 @@ export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: O
 /**
  * Change the username or email, under the rules of registration
  *
- * Changes the signed-in user's username, email or both, with the checks registration applies: both must stay unique. Only a signed-in session may do this, not an API token.
+ * Changes the caller's username, email or both, under the same rules and messages as registration (409 when another account holds the name). Sessions stay signed in.
  */
 export const updateProfile = <ThrowOnError extends boolean = false>(options?: Options<UpdateProfileData, ThrowOnError>) => (options?.client ?? client).patch<UpdateProfileResponses, UpdateProfileErrors, ThrowOnError>({
     security: [{
@@ -109,7 +109,7 @@ export const changePassword = <ThrowOnError extends boolean = false>(options?: O
 /**
  * Where the caller is signed in: the account's live sessions
  *
- * The caller's live sessions, most recently seen first, with `current` marking the one this request came with. Only a signed-in session may list them.
+ * The sessions of the caller's account that have not expired, most recently used first: when each started and was last seen, a device label from its user agent, and `current: true` on the one making the request.
  */
 export const listSessions = <ThrowOnError extends boolean = false>(options?: Options<ListSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListSessionsResponses, ListSessionsErrors, ThrowOnError>({
     security: [{
@@ -124,7 +124,7 @@ export const listSessions = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * Sign one session out
  *
- * Ends one of the caller's sessions by its id, wherever it is; ending the current one also clears the cookie. Another account's session is answered like a missing one (404).
+ * Ends one of the caller's sessions by the id the session list gives; it is signed out on its next request. Another account's session id is the same 404 as one that does not exist.
  */
 export const endSession = <ThrowOnError extends boolean = false>(options: Options<EndSessionData, ThrowOnError>) => (options.client ?? client).delete<EndSessionResponses, EndSessionErrors, ThrowOnError>({
     security: [{
@@ -139,7 +139,7 @@ export const endSession = <ThrowOnError extends boolean = false>(options: Option
 /**
  * Sign out everywhere else
  *
- * Ends every session of the caller except the one this request came with, and says how many ended.
+ * Ends every session of the caller's account except the one making the request.
  */
 export const endOtherSessions = <ThrowOnError extends boolean = false>(options?: Options<EndOtherSessionsData, ThrowOnError>) => (options?.client ?? client).post<EndOtherSessionsResponses, EndOtherSessionsErrors, ThrowOnError>({
     security: [{
@@ -262,7 +262,7 @@ export const getMediaFile = <ThrowOnError extends boolean = false>(options: Opti
 /**
  * The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support
  *
- * The thumbnail the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A `Range` header gets 206; If-None-Match with the current ETag gets 304. An item whose thumbnail is not made yet is a 404 that says so.
+ * The owner's thumbnail of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.
  */
 export const getMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetMediaThumbnailResponses, GetMediaThumbnailErrors, ThrowOnError>({
     security: [{
@@ -277,7 +277,7 @@ export const getMediaThumbnail = <ThrowOnError extends boolean = false>(options:
 /**
  * The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support
  *
- * The preview the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A `Range` header gets 206; If-None-Match with the current ETag gets 304. An item whose preview is not made yet is a 404 that says so.
+ * The owner's preview of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.
  */
 export const getMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetMediaPreviewResponses, GetMediaPreviewErrors, ThrowOnError>({
     security: [{
@@ -359,14 +359,14 @@ export const getSharedMediaFile = <ThrowOnError extends boolean = false>(options
 /**
  * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
  *
- * The thumbnail of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A `Range` header gets 206; If-None-Match with the current ETag gets 304.
+ * The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
  */
 export const getSharedMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaThumbnailResponses, GetSharedMediaThumbnailErrors, ThrowOnError>({ url: '/api/shared/media/{code}/thumbnail', ...options });
 
 /**
  * The shared item's preview (public, WebP), with ETag and HTTP Range support
  *
- * The preview of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A `Range` header gets 206; If-None-Match with the current ETag gets 304.
+ * The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
  */
 export const getSharedMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaPreviewResponses, GetSharedMediaPreviewErrors, ThrowOnError>({ url: '/api/shared/media/{code}/preview', ...options });
 
@@ -495,7 +495,7 @@ export const checkHealth = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * Readiness: the database and storage both answer (the answer comes within 2 s)
  *
- * 200 when the database and storage both answer; 503 with Retry-After and the failing dependency named otherwise, said within 2 s. For load balancers deciding whether to send traffic; it reads no credentials.
+ * For load balancers and orchestrators: 200 once this process can serve requests, 503 while the database or storage does not answer. It checks both at once and answers within 2 s whatever they do; it reads no credentials.
  */
 export const checkReadiness = <ThrowOnError extends boolean = false>(options?: Options<CheckReadinessData, ThrowOnError>) => (options?.client ?? client).get<CheckReadinessResponses, CheckReadinessErrors, ThrowOnError>({ url: '/readyz', ...options });
 

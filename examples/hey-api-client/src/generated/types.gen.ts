@@ -1947,7 +1947,7 @@ export type CheckReadinessData = {
 
 export type CheckReadinessErrors = {
     /**
-     * The database or storage does not answer (within 2 s); the fields say which.
+     * The database or storage does not answer (within 2 s); `database` and `storage` say which. Retry-After says when to ask again.
      */
     503: Error;
 };

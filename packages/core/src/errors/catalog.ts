@@ -11,6 +11,11 @@ interface RateLimitedParams {
   retryAfter: number;
 }
 
+interface Readiness {
+  database: 'ok' | 'unavailable';
+  storage: 'ok' | 'unavailable';
+}
+
 /**
  * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
  * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
@@ -122,17 +127,6 @@ export const ERRORS = defineErrors({
 
   // Liveness: /healthz answers it while the database does not; `status` is what probes read.
   unhealthy: { status: 503, message: 'The database does not answer', body: () => ({ status: 'unavailable' }) },
-  // Readiness: /readyz answers it while the database or storage does not; the fields say which.
-  notReady: {
-    status: 503,
-    message: 'Not ready: the database or storage does not answer',
-    body: ({ database, storage }: { database: 'ok' | 'unavailable'; storage: 'ok' | 'unavailable' }) => ({
-      status: 'unavailable',
-      database,
-      storage,
-    }),
-    headers: () => ({ 'Retry-After': '5' }),
-  },
 
   // Hostile clients: request formats, transport limits and sign-in floods.
   jsonRequired: { status: 415, message: 'Expected a JSON body sent with Content-Type: application/json' },
@@ -162,6 +156,15 @@ export const ERRORS = defineErrors({
       'RateLimit-Reset': String(retryAfter),
       'RateLimit-Policy': `${limit};w=${windowSeconds}`,
     }),
+  },
+
+  // Readiness: /readyz's refusal names which dependency does not answer; probes read `status`.
+  notReady: {
+    status: 503,
+    message: ({ database, storage }: Readiness) =>
+      `Not ready: ${[database === 'ok' ? '' : 'the database', storage === 'ok' ? '' : 'storage'].filter(Boolean).join(' and ')} does not answer`,
+    body: ({ database, storage }: Readiness) => ({ status: 'unavailable', database, storage }),
+    headers: () => ({ 'Retry-After': '5' }),
   },
 
   // Outages (issue 17.4): a dependency that does not answer is worth retrying, and says when.

@@ -7,7 +7,7 @@ export const endOtherSessionsRoute = defineRoute({
   operationId: 'endOtherSessions',
   tag: 'Accounts',
   summary: 'Sign out everywhere else',
-  description: 'Ends every session of the caller except the one this request came with, and says how many ended.',
+  description: "Ends every session of the caller's account except the one making the request.",
   access: ACCESS.session,
   responses: { 200: json(ZEndedSessions, 'How many sessions ended; this one stays.') },
   handler: ({ c, deps, user }) => endOtherSessions(deps, { userId: user.id, sessionId: c.get('sessionId') }),

@@ -10,7 +10,7 @@ export const endSessionRoute = defineRoute({
   tag: 'Accounts',
   summary: 'Sign one session out',
   description:
-    "Ends one of the caller's sessions by its id, wherever it is; ending the current one also clears the cookie. Another account's session is answered like a missing one (404).",
+    "Ends one of the caller's sessions by the id the session list gives; it is signed out on its next request. Another account's session id is the same 404 as one that does not exist.",
   access: ACCESS.session,
   request: { params: z.object({ id: ZSessionId }) },
   responses: {

@@ -9,7 +9,7 @@ export const listSessionsRoute = defineRoute({
   tag: 'Accounts',
   summary: "Where the caller is signed in: the account's live sessions",
   description:
-    "The caller's live sessions, most recently seen first, with `current` marking the one this request came with. Only a signed-in session may list them.",
+    "The sessions of the caller's account that have not expired, most recently used first: when each started and was last seen, a device label from its user agent, and `current: true` on the one making the request.",
   access: ACCESS.session,
   responses: { 200: json(z.array(ZSession), 'Most recently seen first; `current` marks this one.') },
   handler: ({ c, deps, user }) => findSessions(deps, { userId: user.id, sessionId: c.get('sessionId') }),

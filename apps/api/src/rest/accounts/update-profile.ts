@@ -8,7 +8,7 @@ export const updateProfileRoute = defineRoute({
   tag: 'Accounts',
   summary: 'Change the username or email, under the rules of registration',
   description:
-    "Changes the signed-in user's username, email or both, with the checks registration applies: both must stay unique. Only a signed-in session may do this, not an API token.",
+    "Changes the caller's username, email or both, under the same rules and messages as registration (409 when another account holds the name). Sessions stay signed in.",
   access: ACCESS.session,
   request: { body: jsonBody(ZUpdateProfileInput) },
   responses: {

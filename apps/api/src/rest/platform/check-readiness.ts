@@ -12,14 +12,14 @@ export const checkReadinessRoute = defineRoute({
   tag: 'Operations',
   summary: 'Readiness: the database and storage both answer (the answer comes within 2 s)',
   description:
-    '200 when the database and storage both answer; 503 with Retry-After and the failing dependency named otherwise, said within 2 s. For load balancers deciding whether to send traffic; it reads no credentials.',
+    'For load balancers and orchestrators: 200 once this process can serve requests, 503 while the database or storage does not answer. It checks both at once and answers within 2 s whatever they do; it reads no credentials.',
   access: ACCESS.public,
   outages: 'none',
   responses: {
     200: json(ZReadiness, 'Ready to serve requests.'),
     503: refused(
       [ERRORS.notReady({ database: 'unavailable', storage: 'ok' })],
-      'The database or storage does not answer (within 2 s); the fields say which.',
+      'The database or storage does not answer (within 2 s); `database` and `storage` say which. Retry-After says when to ask again.',
     ),
   },
   handler: async ({ deps }) => {

@@ -14,7 +14,7 @@ export const sharedRenditionRoute = (kind: TRenditionKind, operationId: string) 
     operationId,
     tag: 'Share links',
     summary: `The shared item's ${kind} (public, WebP), with ETag and HTTP Range support`,
-    description: `The ${kind} of the item behind a share code, for anyone holding it (WebP; an animation no smaller as WebP is its original). Never kept by shared caches, so retiring the link stops it at once. A \`Range\` header gets 206; If-None-Match with the current ETag gets 304.`,
+    description: `The ${kind} of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.`,
     access: ACCESS.public,
     request: { params: ZShareCodeParams },
     responses: {

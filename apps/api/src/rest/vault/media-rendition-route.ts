@@ -16,7 +16,7 @@ export const mediaRenditionRoute = (kind: TRenditionKind, operationId: string) =
     operationId,
     tag: 'Vault',
     summary: `The item's ${kind} (WebP, ${SIZES[kind]}), with ETag and HTTP Range support`,
-    description: `The ${kind} the server made of one of the caller's items (WebP; an animation no smaller as WebP is its original). A \`Range\` header gets 206; If-None-Match with the current ETag gets 304. An item whose ${kind} is not made yet is a 404 that says so.`,
+    description: `The owner's ${kind} of a vault item, made by the server after upload: a WebP image for an image or GIF, a poster frame for a video. 404 with "No rendition of this item yet" while it is being made or when it cannot be (the client shows the original or a placeholder then). Cached privately for a day; the ETag changes when the renditions are made again.`,
     access: ACCESS.signedIn('read'),
     request: { params: ZMediaIdParams },
     responses: {
