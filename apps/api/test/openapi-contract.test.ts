@@ -370,6 +370,8 @@ describe('the OpenAPI document', () => {
     await internal(generatedPath, Buffer.concat([readFixture('clip.mp4'), Buffer.alloc(600 * 1024)]));
     await internal(generatedPath, Buffer.from('<svg/>'));
     await internal(generatedPath, makePngBomb(5000, 5000));
+    arm.failNext('users.findById');
+    await internal(generatedPath, await makeImage('png'));
 
     // Budgets: a second process on the same database whose budgets allow one request each.
     const tight = await createHarness({
@@ -461,6 +463,28 @@ describe('the OpenAPI document', () => {
     arm.down('storage');
     await outage(publicUrl);
     arm.down(null);
+
+    // Every route under /api, without listing them: identifying the caller reads the session first. With the
+    // database down that is the outage's 503; when the read fails unexpectedly, the catalog's 500.
+    const apiOperations = Object.entries(document.paths ?? {})
+      .filter(([template]) => template.startsWith('/api/') && !template.startsWith('/api/internal/'))
+      .flatMap(([template, item]) => Object.keys(item as object).map((method) => ({ template, method: method.toUpperCase() })));
+    const sendAs = ({ template, method }: { template: string; method: string }) =>
+      send(template.replace(/\{[^}]+\}/g, '1'), { method, cookie });
+    const wrong: string[] = [];
+    arm.down('database');
+    for (const op of apiOperations) {
+      const res = await sendAs(op);
+      if (res.status !== 503 || res.headers.get('retry-after') !== '5') wrong.push(`${op.method} ${op.template} ${res.status}`);
+    }
+    arm.down(null);
+    for (const op of apiOperations) {
+      arm.failNext('sessions.findActive');
+      const res = await sendAs(op);
+      if (res.status !== 500 || res.body.message !== 'Internal server error')
+        wrong.push(`${op.method} ${op.template} ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
 
     const documented = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
       Object.entries(item as Record<string, { responses?: Record<string, unknown> }>).flatMap(([method, op]) =>

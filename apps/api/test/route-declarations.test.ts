@@ -110,16 +110,16 @@ describe('an admin route', () => {
     }
   });
 
-  it('is documented with the session scheme, its 404 and the outage 503 only', () => {
+  it('is documented with the session scheme, its 404, the outage 503 and the 500 of an unexpected failure only', () => {
     const document = createOpenApiDocument({ serverUrl: 'http://x', cookieName: 'sid', routes: [adminStats, unlock] });
     const get = document.paths?.['/api/admin/stats']?.get;
-    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '404', '503']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '404', '500', '503']);
     // Storage or the database not answering: retry after Retry-After seconds.
     expect(get?.responses?.['503']).toMatchObject({ headers: { 'Retry-After': { required: true } } });
     expect(get?.security).toEqual([{ session: [] }]);
     const post = document.paths?.['/api/links/{code}/unlock']?.post;
     // An unsafe method: the browser origin check can refuse it; bad credentials are a 401 as on any route.
-    expect(Object.keys(post?.responses ?? {})).toEqual(['200', '401', '403', '429', '503']);
+    expect(Object.keys(post?.responses ?? {})).toEqual(['200', '401', '403', '429', '500', '503']);
     expect(post?.responses?.['401']).toMatchObject({
       content: {
         'application/json': {

@@ -4,8 +4,14 @@ import { openApiJson } from './docs';
 import { TAGS } from './tags';
 
 type Schema = { $ref?: string; type?: string; items?: Schema; properties?: Record<string, Schema> };
-type Response = { content?: Record<string, { schema: Schema }> };
-type Operation = { operationId: string; tags: string[]; responses: Record<string, Response> };
+type Examples = Record<string, { value: unknown }>;
+type Response = { content?: Record<string, { schema: Schema; examples?: Examples }> };
+type Operation = {
+  operationId: string;
+  tags: string[];
+  requestBody?: Response;
+  responses: Record<string, Response>;
+};
 type Document = {
   servers: { url: string }[];
   tags: { name: string; description: string }[];
@@ -64,5 +70,43 @@ describe('the served OpenAPI document', () => {
     expect(errorAnswers.length).toBeGreaterThan(80);
     expect(errorAnswers.filter((a) => a.schema?.$ref !== ref('Error').$ref)).toEqual([]);
     expect(document.components.schemas.Error).toMatchObject({ required: ['message'], additionalProperties: {} });
+  });
+
+  it('carries the API documentation’s examples on its three operations, as it gives them', () => {
+    const values = (response?: Response) =>
+      Object.values(response?.content?.['application/json']?.examples ?? {}).map((e) => e.value);
+    const share = operation('shareMedia');
+    expect(values(share.requestBody)).toEqual(
+      expect.arrayContaining([
+        { shareToCommunity: true, tags: ['brunette', 'solo', 'artistic'], policyAgreed: true },
+        { shareToCommunity: true, tags: ['brunette', 'solo'], policyAgreed: true },
+        { shareToCommunity: false },
+      ]),
+    );
+    expect(values(share.responses['200'])).toEqual([
+      {
+        shareCode: 'abc123def456',
+        shareUrl: '/shared/media/abc123def456',
+        communityUrl: 'https://example.supabase.co/storage/v1/object/public/general/beach_photo-a1b2c3d4.jpg',
+        communityMediaId: 789,
+      },
+    ]);
+    expect(values(share.responses['400'])).toEqual(
+      expect.arrayContaining([
+        { message: 'Invalid media ID' },
+        { message: 'Policy confirmation is required for upload sharing' },
+        { message: 'At least one tag is required for upload sharing' },
+      ]),
+    );
+    expect(values(share.responses['500'])).toEqual(
+      expect.arrayContaining([{ message: 'Failed to create share link' }, { message: 'Failed to share media' }]),
+    );
+    for (const id of ['shareMedia', 'unshareMedia', 'shareMediaByPath']) {
+      expect(values(operation(id).responses['404']), id).toContainEqual({ message: 'Media not found' });
+    }
+    expect(values(operation('unshareMedia').responses['400'])).toContainEqual({ message: 'Invalid media ID' });
+    expect(values(operation('shareMediaByPath').requestBody)).toContainEqual(
+      expect.objectContaining({ filePath: expect.any(String) }),
+    );
   });
 });

@@ -42,6 +42,9 @@ const impliedErrors = (route: Route): AppError[] => {
     if (access.kind === 'signedIn') errors.push(ERRORS.missingScope({ scope: access.scope }));
     if (access.kind === 'session') errors.push(ERRORS.sessionOnly());
     if (UNSAFE_METHODS.has(route.method)) errors.push(ERRORS.crossOrigin());
+    // Identifying the caller reads the database before the route runs: when that read fails, the answer
+    // is the catalog's 500, on every route that reads credentials.
+    errors.push(ERRORS.internal());
   }
   if (route.budget) {
     const scope = route.access.kind === 'public' ? 'address' : 'account';
@@ -59,6 +62,9 @@ const impliedErrors = (route: Route): AppError[] => {
     );
   }
   if ((route.outages ?? 'retry') === 'retry') errors.push(ERRORS.storageUnavailable(), ERRORS.databaseUnavailable());
+  // Whatever the route does, identifying its caller reads the database first: a database that does not
+  // answer is that 503 there too (the seed's endpoints and the docs included).
+  else if (readsCredentials(route)) errors.push(ERRORS.databaseUnavailable());
   return errors;
 };
 

@@ -350,9 +350,9 @@ export const shareMediaByPath = <ThrowOnError extends boolean = false>(options?:
 export const getSharedMedia = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaResponses, GetSharedMediaErrors, ThrowOnError>({ url: '/api/shared/media/{code}', ...options });
 
 /**
- * The shared file (public), with HTTP Range support
+ * The shared file (public), without metadata, with HTTP Range support
  *
- * The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
+ * The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. A `Range` header gets 206 with that range; a range past the end gets 416.
  */
 export const getSharedMediaFile = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaFileData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaFileResponses, GetSharedMediaFileErrors, ThrowOnError>({ url: '/api/shared/media/{code}/file', ...options });
 

@@ -236,6 +236,10 @@ export type RegisterAccountErrors = {
      */
     429: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -285,6 +289,10 @@ export type SignInErrors = {
      */
     429: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -318,6 +326,10 @@ export type SignOutErrors = {
      */
     403: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -350,6 +362,10 @@ export type GetCurrentUserErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -403,6 +419,10 @@ export type UpdateProfileErrors = {
      */
     415: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -455,6 +475,10 @@ export type ChangePasswordErrors = {
      */
     429: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -487,6 +511,10 @@ export type ListSessionsErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -543,6 +571,10 @@ export type EndSessionErrors = {
      */
     404: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -575,6 +607,10 @@ export type EndOtherSessionsErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -630,6 +666,10 @@ export type ResetPasswordErrors = {
      */
     429: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -681,6 +721,10 @@ export type RequestPasswordResetErrors = {
      */
     415: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -727,6 +771,10 @@ export type ListMediaErrors = {
      */
     403: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -769,6 +817,10 @@ export type UploadMediaErrors = {
      */
     403: Error;
     /**
+     * The upload stopped making progress (less than the minimum rate over the window).
+     */
+    408: Error;
+    /**
      * The body is over the size limit.
      */
     413: Error;
@@ -784,6 +836,10 @@ export type UploadMediaErrors = {
      * Too many requests; retry after Retry-After seconds.
      */
     429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -831,6 +887,10 @@ export type DeleteMediaErrors = {
      */
     404: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -876,6 +936,10 @@ export type GetMediaErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -926,6 +990,10 @@ export type GetMediaFileErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -981,6 +1049,10 @@ export type GetMediaThumbnailErrors = {
      */
     416: unknown;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1034,6 +1106,10 @@ export type GetMediaPreviewErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1250,6 +1326,10 @@ export type GetSharedMediaErrors = {
      */
     404: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1291,6 +1371,10 @@ export type GetSharedMediaFileErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * The copy without metadata could not be made; the original is never served instead.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1338,6 +1422,10 @@ export type GetSharedMediaThumbnailErrors = {
      */
     416: unknown;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1383,6 +1471,10 @@ export type GetSharedMediaPreviewErrors = {
      * The range lies outside the file.
      */
     416: unknown;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1434,6 +1526,10 @@ export type ListCommunityErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1527,6 +1623,10 @@ export type GetCommunityItemErrors = {
      */
     404: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1556,6 +1656,10 @@ export type GetConfigErrors = {
      */
     401: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1584,6 +1688,10 @@ export type ListTagsErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1617,6 +1725,10 @@ export type ListApiTokensErrors = {
      * A browser request from another origin, or an API token without the needed scope.
      */
     403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1667,6 +1779,10 @@ export type CreateApiTokenErrors = {
      */
     429: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1713,6 +1829,10 @@ export type RevokeApiTokenErrors = {
      */
     404: Error;
     /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
     503: Error;
@@ -1757,6 +1877,10 @@ export type RegisterGeneratedMediaErrors = {
      */
     404: Error;
     /**
+     * The upload stopped making progress (less than the minimum rate over the window).
+     */
+    408: Error;
+    /**
      * The body is over the size limit.
      */
     413: Error;
@@ -1768,6 +1892,10 @@ export type RegisterGeneratedMediaErrors = {
      * An image over the pixel limit, or one whose dimensions cannot be read.
      */
     422: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */
@@ -1895,6 +2023,14 @@ export type GetOpenApiDocumentErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetOpenApiDocumentError = GetOpenApiDocumentErrors[keyof GetOpenApiDocumentErrors];
@@ -1918,6 +2054,14 @@ export type GetApiDocsErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
 };
 
 export type GetApiDocsError = GetApiDocsErrors[keyof GetApiDocsErrors];

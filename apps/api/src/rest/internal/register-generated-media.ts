@@ -20,6 +20,7 @@ export const registerGeneratedMediaRoute = defineRoute({
     404: refused([ERRORS.userNotFound()], 'No such user, or no valid service token: this path does not exist.'),
     415: refused([ERRORS.unsupportedMediaType()]),
     422: refused([ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }), ERRORS.unreadableImage()]),
+    500: refused([ERRORS.internal()]),
   },
   handler: ({ deps, params: { userId, source }, body }) =>
     registerGeneratedMedia(deps, { userId, source, fileName: body.fileName, body: body.stream }),
