@@ -370,8 +370,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The shared file (public), with HTTP Range support
-         * @description The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
+         * The shared file (public), without metadata, with HTTP Range support
+         * @description The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. A `Range` header gets 206 with that range; a range past the end gets 416.
          */
         get: operations["getSharedMediaFile"];
         put?: never;
@@ -2656,6 +2656,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The copy without metadata could not be made; the original is never served instead. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
