@@ -206,7 +206,8 @@ describe('the web app against the real server', () => {
     await expect
       .poll(
         async () => {
-          await page.reload();
+          await page.goto('/');
+          await card('dusk.jpg').waitFor();
           return card('dusk.jpg').locator('img[srcset*="/thumbnail"]').count();
         },
         { timeout: 60_000 },
