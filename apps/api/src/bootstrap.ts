@@ -6,6 +6,7 @@ import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
 import type { AppDeps } from './deps';
 import type { Env } from './env';
 import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics/metrics';
 
 export const coreConfigFrom = (env: Env): CoreConfig => ({
   maxUploadBytes: env.MAX_UPLOAD_BYTES,
@@ -39,7 +40,7 @@ export const createWatermark = (env: Env) =>
     ...(env.WATERMARK_THREADS ? { threadsPerJob: env.WATERMARK_THREADS } : {}),
   });
 
-export const createStorage = (env: Env): StoragePort => {
+export const createStorage = (env: Env, metrics?: Metrics): StoragePort => {
   if (env.STORAGE_DRIVER === 'supabase') {
     // The env schema already refuses this driver without both settings; the check narrows their types.
     if (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY)
@@ -53,6 +54,7 @@ export const createStorage = (env: Env): StoragePort => {
       deadlineMs: env.SUPABASE_DEADLINE_MS,
       copyDeadlineMs: env.SUPABASE_COPY_DEADLINE_MS,
       retries: env.SUPABASE_RETRIES,
+      ...(metrics ? { onRetry: () => metrics.storageRetries.inc() } : {}),
     });
   }
   return new LocalStorage({ root: path.join(env.DATA_DIR, 'storage'), publicBaseUrl: env.PUBLIC_URL });
@@ -69,14 +71,16 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     poolSize: env.DATABASE_POOL_SIZE,
     prepare: env.DATABASE_PREPARE,
   });
+  const metrics = env.METRICS_TOKEN ? createMetrics() : undefined;
   const deps = {
     db,
-    storage: createStorage(env),
+    storage: createStorage(env, metrics),
     watermark: await createWatermark(env),
     logger,
     config: coreConfigFrom(env),
     now: () => new Date(),
     env,
+    metrics,
   } satisfies AppDeps;
   const seeded = await seedDefaultTags(deps);
   if (seeded > 0) logger.info({ count: seeded }, 'seeded the canonical tags');

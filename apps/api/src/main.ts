@@ -5,6 +5,7 @@ import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
 import { loadEnv } from './env';
 import { createLogger } from './logger';
+import { recordSweep } from './metrics/instrument';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -24,8 +25,12 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 // Every instance schedules the sweep; a database lock lets only one run it at a time.
 const sweepTimer = setInterval(() => {
-  void sweepStorage(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
-    logger.error({ err: error }, 'storage sweep failed'),
+  void sweepStorage(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).then(
+    (result) => deps.metrics && recordSweep(deps.metrics, result),
+    (error: unknown) => {
+      deps.metrics?.sweeps.inc({ outcome: 'failed' });
+      logger.error({ err: error }, 'storage sweep failed');
+    },
   );
 }, env.SWEEP_INTERVAL_SECONDS * 1000);
 sweepTimer.unref();

@@ -31,6 +31,7 @@ beforeAll(async () => {
       MAX_IMAGE_PIXELS: '4000000',
       LOGIN_MAX_FAILURES: '3',
       SMTP_URL: sink.url,
+      METRICS_TOKEN: 'metrics-token-for-the-contract',
     },
     wrapPorts: (storage, database) => (arm = armable(storage, database)),
   });
@@ -309,6 +310,8 @@ describe('the OpenAPI document', () => {
     await send(publicUrl);
     await send(publicUrl, { headers: { range: 'bytes=0-9' } });
     await send('/storage/v1/object/public/general/missing.png');
+    await send('/metrics', { headers: { authorization: 'Bearer metrics-token-for-the-contract' } });
+    await send('/metrics');
     await send('/healthz');
     arm.failNext('ping');
     await send('/healthz');
