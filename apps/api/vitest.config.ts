@@ -24,6 +24,7 @@ const SUPABASE_SUITES = [
   'test/authorization.test.ts',
   'test/community.test.ts',
   'test/community-remove.test.ts',
+  'test/outages.test.ts',
 ];
 
 export default defineConfig({

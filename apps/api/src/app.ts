@@ -13,6 +13,7 @@ import { mountRoutes } from './rest/mount-routes';
 import { apiRoutes, internalRoutes, platformRoutes } from './rest/routes';
 import { spaRoutes } from './spa';
 import { trpcHandler } from './trpc/handler';
+import { trpcRequestGuard } from './trpc/request-guard';
 import { appRouter } from './trpc/router';
 
 export interface AppOptions {
@@ -32,7 +33,13 @@ export const createApp = (given: AppDeps, options: AppOptions = {}) => {
   // With METRICS_TOKEN, every request is counted and timed, and so is the work behind the ports.
   const metrics = given.metrics ?? (given.env.METRICS_TOKEN ? createMetrics() : undefined);
   const deps: AppDeps = metrics
-    ? { ...given, metrics, watermark: timeImaging(given.watermark, metrics), storage: countStorageErrors(given.storage, metrics) }
+    ? {
+        ...given,
+        metrics,
+        watermark: timeImaging(given.watermark, metrics),
+        imaging: timeImaging(given.imaging, metrics),
+        storage: countStorageErrors(given.storage, metrics),
+      }
     : given;
   const procedures = new Set(Object.keys(appRouter._def.procedures));
   const mount = { validateResponses: options.validateResponses ?? false };
@@ -55,6 +62,8 @@ export const createApp = (given: AppDeps, options: AppOptions = {}) => {
   });
 
   // tRPC answers bad credentials in its own error format, from the procedure tiers (see trpc/init.ts).
+  // The request's shape (type, size, batch) is judged before the caller: refusing it costs no database work.
+  app.use('/trpc/*', trpcRequestGuard());
   app.use('/trpc/*', originGuard(), identifyRequestCaller());
   app.use('/trpc/*', trpcHandler(appRouter));
 

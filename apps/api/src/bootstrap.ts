@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
+import { createHashingGate, seedDefaultTags, type CoreConfig, type StoragePort } from '@mediashare/core';
 import { openDatabase } from '@mediashare/db';
 import { createWatermarker } from '@mediashare/imaging';
 import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
@@ -15,7 +15,6 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
   session: { idleTtlMs: env.SESSION_IDLE_HOURS * 3600_000, absoluteTtlMs: env.SESSION_ABSOLUTE_HOURS * 3600_000 },
   loginThrottle: {
     windowMs: env.LOGIN_LOCK_MINUTES * 60_000,
-    lockMs: env.LOGIN_LOCK_MINUTES * 60_000,
     maxFailuresPerLogin: env.LOGIN_MAX_FAILURES,
     maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
   },
@@ -24,6 +23,12 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     claimTtlMs: env.SHARE_CLAIM_TTL_SECONDS * 1000,
     claimWaitMs: env.SHARE_WAIT_SECONDS * 1000,
     lockTimeoutMs: env.SHARE_LOCK_TIMEOUT_MS,
+  },
+  rateLimits: { enabled: env.RATE_LIMITS === 'on', budgets: env.BUDGETS },
+  renditions: {
+    leaseMs: env.RENDITION_LEASE_SECONDS * 1000,
+    maxAttempts: env.RENDITION_MAX_ATTEMPTS,
+    retryBaseMs: env.RENDITION_RETRY_SECONDS * 1000,
   },
 });
 
@@ -38,6 +43,9 @@ export const createWatermark = (env: Env) =>
     maxPixels: env.MAX_IMAGE_PIXELS,
     ...(env.WATERMARK_CONCURRENCY ? { concurrency: env.WATERMARK_CONCURRENCY } : {}),
     ...(env.WATERMARK_THREADS ? { threadsPerJob: env.WATERMARK_THREADS } : {}),
+    ffmpegPath: env.FFMPEG_PATH,
+    ffprobePath: env.FFPROBE_PATH,
+    videoTimeoutMs: env.VIDEO_TIMEOUT_SECONDS * 1000,
   });
 
 export const createStorage = (env: Env, metrics?: Metrics): StoragePort => {
@@ -72,13 +80,17 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     prepare: env.DATABASE_PREPARE,
   });
   const metrics = env.METRICS_TOKEN ? createMetrics() : undefined;
+  // One image service does everything to pixels: the watermark, renditions, stripped copies, video.
+  const imaging = await createWatermark(env);
   const deps = {
     db,
     storage: createStorage(env, metrics),
-    watermark: await createWatermark(env),
+    watermark: imaging,
+    imaging,
     logger,
     config: coreConfigFrom(env),
     now: () => new Date(),
+    hashing: createHashingGate({ perAddress: env.PASSWORD_HASHES_PER_IP }),
     env,
     metrics,
   } satisfies AppDeps;

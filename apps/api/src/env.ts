@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BUDGETS, type BudgetPolicy, type TBudget } from '@mediashare/core';
 import { z } from 'zod';
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -6,6 +7,50 @@ const flag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
   .transform((v) => v === 'true' || v === '1');
+
+const WINDOW_UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * A budget: `account:200/1h,address:600/1h` (scopes `account` and `address`, windows in s, m, h or d),
+ * or `off`. A scope left out is not counted.
+ */
+const budget = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx): BudgetPolicy => {
+      if (text.trim() === 'off') return {};
+      const policy: BudgetPolicy = {};
+      for (const part of text.split(',').map((p) => p.trim())) {
+        const match = /^(account|address):(\d{1,9})\/(\d{1,6})(s|m|h|d)$/.exec(part);
+        if (!match || Number(match[2]) < 1 || Number(match[3]) < 1) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected "account:<n>/<window>,address:<n>/<window>" or "off", got "${part}"`,
+          });
+          return z.NEVER;
+        }
+        const [, scope, limit, amount, unit] = match as unknown as [
+          string,
+          'account' | 'address',
+          string,
+          string,
+          keyof typeof WINDOW_UNITS,
+        ];
+        policy[scope] = { limit: Number(limit), windowMs: Number(amount) * WINDOW_UNITS[unit] };
+      }
+      return policy;
+    });
+
+/** Each budget's setting and default (README: Rate limits). */
+const BUDGET_SETTINGS = {
+  RATE_LIMIT_UPLOADS: budget('account:200/1h,address:600/1h'),
+  RATE_LIMIT_SHARES: budget('account:300/1h,address:900/1h'),
+  RATE_LIMIT_TOKENS: budget('account:20/1h,address:60/1h'),
+  RATE_LIMIT_REGISTRATIONS: budget('address:20/1h'),
+  RATE_LIMIT_UNLOCKS: budget('account:30/15m,address:30/15m'),
+  RATE_LIMIT_REPORTS: budget('account:20/1h,address:60/1h'),
+} satisfies Record<`RATE_LIMIT_${Uppercase<TBudget>}`, unknown>;
 
 /** Every setting the API reads. README lists them in one table; nothing else reads process.env. */
 const ZEnv = z
@@ -41,6 +86,7 @@ const ZEnv = z
     LOGIN_MAX_FAILURES: int(5),
     LOGIN_MAX_FAILURES_PER_IP: int(50),
     LOGIN_LOCK_MINUTES: int(15),
+    PASSWORD_HASHES_PER_IP: int(2),
     SCRYPT_COST: int(2 ** 15).refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
     INTERNAL_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     ALLOWED_ORIGINS: z.string().default(''),
@@ -61,6 +107,17 @@ const ZEnv = z
     SHARE_CLAIM_TTL_SECONDS: z.coerce.number().positive().default(30),
     SHARE_WAIT_SECONDS: z.coerce.number().positive().default(30),
     SHARE_LOCK_TIMEOUT_MS: int(5000),
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+    ...BUDGET_SETTINGS,
+    // Renditions (thumbnails, previews, video posters) and the tools video work runs with.
+    RENDITION_CONCURRENCY: z.coerce.number().int().min(0).default(1),
+    RENDITION_POLL_SECONDS: z.coerce.number().positive().default(10),
+    RENDITION_LEASE_SECONDS: z.coerce.number().positive().default(120),
+    RENDITION_MAX_ATTEMPTS: int(5),
+    RENDITION_RETRY_SECONDS: z.coerce.number().positive().default(30),
+    FFMPEG_PATH: z.string().optional(),
+    FFPROBE_PATH: z.string().optional(),
+    VIDEO_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
     // Password recovery by mail (issue 19): off unless SMTP_URL is set.
     SMTP_URL: z
       .url()
@@ -73,6 +130,8 @@ const ZEnv = z
   .transform((env) => ({
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    /** Whether PUBLIC_URL was set rather than guessed: only a set one is named as the OpenAPI server. */
+    PUBLIC_URL_IS_SET: env.PUBLIC_URL !== undefined,
     DATA_DIR: path.resolve(env.DATA_DIR),
     DATABASE_URL: env.DATABASE_URL || undefined,
     INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN || undefined,
@@ -81,6 +140,9 @@ const ZEnv = z
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    BUDGETS: Object.fromEntries(
+      BUDGETS.map((name) => [name, env[`RATE_LIMIT_${name.toUpperCase() as Uppercase<TBudget>}`]]),
+    ) as Record<TBudget, BudgetPolicy>,
   }))
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === 'supabase' && (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY)) {

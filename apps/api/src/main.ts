@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { sweepStorage } from '@mediashare/core';
+import { startRenditionWorker, sweepStorage } from '@mediashare/core';
 import { createApp } from './app';
 import { startBackupControl } from './backup/start-backup-control';
 import { bootstrap } from './bootstrap';
@@ -15,6 +15,12 @@ const logger = createLogger(env.LOG_LEVEL);
 // On the embedded default, `pnpm backup` takes its snapshot through this process (see backup/).
 const backups = await startBackupControl(await bootstrap(env, logger));
 const { deps } = backups;
+// Renditions are made here, off the request path, by this process's share of the durable job queue.
+const renditions = startRenditionWorker(deps, {
+  concurrency: env.RENDITION_CONCURRENCY,
+  pollMs: env.RENDITION_POLL_SECONDS * 1000,
+});
+deps.wakeRenditionWorker = renditions.wake;
 const app = createApp(deps);
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -48,6 +54,7 @@ const shutdown = (signal: string) => {
   force.unref();
   server.close(async () => {
     await backups.close();
+    await renditions.stop();
     await deps.watermark.close?.();
     await deps.db.close().catch(() => {});
     logger.info('stopped');

@@ -110,10 +110,11 @@ describe('login', () => {
     const second = await openSecondProcessDatabase(h.deps.db);
     const other = await createHarness({ database: second });
     try {
-      for (let attempt = 0; attempt < 5; attempt++) {
+      // Five wrong passwords are checked (LOGIN_MAX_FAILURES); the sixth is refused unchecked.
+      for (let attempt = 0; attempt < 6; attempt++) {
         const app = attempt % 2 === 0 ? h.app : other.app;
         const res = await call(app, '/api/auth/login', { json: { email: user.email, password: `wrong ${attempt}` } });
-        expect(res.status).toBe(attempt < 4 ? 401 : 429);
+        expect(res.status).toBe(attempt < 5 ? 401 : 429);
       }
       // Locked now, even with the right password and on either process.
       const locked = await call(other.app, '/api/auth/login', { json: { email: user.email, password: user.password } });

@@ -1,4 +1,4 @@
-import { BUCKETS } from '@mediashare/core';
+import { BUCKETS, drainRenditionJobs } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armable } from './support/faults';
 import { createUser, fileForm, uploadFile, type TestUser } from './support/factories';
@@ -85,9 +85,20 @@ describe('the OpenAPI document', () => {
     await send('/api/auth/register', { json: {}, headers: evil });
     await send('/api/auth/register', { json: huge });
     await send('/api/auth/register', { json: {}, headers: badBearer });
+    {
+      // Every hashing place of this address (app.request has none: "unknown") taken, then a registration.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const runs = Array.from({ length: 10 }, () => h.deps.hashing.run('unknown', () => held));
+      await send('/api/auth/register', {
+        json: { email: `${name}c@example.test`, username: `${name}c`, password: 'long enough password' },
+      });
+      release();
+      await Promise.all(runs);
+    }
     await send('/api/auth/login', { json: { email: owner.email, password: owner.password } });
     await send('/api/auth/login', { json: { email: owner.email } });
-    for (let i = 0; i < 3; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
+    for (let i = 0; i < 4; i++) await send('/api/auth/login', { json: { email: stranger.email, password: `wrong ${i}` } });
     await send('/api/auth/login', { json: { email: stranger.email, password: stranger.password }, headers: evil });
     await send('/api/auth/login', { json: huge });
     await send('/api/auth/me', { cookie });
@@ -124,6 +135,20 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/user/media/${photo.id}/file`, { cookie, headers: { range: 'bytes=0-9' } });
     await send(`/api/user/media/${photo.id}/file`, { cookie, headers: { range: 'bytes=999999-' } });
+    // Renditions: pending (404) until the job has run, then with ETag and Range.
+    const pending = await image('pending.jpg');
+    await send(`/api/user/media/${pending.id}/thumbnail`, { cookie });
+    await drainRenditionJobs(h.deps);
+    for (const kind of ['thumbnail', 'preview']) {
+      const made = await send(`/api/user/media/${photo.id}/${kind}`, { cookie });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { range: 'bytes=0-9' } });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie, headers: { range: 'bytes=999999-' } });
+      await send(`/api/user/media/abc/${kind}`, { cookie });
+      await send(`/api/user/media/${photo.id}/${kind}`);
+      await send(`/api/user/media/${photo.id}/${kind}`, { headers: bearer(shareToken) });
+      await send(`/api/user/media/${photo.id}/${kind}`, { cookie: stranger.cookie });
+    }
     const doomed = await image('doomed.jpg');
     await send(`/api/user/media/${doomed.id}`, { method: 'DELETE', cookie: stranger.cookie });
     await send(`/api/user/media/${doomed.id}`, { method: 'DELETE' });
@@ -190,6 +215,18 @@ describe('the OpenAPI document', () => {
     }
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=0-9' } });
     await send(`/api/shared/media/${code}/file`, { headers: { range: 'bytes=999999-' } });
+    const linkOnly = await image('link-only.jpg');
+    const linkCode = (await send(shareOf(linkOnly.id), { json: { shareToCommunity: false }, cookie })).body.shareCode as string;
+    await send(`/api/shared/media/${linkCode}/preview`);
+    await drainRenditionJobs(h.deps);
+    for (const kind of ['thumbnail', 'preview']) {
+      const made = await send(`/api/shared/media/${linkCode}/${kind}`);
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { range: 'bytes=0-9' } });
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: { range: 'bytes=999999-' } });
+      await send(`/api/shared/media/nope/${kind}`);
+      await send(`/api/shared/media/${linkCode}/${kind}`, { headers: badBearer });
+    }
 
     // Community and tags
     await send('/api/community');
@@ -305,6 +342,31 @@ describe('the OpenAPI document', () => {
     await internal(generatedPath, Buffer.from('<svg/>'));
     await internal(generatedPath, makePngBomb(5000, 5000));
 
+    // Budgets: a second process on the same database whose budgets allow one request each.
+    const tight = await createHarness({
+      database: h.deps.db,
+      watermark: h.deps.watermark,
+      env: Object.fromEntries(
+        ['UPLOADS', 'SHARES', 'TOKENS', 'REGISTRATIONS'].map((name) => [`RATE_LIMIT_${name}`, 'account:1/1h,address:1/1h']),
+      ),
+    });
+    try {
+      const twice = async (path: string, options: () => Promise<CallOptions> | CallOptions) => {
+        await call(tight.app, path, await options());
+        expect((await call(tight.app, path, await options())).status).toBe(429);
+      };
+      await twice('/api/auth/register', () => {
+        const name = `tight${Date.now() % 1_000_000}${Math.random().toString(36).slice(2, 6)}`;
+        return { json: { email: `${name}@example.test`, username: name, password: 'long enough password' } };
+      });
+      await twice('/api/user/media', async () => ({ method: 'POST', body: fileForm(await makeImage('png'), 'a.png'), cookie }));
+      await twice(`/api/media/${photo.id}/share`, () => ({ json: { shareToCommunity: false }, cookie }));
+      await twice('/api/user/media/share', () => ({ json: { filePath: photo.filePath, shareToCommunity: false }, cookie }));
+      await twice('/api/user/tokens', () => ({ json: { name: 'tight', scopes: ['read'] }, cookie }));
+    } finally {
+      await tight.close();
+    }
+
     // Files and operations
     const publicUrl = new URL(shared.body.communityUrl as string).pathname;
     await send(publicUrl);
@@ -314,7 +376,55 @@ describe('the OpenAPI document', () => {
     await send('/metrics');
     await send('/healthz');
     arm.failNext('ping');
-    await send('/healthz');
+    // Probes read `status`; the body is an Error like every other refusal.
+    expect(await send('/healthz')).toMatchObject({
+      status: 503,
+      body: { message: 'The database does not answer', status: 'unavailable' },
+    });
+    await send('/readyz');
+
+    // Outages: with the database down every route that reads it answers 503 with Retry-After.
+    const item = await image('outage.jpg');
+    const outage = async (path: string, options: CallOptions = {}) => {
+      const res = await send(path, options);
+      expect([path, res.status, res.headers.get('retry-after')]).toEqual([path, 503, '5']);
+    };
+    arm.down('database');
+    await send('/readyz');
+    await outage('/api/auth/register', {
+      json: { email: 'down@example.test', username: 'down', password: 'long enough password' },
+    });
+    await outage('/api/auth/login', { json: { email: owner.email, password: owner.password } });
+    await outage('/api/auth/logout', { method: 'POST', cookie });
+    await outage('/api/auth/me', { cookie });
+    await outage('/api/user/media', { method: 'POST', body: fileForm(await makeImage('png')), cookie });
+    await outage('/api/user/media', { cookie });
+    await outage(`/api/user/media/${item.id}`, { cookie });
+    await outage(`/api/user/media/${item.id}`, { method: 'DELETE', cookie });
+    await outage(`/api/user/media/${item.id}/file`, { cookie });
+    await outage(`/api/shared/media/${code}`);
+    await outage(`/api/shared/media/${code}/file`);
+    await outage('/api/community');
+    await outage(`/api/community/${shared.body.communityMediaId}`);
+    await outage('/api/config', { cookie });
+    await outage('/api/tags');
+    await outage('/api/user/tokens', { json: { name: 'down', scopes: ['read'] }, cookie });
+    await outage('/api/user/tokens', { cookie });
+    await outage(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
+    await outage(generatedPath, { method: 'POST', body: fileForm(await makeImage('png')), headers: bearer(INTERNAL_TOKEN) });
+    await outage('/api/auth/me', { method: 'PATCH', json: { username: `${name}down` }, cookie });
+    await outage('/api/auth/password', { json: { currentPassword: 'x', newPassword: 'long enough password' }, cookie });
+    await outage('/api/auth/sessions', { cookie });
+    await outage(`/api/auth/sessions/${listedSession!.id}`, { method: 'DELETE', cookie });
+    await outage('/api/auth/sessions/revoke-others', { method: 'POST', cookie });
+    await outage('/api/auth/reset-password', { json: resetBody });
+    for (const rendition of ['thumbnail', 'preview']) {
+      await outage(`/api/user/media/${item.id}/${rendition}`, { cookie });
+      await outage(`/api/shared/media/${code}/${rendition}`);
+    }
+    arm.down('storage');
+    await outage(publicUrl);
+    arm.down(null);
 
     const documented = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
       Object.entries(item as Record<string, { responses?: Record<string, unknown> }>).flatMap(([method, op]) =>

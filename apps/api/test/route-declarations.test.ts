@@ -22,7 +22,7 @@ const adminStats = defineRoute({
   method: 'get',
   path: '/api/admin/stats',
   operationId: 'getAdminStats',
-  tag: 'Admin',
+  tag: 'Operations',
   summary: 'Admin only',
   access: ACCESS.admin,
   responses: { 200: json(ZStats, 'For admins.') },
@@ -32,7 +32,7 @@ const unlock = defineRoute({
   method: 'post',
   path: '/api/links/{code}/unlock',
   operationId: 'unlockLink',
-  tag: 'Links',
+  tag: 'Share links',
   summary: 'Needs a password',
   access: ACCESS.public,
   request: { params: z.object({ code: z.string() }) },
@@ -45,7 +45,7 @@ const wrongShape = defineRoute({
   method: 'get',
   path: '/api/broken/shape',
   operationId: 'getWrongShape',
-  tag: 'Broken',
+  tag: 'Operations',
   summary: 'Answers what it does not declare',
   access: ACCESS.public,
   responses: { 200: json(ZStats, 'Says a string.') },
@@ -55,7 +55,7 @@ const wrongStatus = defineRoute({
   method: 'get',
   path: '/api/broken/status',
   operationId: 'getWrongStatus',
-  tag: 'Broken',
+  tag: 'Operations',
   summary: 'Refuses with a status it does not declare',
   access: ACCESS.public,
   responses: { 200: json(ZStats, 'Never.') },
@@ -110,14 +110,16 @@ describe('an admin route', () => {
     }
   });
 
-  it('is documented with the session scheme and its 404 only', () => {
+  it('is documented with the session scheme, its 404 and the outage 503 only', () => {
     const document = createOpenApiDocument({ serverUrl: 'http://x', cookieName: 'sid', routes: [adminStats, unlock] });
     const get = document.paths?.['/api/admin/stats']?.get;
-    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '404']);
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '404', '503']);
+    // Storage or the database not answering: retry after Retry-After seconds.
+    expect(get?.responses?.['503']).toMatchObject({ headers: { 'Retry-After': { required: true } } });
     expect(get?.security).toEqual([{ session: [] }]);
     const post = document.paths?.['/api/links/{code}/unlock']?.post;
     // An unsafe method: the browser origin check can refuse it; bad credentials are a 401 as on any route.
-    expect(Object.keys(post?.responses ?? {})).toEqual(['200', '401', '403', '429']);
+    expect(Object.keys(post?.responses ?? {})).toEqual(['200', '401', '403', '429', '503']);
     expect(post?.responses?.['401']).toMatchObject({
       content: {
         'application/json': {

@@ -80,6 +80,11 @@ describe('what a share link shows', () => {
       height: null,
       fileUrl: `/api/shared/media/${shared.body.shareCode}/file`,
       createdAt: item.createdAt,
+      // Renditions are made off the request: pending until the job has run.
+      thumbnailUrl: null,
+      previewUrl: null,
+      placeholder: null,
+      durationMs: null,
     });
 
     const file = await call(h.app, info.body.fileUrl, { headers: { range: 'bytes=0-99' } });

@@ -2,6 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { createWatermarker } from '@mediashare/imaging';
 import { freshDatabase, startBuiltServer } from '@mediashare/testing';
 import { COMMUNITY, share, signUp, upload } from '../api';
+import { BENCH_BUDGETS } from '../env';
 import { photo, reencode } from '../fixtures';
 import { cpuSecondsOf, median, ownCpuSeconds, percentile, timeRuns } from '../measure';
 import { row, type Row } from '../report';
@@ -16,7 +17,7 @@ const POOL = 10;
  */
 export const endToEndSuite = async (settings: Settings): Promise<Row[]> => {
   const database = await freshDatabase('mediashare_bench');
-  const server = await startBuiltServer({ ...database.env, DATABASE_POOL_SIZE: String(POOL) });
+  const server = await startBuiltServer({ ...database.env, ...BENCH_BUDGETS, DATABASE_POOL_SIZE: String(POOL) });
   const wm = await createWatermarker({
     position: 'southeast',
     scale: 0.2,

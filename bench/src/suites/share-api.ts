@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { seedMediaRows, signUp, upload } from '../api';
 import { photo } from '../fixtures';
-import { DATABASE_URL } from '../env';
+import { BENCH_BUDGETS, DATABASE_URL } from '../env';
 import { row, skipped, type Row } from '../report';
 import type { Settings } from '../settings';
 
@@ -84,8 +84,9 @@ export const shareApiSuite = async (settings: Settings): Promise<Row[]> => {
     ];
   }
   const database = await freshDatabase('mediashare_bench');
-  const servers = await Promise.all([startBuiltServer(database.env), startBuiltServer(database.env)]);
-  const embedded = await startBuiltServer({ DATABASE_URL: '' });
+  const env = { ...database.env, ...BENCH_BUDGETS };
+  const servers = await Promise.all([startBuiltServer(env), startBuiltServer(env)]);
+  const embedded = await startBuiltServer({ ...BENCH_BUDGETS, DATABASE_URL: '' });
   try {
     const [first] = servers as [BuiltServer, BuiltServer];
     const { cookie, userId } = await signUp(first.url);

@@ -1,6 +1,8 @@
+import type { HashingGate } from './auth/hashing-gate';
+import type { RateLimitConfig } from './limits/budgets';
 import type { DatabasePort } from './ports/database';
 import type { Logger } from './ports/logger';
-import type { WatermarkPort } from './ports/imaging';
+import type { ImagingPort, WatermarkPort } from './ports/imaging';
 import type { StoragePort } from './ports/storage';
 
 export interface CoreConfig {
@@ -10,11 +12,11 @@ export interface CoreConfig {
   maxTagsPerMedia: number;
   session: { idleTtlMs: number; absoluteTtlMs: number };
   loginThrottle: {
+    /** A budget's window, from its first attempt; a spent budget refuses until the window ends. */
     windowMs: number;
-    lockMs: number;
-    /** Failed attempts for one account name before it is locked. */
+    /** Attempts at one account per window, whichever of its names is typed. */
     maxFailuresPerLogin: number;
-    /** Failed attempts from one client address before it is locked, whatever names it tries. */
+    /** Attempts from one client address (an IPv6 /64) per window, whatever names it tries. */
     maxFailuresPerIp: number;
   };
   /** scrypt cost (N) for new password hashes; existing hashes carry their own. */
@@ -27,6 +29,16 @@ export interface CoreConfig {
     /** How long a request waits for the item's advisory lock before answering 503. */
     lockTimeoutMs: number;
   };
+  /** Request budgets per account and per address (limits/budgets.ts). */
+  rateLimits: RateLimitConfig;
+  renditions: {
+    /** How long a rendition job stays its worker's without the lease being renewed. */
+    leaseMs: number;
+    /** Attempts before an item is left without renditions (the reason kept on its row). */
+    maxAttempts: number;
+    /** Wait before the first retry; it doubles with each attempt. */
+    retryBaseMs: number;
+  };
 }
 
 /** What every domain function may use. Adapters build it once per process. */
@@ -34,7 +46,13 @@ export interface CoreDeps {
   db: DatabasePort;
   storage: StoragePort;
   watermark: WatermarkPort;
+  /** Renditions, stripped copies and video probes: the same image service as the watermark. */
+  imaging: ImagingPort;
   logger: Logger;
   config: CoreConfig;
   now: () => Date;
+  /** Password hashing, bounded per client address (auth/hashing-gate.ts). */
+  hashing: HashingGate;
+  /** Called after rendition jobs are queued, so this process's worker starts at once, not at its next poll. */
+  wakeRenditionWorker?: () => void;
 }

@@ -1,4 +1,4 @@
-import { LockTimeoutError, type DatabasePort, type Repos } from '@mediashare/core';
+import { DatabaseUnavailableError, LockTimeoutError, type DatabasePort, type Repos } from '@mediashare/core';
 import { sql } from 'drizzle-orm';
 import { connect, LOCK_NAMESPACE, type ConnectOptions, type Connection, type Executor } from './client';
 import { activityRepo } from './repos/activity';
@@ -7,13 +7,15 @@ import { communityRepo } from './repos/community';
 import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
+import { rateLimitRepo } from './repos/rate-limits';
+import { renditionJobRepo } from './repos/rendition-jobs';
 import { passwordResetRepo } from './repos/password-resets';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
 import { userRepo } from './repos/users';
 
-export const reposFor = (db: Executor): Repos => ({
+const reposOf = (db: Executor): Repos => ({
   users: userRepo(db),
   apiTokens: apiTokenRepo(db),
   sessions: sessionRepo(db),
@@ -25,7 +27,65 @@ export const reposFor = (db: Executor): Repos => ({
   storageIntents: storageIntentRepo(db),
   community: communityRepo(db),
   shareClaims: shareClaimRepo(db),
+  rateLimits: rateLimitRepo(db),
+  renditionJobs: renditionJobRepo(db),
 });
+
+/**
+ * The database did not answer, as opposed to refusing a statement: the driver's connection errors,
+ * SQLSTATE class 08 (connection exception), a server shutting down (57P01-57P03) or out of connection
+ * slots (53300). drizzle wraps driver errors, so the whole cause chain is looked at.
+ */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+export const isConnectionLoss = (error: unknown): boolean => {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+    // Node's AggregateError for a host with several addresses, all refusing.
+    if (e instanceof AggregateError && e.errors.some(isConnectionLoss)) return true;
+  }
+  return false;
+};
+
+const translated = async <T>(run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    if (isConnectionLoss(error)) throw new DatabaseUnavailableError({ cause: error });
+    throw error;
+  }
+};
+
+/** Every repository method, with connection losses raised as the port's DatabaseUnavailableError. */
+export const reposFor = (db: Executor): Repos =>
+  Object.fromEntries(
+    Object.entries(reposOf(db)).map(([name, repo]) => [
+      name,
+      Object.fromEntries(
+        Object.entries(repo as Record<string, (...args: unknown[]) => Promise<unknown>>).map(([method, fn]) => [
+          method,
+          (...args: unknown[]) => translated(() => fn(...args)),
+        ]),
+      ),
+    ]),
+  ) as unknown as Repos;
 
 /** PostgreSQL's lock_not_available, raised when lock_timeout runs out. */
 const isLockTimeout = (error: unknown): boolean => {
@@ -42,7 +102,7 @@ export const createDatabase = (connection: Connection): DatabasePort & { connect
   ...reposFor(connection.db),
   connection,
   // Inside `fn` only `tx` may be used: on PGlite the outer handle would wait for this very transaction.
-  transaction: (fn) => connection.db.transaction((tx) => fn(reposFor(tx as unknown as Executor))),
+  transaction: (fn) => translated(() => connection.db.transaction((tx) => fn(reposFor(tx as unknown as Executor)))),
   async withMediaLock(mediaId, lockTimeoutMs, fn) {
     try {
       return await connection.db.transaction(async (tx) => {
@@ -56,17 +116,18 @@ export const createDatabase = (connection: Connection): DatabasePort & { connect
       });
     } catch (error) {
       if (isLockTimeout(error)) throw new LockTimeoutError({ cause: error });
+      if (isConnectionLoss(error)) throw new DatabaseUnavailableError({ cause: error });
       throw error;
     }
   },
   async runExclusive(job, fn) {
     const key = JOB_LOCKS[job];
     if (key === undefined) throw new Error(`unknown job lock: ${job}`);
-    const outcome = await connection.tryExclusive(key, fn);
+    const outcome = await translated(() => connection.tryExclusive(key, fn));
     return outcome.ran ? outcome.value : undefined;
   },
   async ping() {
-    await connection.db.execute(sql`select 1`);
+    await translated(() => connection.db.execute(sql`select 1`));
   },
   close: () => connection.close(),
 });

@@ -102,12 +102,32 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user_id_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per account name and per client address, shared by every API process. */
-export const loginThrottle = pgTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: timestamptz('window_started_at').notNull(),
-  lockedUntil: timestamptz('locked_until'),
+/**
+ * Sign-in budgets per account and per client address, shared by every API process. `failures` counts the
+ * attempts taken in the window: the failed ones, and those whose password is still being checked.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamptz('window_started_at').notNull(),
+  },
+  // The sweep deletes by window start.
+  (t) => [index('login_throttle_window_started_at_idx').on(t.windowStartedAt)],
+);
+
+/**
+ * An item's renditions, kept beside its object in the same bucket under derived keys (see core's
+ * rendition-keys). All null while they are pending; `rendition_error` says why they never will be.
+ */
+const renditionColumns = () => ({
+  /** ThumbHash (base64) of the thumbnail: set with the thumbnail, so its presence means "ready". */
+  placeholder: text('placeholder'),
+  thumbnailPath: text('thumbnail_path'),
+  /** Null with a placeholder when the item is its own best preview (a GIF no smaller as WebP). */
+  previewPath: text('preview_path'),
+  renditionError: text('rendition_error'),
 });
 
 export const media = pgTable(
@@ -129,6 +149,9 @@ export const media = pgTable(
     isShared: boolean('is_shared').notNull().default(false),
     shareToCommunity: boolean('share_to_community').notNull().default(false),
     shareCode: text('share_code'),
+    ...renditionColumns(),
+    /** The link file: a copy without EXIF/XMP/GPS, made on the first download of a shared image. */
+    strippedPath: text('stripped_path'),
     createdAt: createdAt(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -157,6 +180,8 @@ export const communityMedia = pgTable(
     height: integer('height'),
     source: text('source', { enum: ['upload', 'smart-caption', 'babecock', 'hypnococks'] }).notNull(),
     watermarked: boolean('watermarked').notNull(),
+    durationMs: integer('duration_ms'),
+    ...renditionColumns(),
     /** The feed's origin filter, derived so one index serves it: `uploaded` or `generated`. */
     origin: text('origin')
       .notNull()
@@ -236,4 +261,45 @@ export const storageIntents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('storage_intents_created_at_idx').on(t.createdAt)],
+);
+
+/**
+ * Request budgets (RateLimitRepo): requests counted per budget, scope and caller (`uploads:account:42`,
+ * `shares:address:203.0.113.7`) in the window ending at `resets_at`. The sweep deletes ended windows.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetsAt: timestamptz('resets_at').notNull(),
+  },
+  (t) => [index('rate_limits_resets_at_idx').on(t.resetsAt)],
+);
+
+/**
+ * Renditions still to make, one row per item: picked with FOR UPDATE SKIP LOCKED and held by a lease
+ * (renewed while the work runs), so two processes never make one item's renditions at once and a
+ * crashed worker's job is picked up again when its lease runs out. Failures wait `run_after`, with
+ * backoff, up to a limit of attempts.
+ */
+export const renditionJobs = pgTable(
+  'rendition_jobs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    mediaId: integer('media_id').references(() => media.id, { onDelete: 'cascade' }),
+    communityMediaId: integer('community_media_id').references(() => communityMedia.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    runAfter: timestamptz('run_after').notNull().defaultNow(),
+    leaseId: text('lease_id'),
+    leasedUntil: timestamptz('leased_until'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('rendition_jobs_media_id_key').on(t.mediaId),
+    uniqueIndex('rendition_jobs_community_media_id_key').on(t.communityMediaId),
+    index('rendition_jobs_run_after_idx').on(t.runAfter),
+    check('rendition_jobs_one_target_check', sql`(${t.mediaId} is null) <> (${t.communityMediaId} is null)`),
+  ],
 );

@@ -21,14 +21,92 @@ const until = async (condition: () => Promise<boolean>) => {
 };
 
 describe.each(DRIVERS)('shared counters and job locks on %s', (driver) => {
-  it('counts every concurrent failed sign-in exactly once', async () => {
-    const { db, drop } = await openFresh(driver);
+  it('never hands out more sign-in attempts than the budget, however many processes ask at once', async () => {
+    const { db, url, drop } = await openFresh(driver);
+    // A second process has its own connections; PGlite has only one process.
+    const other = url ? createDatabase(await connect({ url, poolSize: 4 })) : db;
+    try {
+      const now = new Date('2026-03-01T12:00:00Z');
+      const policy = { windowMs: 60_000, maxAttempts: 5 };
+      const results = await Promise.all(
+        Array.from({ length: 120 }, (_, i) => (i % 2 ? other : db).loginThrottle.reserve('user:1', now, policy)),
+      );
+      const granted = results.filter((r) => r.ok);
+      expect(granted).toHaveLength(5);
+      expect(granted.every((r) => r.ok && r.windowStartedAt.getTime() === now.getTime())).toBe(true);
+      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.retryAt.getTime() === now.getTime() + 60_000)).toBe(true);
+
+      // A released attempt can be taken once more, and only once.
+      await db.loginThrottle.release('user:1', now);
+      const later = new Date(now.getTime() + 30_000);
+      const again = await Promise.all([1, 2, 3].map(() => other.loginThrottle.reserve('user:1', later, policy)));
+      expect(again.filter((r) => r.ok)).toHaveLength(1);
+      // A release for a window that has ended gives nothing to the next one.
+      const next = new Date(now.getTime() + 60_000);
+      expect(await db.loginThrottle.reserve('user:1', next, policy)).toEqual({ ok: true, windowStartedAt: next });
+      await db.loginThrottle.release('user:1', now);
+      const rest = await Promise.all(Array.from({ length: 6 }, () => db.loginThrottle.reserve('user:1', next, policy)));
+      expect(rest.filter((r) => r.ok)).toHaveLength(4);
+
+      // Only windows that have ended are stale.
+      await db.loginThrottle.reserve('ip:10.0.0.1', now, policy);
+      expect(await db.loginThrottle.deleteStale(new Date(now.getTime() + 1))).toBe(1);
+      expect((await db.loginThrottle.reserve('ip:10.0.0.1', next, policy)).ok).toBe(true);
+      expect((await db.connection.db.select().from(schema.loginThrottle)).map((r) => r.key).sort()).toEqual([
+        'ip:10.0.0.1',
+        'user:1',
+      ]);
+    } finally {
+      if (other !== db) await other.close();
+      await drop();
+    }
+  });
+
+  it('lets exactly `limit` of many concurrent requests spend from one budget, across connections', async () => {
+    const { db, url, drop } = await openFresh(driver);
+    const other = url ? createDatabase(await connect({ url, poolSize: 4 })) : db;
     try {
       const now = new Date();
-      const policy = { windowMs: 60_000, lockMs: 60_000, maxFailures: 1000 };
-      await Promise.all(Array.from({ length: 40 }, () => db.loginThrottle.recordFailure('login:x', now, policy)));
-      const locked = await db.loginThrottle.recordFailure('login:x', now, { ...policy, maxFailures: 41 });
-      expect(locked).toEqual(new Date(now.getTime() + 60_000));
+      const policy = { limit: 7, windowMs: 60_000 };
+      const spent = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? other : db).rateLimits.spend('uploads:account:1', now, policy)),
+      );
+      expect(spent.filter((s) => s.allowed)).toHaveLength(7);
+      expect(
+        spent
+          .filter((s) => s.allowed)
+          .map((s) => s.hits)
+          .sort((a, b) => a - b),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      // A refusal counts nothing and says when the window ends.
+      expect(spent.find((s) => !s.allowed)).toEqual({ allowed: false, hits: 7, resetsAt: new Date(now.getTime() + 60_000) });
+      const [row] = await db.connection.db.select().from(schema.rateLimits);
+      expect(row).toMatchObject({ key: 'uploads:account:1', hits: 7 });
+    } finally {
+      if (other !== db) await other.close();
+      await drop();
+    }
+  });
+
+  it('starts a new window once the last one has ended, and deletes ended windows', async () => {
+    const { db, drop } = await openFresh(driver);
+    try {
+      const start = new Date('2026-03-01T10:00:00.000Z');
+      const at = (ms: number) => new Date(start.getTime() + ms);
+      const policy = { limit: 2, windowMs: 60_000 };
+      await db.rateLimits.spend('shares:account:1', start, policy);
+      await db.rateLimits.spend('shares:account:1', at(59_999), policy);
+      expect(await db.rateLimits.spend('shares:account:1', at(59_999), policy)).toMatchObject({ allowed: false, hits: 2 });
+      await db.rateLimits.spend('shares:account:2', at(30_000), policy);
+      expect(await db.rateLimits.spend('shares:account:1', at(60_000), policy)).toEqual({
+        allowed: true,
+        hits: 1,
+        resetsAt: at(120_000),
+      });
+      // At 90 s the second key's window (30 s to 90 s) has ended; the first's (60 s to 120 s) has not.
+      expect(await db.rateLimits.deleteExpired(at(90_000))).toBe(1);
+      const rows = await db.connection.db.select({ key: schema.rateLimits.key }).from(schema.rateLimits);
+      expect(rows).toEqual([{ key: 'shares:account:1' }]);
     } finally {
       await drop();
     }

@@ -15,6 +15,8 @@ const TABLES = [
   'community_media_tags',
   'login_throttle',
   'media',
+  'rate_limits',
+  'rendition_jobs',
   'password_resets',
   'sessions',
   'share_claims',

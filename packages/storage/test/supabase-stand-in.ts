@@ -58,6 +58,8 @@ export interface SupabaseStandIn {
   requests: SeenRequest[];
   store: ObjectStore;
   inject: (fault: Fault, match?: FaultMatch) => void;
+  /** Forgets every fault not yet used up: the server is back. */
+  clearFaults: () => void;
   close: () => Promise<void>;
 }
 
@@ -163,6 +165,7 @@ export const startSupabaseStandIn = async (options: StandInOptions = {}): Promis
     requests,
     store,
     inject: (fault, match = {}) => faults.push({ ...fault, match, remaining: match.times ?? 1 }),
+    clearFaults: () => void faults.splice(0),
     close: async () => {
       // Hung and stalled responses would otherwise keep the server open forever.
       server.closeAllConnections();

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
-import { ERRORS } from '@mediashare/core';
+import { PassThrough, Readable } from 'node:stream';
+import { ERRORS, isAppError, type AppError } from '@mediashare/core';
 import busboy from 'busboy';
 import type { Context } from 'hono';
 
@@ -20,7 +20,12 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
   }
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { 'content-type': contentType }, limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 } });
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      // Browsers and curl send file names as raw UTF-8; busboy's default (latin1) garbles every accent.
+      defParamCharset: 'utf8',
+      limits: { files: 1, fields: 20, fieldSize: 4096, parts: 25 },
+    });
   } catch {
     throw ERRORS.malformedMultipart();
   }
@@ -32,31 +37,47 @@ export const receiveFile = (c: Context, field = 'file'): Promise<ReceivedFile> =
 
   return new Promise<ReceivedFile>((resolve, reject) => {
     let file: Readable | undefined;
+    // The first failure decides what the client hears; the rest of the stages only follow it.
+    const fail = (error: AppError) => {
+      if (file) file.destroy(error);
+      else reject(error);
+    };
     parser.on('file', (name, stream, info) => {
       if (name !== field || file) {
         stream.resume();
         return;
       }
-      file = stream;
-      resolve({ fileName: info.filename, stream });
+      // busboy destroys its part stream with a plain Error when the body stops early; the caller reads this
+      // one instead, which fails with the catalog's error for what happened.
+      const own = new PassThrough();
+      stream.on('error', (error: Error) => own.destroy(multipartError(error)));
+      stream.pipe(own);
+      file = own;
+      resolve({ fileName: info.filename, stream: own });
     });
-    parser.on('error', (error: Error) => {
-      if (file) file.destroy(error);
-      else reject(ERRORS.malformedMultipart());
-    });
+    // busboy's own errors are plain Errors; each is the client's malformed body, never a server fault.
+    parser.on('error', (error: Error) => fail(multipartError(error)));
     parser.on('close', () => {
       if (!file) reject(ERRORS.missingFileField({ field }));
     });
-    const fail = (error: Error) => {
+    const interrupted = (cause?: unknown) => {
+      const error = ERRORS.uploadInterrupted({ cause });
       parser.destroy(error);
-      file?.destroy(error);
-      if (!file) reject(ERRORS.uploadInterrupted());
+      fail(error);
     };
-    source.on('error', fail);
-    // A client that hangs up mid-body: the request stream closes without ending.
+    source.on('error', interrupted);
+    // A client that hangs up mid-body: the request stream closes without ending. Nobody is left to answer,
+    // so this is a refusal (logged at info), not a failure of the server.
     source.on('close', () => {
-      if (!source.readableEnded) fail(new Error('client disconnected during upload'));
+      if (!source.readableEnded) interrupted();
     });
     source.pipe(parser);
   });
+};
+
+/** busboy's parse errors as catalog errors: a body that stops early, or one that is not multipart at all. */
+const multipartError = (error: Error): AppError => {
+  if (isAppError(error)) return error;
+  if (/unexpected end of (form|file)/i.test(error.message)) return ERRORS.multipartTruncated({ cause: error });
+  return ERRORS.malformedMultipart({ cause: error });
 };

@@ -9,16 +9,36 @@ export interface SendObjectOptions {
   open: (range?: ByteRange) => Promise<ObjectBody>;
   cacheControl: string;
   fileName?: string;
+  /** A strong validator: a request whose If-None-Match names it is answered 304 with no body. */
+  etag?: string;
 }
 
-const contentDisposition = (fileName: string) =>
-  `inline; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+/** If-None-Match matches when it lists the tag (weak comparison, as RFC 9110 asks for GET) or is `*`. */
+const matches = (header: string | undefined, etag: string) =>
+  header !== undefined &&
+  header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+
+/**
+ * RFC 6266: the name in UTF-8 (`filename*`, RFC 8187, which leaves fewer characters bare than
+ * encodeURIComponent does) and an ASCII fallback for old clients: accents dropped, anything else `_`.
+ */
+const contentDisposition = (fileName: string) => {
+  const fallback = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+};
 
 /**
  * Streams a stored object with HTTP Range support (one range; several are answered whole, as RFC 9110
  * allows). The stored type is sent with nosniff so a browser never reinterprets user bytes.
  */
-export const sendObject = async (c: Context, { size, contentType, open, cacheControl, fileName }: SendObjectOptions) => {
+export const sendObject = async (c: Context, { size, contentType, open, cacheControl, fileName, etag }: SendObjectOptions) => {
   const headers = new Headers({
     'Content-Type': contentType,
     'Accept-Ranges': 'bytes',
@@ -27,6 +47,10 @@ export const sendObject = async (c: Context, { size, contentType, open, cacheCon
     'Content-Security-Policy': "default-src 'none'; sandbox",
   });
   if (fileName) headers.set('Content-Disposition', contentDisposition(fileName));
+  if (etag) {
+    headers.set('ETag', etag);
+    if (matches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  }
 
   let range: ByteRange | undefined;
   const header = c.req.header('range');

@@ -1,8 +1,9 @@
-import type { Access, AppError, Grant } from '@mediashare/core';
+import type { Access, AppError, Grant, TBudget } from '@mediashare/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppDeps, AppEnv } from '../deps';
 import type { ReceivedFile } from '../http/multipart';
+import type { TagName } from './tags';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Examples = Record<string, { summary?: string; value: unknown }>;
@@ -79,16 +80,28 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
   honoPath?: string;
   /** Stable, verb first: what generated clients call the operation. */
   operationId: string;
-  tag: string;
+  /** Declared in tags.ts with its description. */
+  tag: TagName;
   summary: string;
   description?: string;
   access: A;
+  /**
+   * The request budget each call spends (per account and per address, README: Rate limits), before its
+   * input is read; a spent budget answers 429, which the document then lists.
+   */
+  budget?: TBudget;
   request?: { params?: P; query?: Q; body?: B };
   /**
    * Every answer of the route. The policy's refusals (401, 403, 404) follow from `access` and the body's
    * (400, 413) from `request.body`; list only the route's own, with the catalog errors behind them.
    */
   responses: R;
+  /**
+   * How the route answers when storage or the database does not: 503 with Retry-After (the default);
+   * `documented` where the API documentation fixes the failure answers (the seed's 500s); `none` for
+   * routes that touch neither or answer an outage in their own words (/healthz, /readyz).
+   */
+  outages?: 'retry' | 'documented' | 'none';
   handler: (input: HandlerInput<A, P, Q, B>) => Promise<Success<R> | Response> | Success<R> | Response;
 }
 

@@ -36,11 +36,13 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
 const documents = new Map<string, string>();
 
 /** The document as served, built once per server URL and cookie name. */
-export const openApiJson = (env: Pick<Env, 'PUBLIC_URL' | 'SESSION_COOKIE_NAME'>): string => {
-  const key = `${env.PUBLIC_URL} ${env.SESSION_COOKIE_NAME}`;
+export const openApiJson = (env: Pick<Env, 'PUBLIC_URL' | 'PUBLIC_URL_IS_SET' | 'SESSION_COOKIE_NAME'>): string => {
+  // A guessed PUBLIC_URL (localhost) would send "Try it" to the wrong host; unset, the server is relative.
+  const serverUrl = env.PUBLIC_URL_IS_SET ? env.PUBLIC_URL : undefined;
+  const key = `${serverUrl} ${env.SESSION_COOKIE_NAME}`;
   let json = documents.get(key);
   if (json === undefined) {
-    json = JSON.stringify(openApiDocument({ serverUrl: env.PUBLIC_URL, cookieName: env.SESSION_COOKIE_NAME }));
+    json = JSON.stringify(openApiDocument({ serverUrl, cookieName: env.SESSION_COOKIE_NAME }));
     documents.set(key, json);
   }
   return json;
@@ -52,7 +54,10 @@ export const getOpenApiDocumentRoute = defineRoute({
   operationId: 'getOpenApiDocument',
   tag: 'Operations',
   summary: 'This document',
+  description:
+    'The OpenAPI 3.1 document of this API, generated from the route declarations the server runs. Point a client generator at it; its operationIds are stable.',
   access: ACCESS.public,
+  outages: 'none',
   responses: { 200: plain('OpenAPI 3.1') },
   handler: ({ c, deps }) => c.body(openApiJson(deps.env), 200, { 'content-type': 'application/json; charset=utf-8' }),
 });
@@ -63,7 +68,10 @@ export const getApiDocsRoute = defineRoute({
   operationId: 'getApiDocs',
   tag: 'Operations',
   summary: 'Interactive documentation of this API',
+  description:
+    'Swagger UI for this document, served from this server (no CDN). "Try it" calls this server with the browser\'s session.',
   access: ACCESS.public,
+  outages: 'none',
   responses: { 200: plain('HTML') },
   handler: ({ c }) => c.html(PAGE),
 });
@@ -77,7 +85,7 @@ export const documentedRoutes: readonly Route[] = [
   getApiDocsRoute,
 ];
 
-export const openApiDocument = ({ serverUrl, cookieName }: { serverUrl: string; cookieName: string }) =>
+export const openApiDocument = ({ serverUrl, cookieName }: { serverUrl?: string; cookieName: string }) =>
   createOpenApiDocument({ serverUrl, cookieName, routes: documentedRoutes });
 
 /** Swagger UI's own files, under /api/docs/: part of the docs page, not of the API. */

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AppEnv } from '../deps';
 import { errorResponse } from '../http/errors';
 import { receiveFile } from '../http/multipart';
+import { spendRequestBudget } from '../http/request-budget';
 import { refuseLargeUpload } from '../http/upload-limit';
 import { parseInput, parseJsonBody, refuseLargeJsonBody } from '../http/validate';
 import type { Route, RouteResponse } from './define-route';
@@ -69,12 +70,16 @@ const successOf = (route: Route): [number, RouteResponse] => {
   return found ? [Number(found[0]), found[1] as RouteResponse] : [200, { kind: 'binary', description: '' }];
 };
 
-/** Turns the request into the handler's input in a fixed order: size, caller, path, query, body. */
+/** Turns the request into the handler's input in a fixed order: size, caller, budget, path, query, body. */
 const handle = async (route: Route, c: Context<AppEnv>) => {
   const { params, query, body } = route.request ?? {};
   // A JSON body's declared length is judged first, before any database work for the caller.
   if (body?.kind === 'json') refuseLargeJsonBody(c);
   const { user } = authorize(c.get('caller'), route.access);
+  // Spent before any input is read, so a flood of bad requests costs its sender too.
+  if (route.budget) {
+    for (const [name, value] of Object.entries(await spendRequestBudget(c, route.budget, user?.id))) c.header(name, value);
+  }
   const input = {
     c,
     deps: c.get('deps'),

@@ -7,6 +7,7 @@ import {
   ZLoginInput,
   ZMediaItem,
   ZMediaListResult,
+  ZPublicConfig,
   ZRegisterInput,
   ZShareByPathInput,
   ZShareByPathResult,
@@ -24,7 +25,8 @@ import {
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
 import type { Route, RouteResponse } from './define-route';
-import { describeStatus, responsesOf } from './responses';
+import { describeStatus, RATE_LIMIT_HEADERS, responsesOf } from './responses';
+import { TAGS } from './tags';
 
 /** Every error answer: the message, and for some errors fields beside it (`passwordRequired`). */
 const ZErrorBody = z
@@ -33,6 +35,7 @@ const ZErrorBody = z
 
 const HEADER_MEANINGS: Record<string, string> = {
   'Retry-After': 'Seconds to wait before retrying',
+  ...RATE_LIMIT_HEADERS,
 };
 
 const headersOf = (headers: Record<string, string>, required = false) =>
@@ -128,15 +131,47 @@ const pathsOf = (routes: readonly Route[]): ZodOpenApiPathsObject => {
 };
 
 /**
+ * Shared shapes, named once. Registered by id (not as manual components) so each is written where it is
+ * used, input or output, under its own name: a manual `MediaPage` that contains `MediaItem` would make
+ * zod-openapi emit `MediaItem` as an input and the answers' copy as `MediaItemOutput`. Generated clients
+ * get these names as their type names.
+ */
+const SHARED_SHAPES: Record<string, z.ZodType> = {
+  User: ZUser,
+  RegisterInput: ZRegisterInput,
+  LoginInput: ZLoginInput,
+  MediaItem: ZMediaItem,
+  MediaPage: ZMediaListResult,
+  ShareInput: ZShareInput,
+  ShareResult: ZShareResult,
+  ShareByPathInput: ZShareByPathInput,
+  ShareByPathResult: ZShareByPathResult,
+  SharedMedia: ZSharedMedia,
+  CommunityItem: ZCommunityItem,
+  CommunityPage: ZCommunityFeed,
+  Tag: ZTag,
+  PublicConfig: ZPublicConfig,
+  ApiToken: ZApiToken,
+  CreatedApiToken: ZCreatedApiToken,
+  CreateTokenInput: ZCreateTokenInput,
+};
+for (const [id, schema] of Object.entries(SHARED_SHAPES)) {
+  const meta = z.globalRegistry.get(schema);
+  if (meta?.id !== id) z.globalRegistry.add(schema, { ...meta, id });
+}
+
+/**
  * The OpenAPI 3.1 document of every REST route, generated from the routes' declarations: the same
  * schemas the handlers parse with and answer in. A contract test exercises each path and status in it.
+ * Without a server URL the server is `/`: relative to wherever the document was fetched from, so the
+ * docs page's "Try it" reaches the server that served it, whatever address it was reached at.
  */
 export const createOpenApiDocument = ({
   serverUrl,
   cookieName,
   routes,
 }: {
-  serverUrl: string;
+  serverUrl?: string;
   cookieName: string;
   routes: readonly Route[];
 }) =>
@@ -146,31 +181,17 @@ export const createOpenApiDocument = ({
       title: 'mediashare',
       version: '1.0.0',
       description:
-        'A media vault with share links and a public Community feed. Errors are `{ "message": ... }` with the status. The same operations are available to typed clients over tRPC at /trpc.',
+        'A media vault with share links and a public Community feed. Errors are `{ "message": ... }` with the status (the `Error` schema). The same operations are available to typed clients over tRPC at /trpc.',
     },
-    servers: [{ url: serverUrl }],
+    servers: [
+      serverUrl
+        ? { url: serverUrl, description: 'This server (PUBLIC_URL)' }
+        : { url: '/', description: 'The server this document is served from' },
+    ],
     security: [{ session: [] }, { bearer: [] }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     components: {
-      // Named once, referenced wherever used: generated clients get these as their type names.
-      schemas: {
-        User: ZUser,
-        RegisterInput: ZRegisterInput,
-        LoginInput: ZLoginInput,
-        MediaItem: ZMediaItem,
-        MediaPage: ZMediaListResult,
-        ShareInput: ZShareInput,
-        ShareResult: ZShareResult,
-        ShareByPathInput: ZShareByPathInput,
-        ShareByPathResult: ZShareByPathResult,
-        SharedMedia: ZSharedMedia,
-        CommunityItem: ZCommunityItem,
-        CommunityPage: ZCommunityFeed,
-        Tag: ZTag,
-        ApiToken: ZApiToken,
-        CreatedApiToken: ZCreatedApiToken,
-        CreateTokenInput: ZCreateTokenInput,
-        Error: ZErrorBody,
-      },
+      schemas: { Error: ZErrorBody },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: cookieName, description: 'The session cookie set at sign-in.' },
         bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (msk_...), scopes read and/or share.' },

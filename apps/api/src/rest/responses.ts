@@ -14,9 +14,17 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'The body is over the size limit.',
   415: 'The bytes are not an accepted type (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime).',
   422: 'An image over the pixel limit, or one whose dimensions cannot be read.',
-  429: 'Too many attempts; retry after Retry-After seconds.',
+  429: 'Too many requests; retry after Retry-After seconds.',
   500: 'The request could not be completed; nothing was left half-done.',
-  503: 'The item is being changed by another request; retry after Retry-After seconds.',
+  503: 'Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.',
+};
+
+/** The fields every answer of a route with a budget carries (IETF draft-06 names; README: Rate limits). */
+export const RATE_LIMIT_HEADERS: Record<string, string> = {
+  'RateLimit-Limit': 'Requests allowed in the window of the tightest budget this request spent from',
+  'RateLimit-Remaining': 'Requests left in that window',
+  'RateLimit-Reset': 'Seconds until that window ends',
+  'RateLimit-Policy': 'That budget as `<limit>;w=<window seconds>`',
 };
 
 /** Only routes under /api learn who calls (http/caller.ts); internal ones know only the service. */
@@ -34,11 +42,16 @@ const impliedErrors = (route: Route): AppError[] => {
     if (access.kind === 'session') errors.push(ERRORS.sessionOnly());
     if (UNSAFE_METHODS.has(route.method)) errors.push(ERRORS.crossOrigin());
   }
+  if (route.budget) {
+    const scope = route.access.kind === 'public' ? 'address' : 'account';
+    errors.push(ERRORS.rateLimited({ budget: route.budget, scope, limit: 20, windowSeconds: 3600, retryAfter: 1200 }));
+  }
   const body = route.request?.body;
   if (body?.kind === 'json') errors.push(ERRORS.malformedJson(), ERRORS.bodyTooLarge({ limit: JSON_BODY_LIMIT }));
   if (body?.kind === 'file') {
     errors.push(ERRORS.missingFileField({ field: body.field }), ERRORS.fileTooLarge({ limit: 2 * 1024 ** 3 }));
   }
+  if ((route.outages ?? 'retry') === 'retry') errors.push(ERRORS.storageUnavailable(), ERRORS.databaseUnavailable());
   return errors;
 };
 
@@ -49,7 +62,10 @@ const impliedErrors = (route: Route): AppError[] => {
 export const responsesOf = (route: Route): Map<number, RouteResponse> => {
   const all = new Map<number, RouteResponse>();
   for (const [status, response] of Object.entries(route.responses)) {
-    if (response) all.set(Number(status), response);
+    if (!response) continue;
+    // A budget's successes say where the caller stands in it.
+    const counted = route.budget && Number(status) < 300 && (response.kind === 'json' || response.kind === 'plain');
+    all.set(Number(status), counted ? { ...response, headers: { ...response.headers, ...RATE_LIMIT_HEADERS } } : response);
   }
   for (const error of impliedErrors(route)) {
     const declared = all.get(error.status);

@@ -18,9 +18,12 @@ import { removeCommunityItemRoute } from './community/remove-community-item';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
+import { checkReadinessRoute } from './platform/check-readiness';
 import { getPublicObjectRoute } from './platform/get-public-object';
 import { getSharedMediaRoute } from './share-links/get-shared-media';
 import { getSharedMediaFileRoute } from './share-links/get-shared-media-file';
+import { getSharedMediaPreviewRoute } from './share-links/get-shared-media-preview';
+import { getSharedMediaThumbnailRoute } from './share-links/get-shared-media-thumbnail';
 import { shareMediaRoute } from './sharing/share-media';
 import { shareMediaByPathRoute } from './sharing/share-media-by-path';
 import { unshareMediaRoute } from './sharing/unshare-media';
@@ -30,6 +33,8 @@ import { revokeApiTokenRoute } from './tokens/revoke-api-token';
 import { deleteMediaRoute } from './vault/delete-media';
 import { getMediaRoute } from './vault/get-media';
 import { getMediaFileRoute } from './vault/get-media-file';
+import { getMediaPreviewRoute } from './vault/get-media-preview';
+import { getMediaThumbnailRoute } from './vault/get-media-thumbnail';
 import { listMediaRoute } from './vault/list-media';
 import { uploadMediaRoute } from './vault/upload-media';
 
@@ -52,11 +57,15 @@ export const apiRoutes: readonly Route[] = [
   getMediaRoute,
   deleteMediaRoute,
   getMediaFileRoute,
+  getMediaThumbnailRoute,
+  getMediaPreviewRoute,
   shareMediaRoute,
   unshareMediaRoute,
   shareMediaByPathRoute,
   getSharedMediaRoute,
   getSharedMediaFileRoute,
+  getSharedMediaThumbnailRoute,
+  getSharedMediaPreviewRoute,
   listCommunityRoute,
   getCommunityItemRoute,
   removeCommunityItemRoute,
@@ -71,4 +80,4 @@ export const apiRoutes: readonly Route[] = [
 export const internalRoutes: readonly Route[] = [registerGeneratedMediaRoute];
 
 /** Outside /api: no credentials are read. */
-export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, getMetricsRoute];
+export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, checkReadinessRoute, getMetricsRoute];

@@ -1,7 +1,8 @@
-import { ACCESS, authorize, type Access, type Caller } from '@mediashare/core';
+import { ACCESS, authorize, type Access, type Caller, type TBudget } from '@mediashare/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
+import { spendRequestBudget } from '../http/request-budget';
 import { formatError, toTRPCError } from './errors';
 
 export type TrpcContext = {
@@ -15,7 +16,12 @@ export type TrpcContext = {
   resHeaders: Headers;
 };
 
-const t = initTRPC.context<TrpcContext>().create({ errorFormatter: formatError });
+/** What a procedure declares beside its input and output: the request budget it spends, as REST routes do. */
+export interface TrpcMeta {
+  budget?: TBudget;
+}
+
+const t = initTRPC.context<TrpcContext>().meta<TrpcMeta>().create({ errorFormatter: formatError });
 
 /** Whatever a procedure throws leaves as a TRPCError (see errors.ts); tRPC's own errors pass as they are. */
 const mapErrors = t.middleware(async ({ next, path }) => {
@@ -28,9 +34,22 @@ const mapErrors = t.middleware(async ({ next, path }) => {
 
 const base = t.procedure.use(mapErrors);
 
-/** A tier: the policy's decision for `access`, and the caller's user in the context from then on. */
+/**
+ * A tier: the policy's decision for `access`, and the caller's user in the context from then on; then
+ * the procedure's budget (`.meta({ budget })`), spent from the same count as the REST route's. Each call
+ * of a batch spends its own request.
+ */
 const tier = <A extends Access>(access: A | ((type: 'query' | 'mutation' | 'subscription') => A)) =>
-  base.use(({ ctx, type, next }) => next({ ctx: authorize(ctx.caller, typeof access === 'function' ? access(type) : access) }));
+  base
+    .use(({ ctx, type, next }) => next({ ctx: authorize(ctx.caller, typeof access === 'function' ? access(type) : access) }))
+    .use(async ({ ctx, meta, next }) => {
+      if (meta?.budget) {
+        for (const [name, value] of Object.entries(await spendRequestBudget(ctx.hono, meta.budget, ctx.user?.id))) {
+          ctx.resHeaders.set(name, value);
+        }
+      }
+      return next();
+    });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

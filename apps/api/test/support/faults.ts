@@ -1,4 +1,11 @@
-import { LockTimeoutError, StorageError, type DatabasePort, type Repos, type StoragePort } from '@mediashare/core';
+import {
+  DatabaseUnavailableError,
+  LockTimeoutError,
+  StorageError,
+  type DatabasePort,
+  type Repos,
+  type StoragePort,
+} from '@mediashare/core';
 
 /** Counts calls and throws on the `failAt`-th one; `calls` tells how many a clean run makes. */
 export interface FaultCounter {
@@ -74,12 +81,22 @@ export const failingDatabase = (inner: DatabasePort, counter: FaultCounter, { sp
 
 /**
  * Storage and database wrappers that fail the next call of a named operation once armed, for tests
- * that need one particular failure (a 500, a 503) at one particular moment.
+ * that need one particular failure (a 500, a 503) at one particular moment; `down` makes every call of
+ * one side fail as an outage does until it is called again with null.
  */
 export const armable = (storage: StoragePort, database: DatabasePort) => {
-  const armed = new Set<string>();
+  const armed = new Map<string, 'failure' | 'outage'>();
+  let isDown: 'storage' | 'database' | null = null;
+  const outage = (name: string) =>
+    name.startsWith('storage.')
+      ? new StorageError('storage is down')
+      : new DatabaseUnavailableError({ cause: new Error('down') });
   const trip = (name: string, make: () => Error) => {
-    if (armed.delete(name)) throw make();
+    if (isDown && name.startsWith('storage.') === (isDown === 'storage')) throw outage(name);
+    const kind = armed.get(name);
+    if (!kind) return;
+    armed.delete(name);
+    throw kind === 'outage' ? outage(name) : make();
   };
   const wrappedStorage: StoragePort = {
     ...storage,
@@ -114,9 +131,15 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
       trip('lock', () => new LockTimeoutError());
       return database.withMediaLock(mediaId, timeout, (tx) => fn(wrapRepos(tx)));
     },
-    runExclusive: (job, fn) => database.runExclusive(job, fn),
+    runExclusive: async (job, fn) => (trip('runExclusive', () => new Error('armed failure')), database.runExclusive(job, fn)),
     ping: async () => (trip('ping', () => new Error('armed database failure at ping')), database.ping()),
     close: () => database.close(),
   };
-  return { storage: wrappedStorage, database: wrappedDatabase, failNext: (name: string) => armed.add(name) };
+  return {
+    storage: wrappedStorage,
+    database: wrappedDatabase,
+    /** The next call of `name` fails: with its own error, or as an outage (storage or database unavailable). */
+    failNext: (name: string, kind: 'failure' | 'outage' = 'failure') => armed.set(name, kind),
+    down: (side: 'storage' | 'database' | null) => (isDown = side),
+  };
 };

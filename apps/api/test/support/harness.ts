@@ -3,7 +3,14 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { seedDefaultTags, type DatabasePort, type StoragePort, type WatermarkPort } from '@mediashare/core';
+import {
+  createHashingGate,
+  seedDefaultTags,
+  type DatabasePort,
+  type ImagingPort,
+  type StoragePort,
+  type WatermarkPort,
+} from '@mediashare/core';
 import { connect, createDatabase, openDatabase, type Connection } from '@mediashare/db';
 import { LocalStorage } from '@mediashare/storage';
 import { driverFor, startStandInWithBuckets, type SupabaseStandIn } from '@mediashare/storage/stand-in';
@@ -14,6 +21,7 @@ import { coreConfigFrom, createWatermark } from '../../src/bootstrap';
 import type { AppDeps } from '../../src/deps';
 import { parseEnv } from '../../src/env';
 import { createLogger } from '../../src/logger';
+import { GENEROUS_BUDGETS } from './budgets';
 
 export const INTERNAL_TOKEN = 'internal-token-for-tests-0123456789abcdef';
 
@@ -31,6 +39,8 @@ export interface HarnessOptions {
   wrapPorts?: (storage: StoragePort, database: DatabasePort) => { storage: StoragePort; database: DatabasePort };
   storage?: StoragePort;
   watermark?: WatermarkPort;
+  /** The image service (renditions, stripped copies); one of the harness's own by default. */
+  imaging?: ImagingPort;
   /** Collect log lines (parsed JSON) instead of discarding them. */
   captureLogs?: boolean;
   /** A folder with a built web app (at least index.html); by default there is none. */
@@ -103,6 +113,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     // Tests hash many passwords; production cost is the default.
     SCRYPT_COST: '1024',
     PUBLIC_URL: 'http://localhost:3000',
+    ...GENEROUS_BUDGETS,
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -117,13 +128,16 @@ export const createHarness = async (options: HarnessOptions = {}) => {
   const storageRoot = path.join(env.DATA_DIR, 'storage');
   const backend = options.storage ? null : await storageBackend(storageRoot, env.PUBLIC_URL);
   const storage = options.storage ?? backend!.storage;
+  const imaging = options.imaging ?? (await createWatermark(env));
   const deps: AppDeps & { db: TestDatabase } = {
     db,
     storage,
-    watermark: options.watermark ?? (await createWatermark(env)),
+    watermark: options.watermark ?? imaging,
+    imaging,
     logger: createLogger(env.LOG_LEVEL, sink),
     config: coreConfigFrom(env),
     now: options.now ?? (() => new Date()),
+    hashing: createHashingGate({ perAddress: env.PASSWORD_HASHES_PER_IP }),
     env,
   };
   await seedDefaultTags(deps);
@@ -142,6 +156,8 @@ export const createHarness = async (options: HarnessOptions = {}) => {
     /** The database itself, for assertions about rows. */
     sql: db.connection.db,
     storageRoot,
+    /** The Supabase stand-in behind the storage driver (TEST_STORAGE=supabase), for fault injection. */
+    standIn: backend?.standIn ?? null,
     /** The environment a server process needs to use the same storage as this harness. */
     storageEnv: backend?.env ?? {},
     /** Fetches a public URL the storage driver handed out. */
@@ -157,7 +173,7 @@ export const createHarness = async (options: HarnessOptions = {}) => {
         .sort();
     },
     async close() {
-      if (!options.watermark) await deps.watermark.close?.();
+      if (!options.imaging) await imaging.close();
       if (ownsDatabase) await db.close();
       await backend?.standIn?.close();
       await rm(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { GENEROUS_BUDGETS } from './budgets';
 
 const API_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -39,6 +40,7 @@ export const spawnServer = async (
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       SCRYPT_COST: '1024',
+      ...GENEROUS_BUDGETS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,10 @@ import { CommunityPage } from './community-page';
 const item = (id: number, overrides: Partial<TCommunityItem> = {}): TCommunityItem => ({
   id,
   url: `http://localhost:3000/storage/v1/object/public/general/item-${id}.jpg`,
+  thumbnailUrl: null,
+  previewUrl: null,
+  placeholder: null,
+  durationMs: null,
   mimeType: 'image/jpeg',
   kind: 'image',
   width: 400,

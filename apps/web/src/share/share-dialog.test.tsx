@@ -23,6 +23,10 @@ const TAGS: TTag[] = [
 const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
   id: 7,
   fileName: 'beach.jpg',
+  thumbnailUrl: null,
+  previewUrl: null,
+  placeholder: null,
+  durationMs: null,
   filePath: '1/beach.jpg',
   mimeType: 'image/jpeg',
   size: 1000,

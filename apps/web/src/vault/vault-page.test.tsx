@@ -9,6 +9,10 @@ const user = { id: 1, email: 'ana@example.test', username: 'ana', role: 'user' a
 const media = (id: number, fileName: string, overrides: Partial<TMediaItem> = {}): TMediaItem => ({
   id,
   fileName,
+  thumbnailUrl: null,
+  previewUrl: null,
+  placeholder: null,
+  durationMs: null,
   filePath: `1/${fileName}`,
   mimeType: 'image/jpeg',
   size: 2048,

@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /**
+         * Create an account and sign in
+         * @description Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free.
+         */
         post: operations["registerAccount"];
         delete?: never;
         options?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in (email or username in `email`); a new session id every time */
+        /**
+         * Sign in (email or username in `email`); a new session id every time
+         * @description Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).
+         */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out (ends the session) */
+        /**
+         * Sign out (ends the session)
+         * @description Ends the session the cookie names, if any, and clears the cookie. Answers 204 whether or not a session was open.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -62,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I */
+        /**
+         * Who am I
+         * @description The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.
+         */
         get: operations["getCurrentUser"];
         put?: never;
         post?: never;
@@ -177,7 +189,7 @@ export interface paths {
          * Mail a password reset link to the account with this email, if there is one
          * @description Answers 204 at once, whether or not an account has the address; only with SMTP_URL configured.
          */
-        post: operations["forgotPassword"];
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -191,10 +203,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's media, newest first */
+        /**
+         * The caller's media, newest first
+         * @description The caller's media items, newest first, with their share state. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page.
+         */
         get: operations["listMedia"];
         put?: never;
-        /** Upload into the vault (multipart, field `file`); the type is decided from the bytes */
+        /**
+         * Upload into the vault (multipart, field `file`); the type is decided from the bytes
+         * @description Multipart form data with the file in the field `file`. The type is decided from the bytes (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime), never from the name or the header; images over the pixel limit are refused before they are decoded. Answers 201 with the media item, its `id` and its `filePath` in user-media.
+         */
         post: operations["uploadMedia"];
         delete?: never;
         options?: never;
@@ -209,11 +227,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One media item */
+        /**
+         * One media item
+         * @description One of the caller's media items with its share state. Someone else's item is answered exactly like a missing one (404).
+         */
         get: operations["getMedia"];
         put?: never;
         post?: never;
-        /** Remove from the vault (its community copy stays) */
+        /**
+         * Remove from the vault (its community copy stays)
+         * @description Removes the item and its file from the vault ; its share link stops working. A community copy stays in the feed; its owner removes it with removeCommunityItem.
+         */
         delete: operations["deleteMedia"];
         options?: never;
         head?: never;
@@ -227,8 +251,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The original file, with HTTP Range support */
+        /**
+         * The original file, with HTTP Range support
+         * @description The caller's original file, with its type and nosniff. A `Range` header gets 206 with that range; a range past the end gets 416.
+         */
         get: operations["getMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/media/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item's thumbnail (WebP, long edge 480 px), with ETag and HTTP Range support */
+        get: operations["getMediaThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/media/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item's preview (WebP, long edge 2048 px, never enlarged), with ETag and HTTP Range support */
+        get: operations["getMediaPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -251,7 +312,10 @@ export interface paths {
          * @description Users can only share their own media. With shareToCommunity (default true) the media is copied to the public general bucket, user-uploaded JPEG/PNG/WebP images watermarked, and the given canonical tags attached; with false, any community copy and its tags are removed and the share link stays. Uploads shared to the community need policyAgreed and at least one tag.
          */
         post: operations["shareMedia"];
-        /** Completely remove sharing: the code, the community copy, both flags */
+        /**
+         * Completely remove sharing: the code, the community copy, both flags
+         * @description Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.
+         */
         delete: operations["unshareMedia"];
         options?: never;
         head?: never;
@@ -267,7 +331,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Share by storage path in the caller's folder of user-media (creates the record if needed) */
+        /**
+         * Share by storage path in the caller's folder of user-media (creates the record if needed)
+         * @description Names the item by its storage path in user-media (`filePath`, inside the caller's own folder) instead of its id. A file in the caller's folder that has no record yet gets one (its source inferred from the folder: generated/<source>/), then sharing behaves as for shareMedia.
+         */
         post: operations["shareMediaByPath"];
         delete?: never;
         options?: never;
@@ -282,7 +349,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a share link shows (public) */
+        /**
+         * What a share link shows (public)
+         * @description What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404.
+         */
         get: operations["getSharedMedia"];
         put?: never;
         post?: never;
@@ -299,8 +369,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The shared file (public), with HTTP Range support */
+        /**
+         * The shared file (public), with HTTP Range support
+         * @description The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.
+         */
         get: operations["getSharedMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/media/{code}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared item's thumbnail (public, WebP), with ETag and HTTP Range support */
+        get: operations["getSharedMediaThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/media/{code}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shared item's preview (public, WebP), with ETag and HTTP Range support */
+        get: operations["getSharedMediaPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -316,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Community feed, newest first (public) */
+        /**
+         * The Community feed, newest first (public)
+         * @description Items shared to the Community, newest first. Filter by tags (all must match) and by origin (uploaded or generated). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.
+         */
         get: operations["listCommunity"];
         put?: never;
         post?: never;
@@ -333,7 +443,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One community item (public) */
+        /**
+         * One community item (public)
+         * @description One item of the Community feed, with its public file URL and tags. An item taken out of the feed is a 404.
+         */
         get: operations["getCommunityItem"];
         put?: never;
         post?: never;
@@ -354,7 +467,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Limits clients check before sending: upload size, image pixels, tags per item (public) */
+        /**
+         * Limits clients check before sending: upload size, image pixels, tags per item (public)
+         * @description What this server accepts: the upload size limit, the image pixel limit and the most tags per item. Clients check these before sending, to refuse early with the same limits the server applies.
+         */
         get: operations["getConfig"];
         put?: never;
         post?: never;
@@ -371,7 +487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active canonical tags (public) */
+        /**
+         * The active canonical tags (public)
+         * @description The active canonical tags, slug and label: the only tags sharing accepts. Tags are managed by the operator (`pnpm tags:sync`), not by users.
+         */
         get: operations["listTags"];
         put?: never;
         post?: never;
@@ -388,10 +507,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's active tokens (without secrets) */
+        /**
+         * The caller's active tokens (without secrets)
+         * @description The caller's active tokens: name, scopes, creation, last use and expiry, never the secret. Only a signed-in session may list them.
+         */
         get: operations["listApiTokens"];
         put?: never;
-        /** Create a personal API token (shown once) */
+        /**
+         * Create a personal API token (shown once)
+         * @description Creates a personal API token with the given name, scopes (read, share) and optional expiry. The secret is in this answer only; the server keeps its hash. Only a signed-in session may create tokens, not another token.
+         */
         post: operations["createApiToken"];
         delete?: never;
         options?: never;
@@ -409,7 +534,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token; it is refused from the next request on */
+        /**
+         * Revoke a token; it is refused from the next request on
+         * @description Revokes one of the caller's tokens; a request that presents it afterwards gets 401. Only a signed-in session may revoke tokens.
+         */
         delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
@@ -443,7 +571,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A public-bucket file of the local storage driver (the path Supabase Storage uses) */
+        /**
+         * A public-bucket file of the local storage driver (the path Supabase Storage uses)
+         * @description Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.
+         */
         get: operations["getPublicObject"];
         put?: never;
         post?: never;
@@ -460,8 +591,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process and its database answer */
+        /**
+         * Liveness: the process and its database answer
+         * @description 200 while the process runs and its database answers a query; 503 otherwise. For load balancers and scripts; it reads no credentials.
+         */
         get: operations["checkHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database and storage both answer (the answer comes within 2 s) */
+        get: operations["checkReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -494,7 +645,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document */
+        /**
+         * This document
+         * @description The OpenAPI 3.1 document of this API, generated from the route declarations the server runs. Point a client generator at it; its operationIds are stable.
+         */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -511,7 +665,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Interactive documentation of this API */
+        /**
+         * Interactive documentation of this API
+         * @description Swagger UI for this document, served from this server (no CDN). "Try it" calls this server with the browser's session.
+         */
         get: operations["getApiDocs"];
         put?: never;
         post?: never;
@@ -534,22 +691,6 @@ export interface components {
             email: string;
             password: string;
         };
-        MediaItem: {
-            id: number;
-            fileName: string;
-            filePath: string;
-            mimeType: string;
-            size: number;
-            width: number | null;
-            height: number | null;
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            isShared: boolean;
-            shareToCommunity: boolean;
-            shareCode: string | null;
-            shareUrl: string | null;
-            createdAt: string;
-        };
         ShareInput: {
             /** @default true */
             shareToCommunity?: boolean;
@@ -567,24 +708,6 @@ export interface components {
             policyAgreed?: boolean;
             filePath: string;
         };
-        CommunityItem: {
-            id: number;
-            url: string;
-            mimeType: string;
-            /** @enum {string} */
-            kind: "image" | "gif" | "video";
-            width: number | null;
-            height: number | null;
-            tags: string[];
-            /** @enum {string} */
-            origin: "uploaded" | "generated";
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            owner: {
-                username: string;
-            };
-            createdAt: string;
-        };
         CreateTokenInput: {
             name: string;
             scopes: ("read" | "share")[];
@@ -598,8 +721,32 @@ export interface components {
             role: "user" | "admin";
             createdAt: string;
         };
+        MediaItem: {
+            id: number;
+            fileName: string;
+            filePath: string;
+            mimeType: string;
+            size: number;
+            width: number | null;
+            height: number | null;
+            /** @enum {string} */
+            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
+            isShared: boolean;
+            shareToCommunity: boolean;
+            shareCode: string | null;
+            shareUrl: string | null;
+            createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
+        };
         MediaPage: {
-            items: components["schemas"]["MediaItemOutput"][];
+            items: components["schemas"]["MediaItem"][];
             nextCursor: string | null;
         };
         ShareResult: {
@@ -625,58 +772,20 @@ export interface components {
             height: number | null;
             fileUrl: string;
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
         };
         CommunityPage: {
-            items: components["schemas"]["CommunityItemOutput"][];
+            items: components["schemas"]["CommunityItem"][];
             nextCursor: string | null;
         };
-        Tag: {
-            id: number;
-            slug: string;
-            label: string;
-        };
-        ApiToken: {
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: ("read" | "share")[];
-            createdAt: string;
-            lastUsedAt: string | null;
-            expiresAt: string | null;
-        };
-        CreatedApiToken: {
-            id: number;
-            name: string;
-            prefix: string;
-            scopes: ("read" | "share")[];
-            createdAt: string;
-            lastUsedAt: string | null;
-            expiresAt: string | null;
-            token: string;
-        };
-        /** @description What went wrong, in one sentence; some errors add fields beside it. */
-        Error: {
-            message: string;
-        } & {
-            [key: string]: unknown;
-        };
-        MediaItemOutput: {
-            id: number;
-            fileName: string;
-            filePath: string;
-            mimeType: string;
-            size: number;
-            width: number | null;
-            height: number | null;
-            /** @enum {string} */
-            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
-            isShared: boolean;
-            shareToCommunity: boolean;
-            shareCode: string | null;
-            shareUrl: string | null;
-            createdAt: string;
-        };
-        CommunityItemOutput: {
+        CommunityItem: {
             id: number;
             url: string;
             mimeType: string;
@@ -693,6 +802,49 @@ export interface components {
                 username: string;
             };
             createdAt: string;
+            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+            thumbnailUrl: string | null;
+            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+            previewUrl: string | null;
+            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+            placeholder: string | null;
+            /** @description Length of a video in milliseconds */
+            durationMs: number | null;
+        };
+        PublicConfig: {
+            maxUploadBytes: number;
+            maxImagePixels: number;
+            maxTagsPerMedia: number;
+        };
+        Tag: {
+            id: number;
+            slug: string;
+            label: string;
+        };
+        CreatedApiToken: {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: ("read" | "share")[];
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+            token: string;
+        };
+        ApiToken: {
+            id: number;
+            name: string;
+            prefix: string;
+            scopes: ("read" | "share")[];
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+        };
+        /** @description What went wrong, in one sentence; some errors add fields beside it. */
+        Error: {
+            message: string;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -721,6 +873,14 @@ export interface operations {
                 headers: {
                     /** @description The session cookie (`connect.sid` by default), HttpOnly and SameSite=Lax. */
                     "Set-Cookie"?: string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -766,6 +926,36 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-ins or registrations from this address at once. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -834,8 +1024,19 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed sign-ins for this account or address; retry after Retry-After seconds. */
+            /** @description Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds. */
             429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After": string;
@@ -881,6 +1082,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCurrentUser: {
@@ -913,6 +1125,17 @@ export interface operations {
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -991,6 +1214,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     changePassword: {
@@ -1063,6 +1297,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listSessions: {
@@ -1105,6 +1350,17 @@ export interface operations {
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1168,6 +1424,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     endOtherSessions: {
@@ -1202,6 +1469,17 @@ export interface operations {
             /** @description A browser request from another origin, or an API token without the needed scope. */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1269,9 +1547,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
-    forgotPassword: {
+    requestPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1338,6 +1627,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listMedia: {
@@ -1390,6 +1690,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     uploadMedia: {
@@ -1414,10 +1725,18 @@ export interface operations {
             /** @description The stored media item. */
             201: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1474,6 +1793,36 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getMedia: {
@@ -1494,7 +1843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1527,6 +1876,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1584,6 +1944,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1665,6 +2036,203 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMediaThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Media item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail (a video’s poster frame). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified: If-None-Match named the current ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMediaPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Media item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview; for an animation that is no smaller as WebP, the original itself. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified: If-None-Match named the current ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     shareMedia: {
@@ -1686,6 +2254,14 @@ export interface operations {
             /** @description The share code and URL, and the community copy when shared there. */
             200: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1737,6 +2313,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {
                 headers: {
@@ -1746,7 +2341,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1777,7 +2372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -1825,7 +2420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1854,6 +2449,14 @@ export interface operations {
             /** @description As for sharing by id, plus the media id the path resolved to. */
             200: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1923,6 +2526,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {
                 headers: {
@@ -1932,7 +2554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1978,6 +2600,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2041,6 +2674,167 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSharedMediaThumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Share code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified: If-None-Match named the current ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSharedMediaPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Share code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview (an animation no smaller as WebP: the file itself). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified: If-None-Match named the current ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listCommunity: {
@@ -2087,6 +2881,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCommunityItem: {
@@ -2107,7 +2912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommunityItemOutput"];
+                    "application/json": components["schemas"]["CommunityItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -2131,6 +2936,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2203,7 +3019,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The item is being changed by another request; retry after Retry-After seconds. */
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2231,16 +3047,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        maxUploadBytes: number;
-                        maxImagePixels: number;
-                        maxTagsPerMedia: number;
-                    };
+                    "application/json": components["schemas"]["PublicConfig"];
                 };
             };
             /** @description No valid session or API token. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2270,6 +3093,17 @@ export interface operations {
             /** @description No valid session or API token. */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2314,6 +3148,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     createApiToken: {
@@ -2332,6 +3177,14 @@ export interface operations {
             /** @description The token, with its secret: store it now. */
             201: {
                 headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2368,6 +3221,36 @@ export interface operations {
             /** @description The body is over the size limit. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2431,6 +3314,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     registerGeneratedMedia: {
@@ -2462,7 +3356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaItemOutput"];
+                    "application/json": components["schemas"]["MediaItem"];
                 };
             };
             /** @description Malformed input; the message names the field. */
@@ -2504,6 +3398,17 @@ export interface operations {
             /** @description An image over the pixel limit, or one whose dimensions cannot be read. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2553,6 +3458,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     checkHealth: {
@@ -2582,9 +3498,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": {
-                        /** @constant */
-                        status: "unavailable";
+                        /** @enum {string} */
+                        status: "ready" | "unavailable";
+                        /** @enum {string} */
+                        database: "ok" | "unavailable";
+                        /** @enum {string} */
+                        storage: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description The database or storage does not answer (within 2 s); the fields say which. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before asking again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ready" | "unavailable";
+                        /** @enum {string} */
+                        database: "ok" | "unavailable";
+                        /** @enum {string} */
+                        storage: "ok" | "unavailable";
                     };
                 };
             };
@@ -2609,6 +3567,17 @@ export interface operations {
             /** @description Without METRICS_TOKEN, or without its bearer token: as if there were no such path. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -31,27 +31,39 @@ describe('changePassword', () => {
     expect(t.memory.state.sessions.map((s) => s.id)).toEqual([t.here]);
   });
 
-  it('refuses a wrong current password, changing nothing, and counts it against both names and the address', async () => {
+  it('refuses a wrong current password, changing nothing, and counts it against the account and the address', async () => {
     const t = await arrange();
     const before = t.memory.state.users[0]!.passwordHash;
     await expect(change(t, 'wrong')).rejects.toMatchObject({ status: 400, message: 'Current password is incorrect' });
     expect(t.memory.state.users[0]!.passwordHash).toBe(before);
     expect(t.memory.state.sessions).toHaveLength(3);
-    expect(t.memory.state.throttle.map((r) => [r.key, r.failures])).toEqual([
-      ['login:ada@example.test', 1],
-      ['login:ada', 1],
+    expect([...t.memory.state.throttle].map(([key, row]) => [key, row.attempts])).toEqual([
+      [`user:${t.userId}`, 1],
       ['ip:192.0.2.1', 1],
     ]);
   });
 
-  it('locks like sign-in does, and refuses even the right password while locked', async () => {
+  it('draws on the sign-in budget: once it is spent even the right password is refused, until the window ends', async () => {
     const t = await arrange();
-    // TEST_CONFIG allows three failures per account name.
+    // TEST_CONFIG allows three attempts per account in a 60 s window.
     await expect(change(t, 'wrong 1')).rejects.toMatchObject({ status: 400 });
     await expect(change(t, 'wrong 2')).rejects.toMatchObject({ status: 400 });
-    await expect(change(t, 'wrong 3')).rejects.toMatchObject({ status: 429, headers: { 'Retry-After': '60' } });
-    await expect(change(t, 'old password', '198.51.100.7')).rejects.toMatchObject({ status: 429 });
+    await expect(change(t, 'wrong 3')).rejects.toMatchObject({ status: 400 });
+    await expect(change(t, 'old password', '198.51.100.7')).rejects.toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '60' },
+    });
+    expect(await verifyPassword('old password', t.memory.state.users[0]!.passwordHash)).toBe(true);
     t.advance(61_000);
     await change(t, 'old password');
+  });
+
+  it('gives the attempt back when the current password is right', async () => {
+    const t = await arrange();
+    await change(t, 'old password');
+    expect([...t.memory.state.throttle].map(([key, row]) => [key, row.attempts])).toEqual([
+      [`user:${t.userId}`, 0],
+      ['ip:192.0.2.1', 0],
+    ]);
   });
 });

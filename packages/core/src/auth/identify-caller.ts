@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
+import { isOutage, toAppError } from '../lib/to-app-error';
 import { authenticateApiToken } from '../tokens/authenticate-api-token';
 import type { Caller } from './authorize';
 import { authenticateSession } from './authenticate-session';
@@ -21,6 +22,20 @@ export interface Credentials {
  * unknown, revoked or expired, is a refused caller rather than an anonymous one.
  */
 export const identifyCaller = async (
+  deps: Pick<CoreDeps, 'db' | 'config' | 'now'>,
+  credentials: Credentials,
+): Promise<Caller> => {
+  try {
+    return await identify(deps, credentials);
+  } catch (error) {
+    // The session store did not answer: whoever calls hears the outage (503, Retry-After), in the error
+    // format of their transport, from the policy, like any other refusal of their credentials.
+    if (isOutage(error)) return { kind: 'refused', error: toAppError(error) };
+    throw error;
+  }
+};
+
+const identify = async (
   deps: Pick<CoreDeps, 'db' | 'config' | 'now'>,
   { authorization, sessionId }: Credentials,
 ): Promise<Caller> => {

@@ -1,5 +1,6 @@
-export { registerUser } from './register-user';
+export { registerUser, type RegisterOptions } from './register-user';
 export { loginUser, type LoginOptions } from './login-user';
+export { createHashingGate, type HashingGate } from './hashing-gate';
 export { logoutSession } from './logout-session';
 export { authenticateSession } from './authenticate-session';
 export { hashSessionToken, isWellFormedToken } from './session-token';

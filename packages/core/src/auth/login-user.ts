@@ -2,15 +2,12 @@ import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import type { TLoginInput } from '../schemas/auth';
 import { burnPasswordCheck, verifyPassword } from './password';
+import { reserveSignIn } from './sign-in-budget';
 import { startSession } from './start-session';
 import { toUser } from './to-user';
 
-const retryAfterSeconds = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-
-const tooMany = (until: Date, now: Date) => ERRORS.loginLocked({ retryAfter: retryAfterSeconds(until, now) });
-
 export interface LoginOptions extends TLoginInput {
-  /** The client's address as the transport sees it, for the per-address failure count. */
+  /** The client's address as the transport sees it, for the per-address budget. */
   ip: string;
   /** The session the client already had, retired so a fixed session id cannot be reused. */
   previousSessionId?: string | undefined;
@@ -20,39 +17,27 @@ export interface LoginOptions extends TLoginInput {
 
 export const loginUser = async (deps: CoreDeps, { email: login, password, ip, previousSessionId, userAgent }: LoginOptions) => {
   const { db, config } = deps;
-  const policy = config.loginThrottle;
-  const loginKey = `login:${login.toLowerCase()}`;
-  const ipKey = `ip:${ip}`;
-
-  const locked = await db.loginThrottle.lockedUntil([loginKey, ipKey], deps.now());
-  if (locked) throw tooMany(locked, deps.now());
-
   const user = await db.users.findByLogin(login);
-  const ok = user
-    ? await verifyPassword(password, user.passwordHash)
-    : (await burnPasswordCheck(password, config.scryptCost), false);
+  // One budget per account, whichever of its names is typed; a name that matches nobody has its own.
+  const accountKey = user ? `user:${user.id}` : `login:${login.toLowerCase()}`;
+  const attempt = await reserveSignIn(deps, { accountKey, ip });
 
+  let ok: boolean;
+  try {
+    ok = await deps.hashing.run(ip, async () =>
+      user ? verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password, config.scryptCost), false),
+    );
+  } catch (error) {
+    await attempt.release();
+    throw error;
+  }
   if (!user || !ok) {
-    const now = deps.now();
-    const [loginLock, ipLock] = await Promise.all([
-      db.loginThrottle.recordFailure(loginKey, now, {
-        windowMs: policy.windowMs,
-        lockMs: policy.lockMs,
-        maxFailures: policy.maxFailuresPerLogin,
-      }),
-      db.loginThrottle.recordFailure(ipKey, now, {
-        windowMs: policy.windowMs,
-        lockMs: policy.lockMs,
-        maxFailures: policy.maxFailuresPerIp,
-      }),
-    ]);
-    deps.logger.info({ login: loginKey, locked: Boolean(loginLock ?? ipLock) }, 'sign-in failed');
-    const lock = loginLock ?? ipLock;
-    if (lock) throw tooMany(lock, now);
+    // The attempt stays taken: it is the failure the budget counts.
+    deps.logger.info({ account: accountKey }, 'sign-in failed');
     throw ERRORS.invalidLogin();
   }
 
-  await db.loginThrottle.clear(loginKey);
+  await attempt.release();
   if (previousSessionId) await db.sessions.delete(previousSessionId);
   const session = await startSession(deps, user.id, { userAgent });
   return { user: toUser(user), session };

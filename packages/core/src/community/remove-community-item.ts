@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
-import { discardObject } from '../lib/discard-object';
+import { discardItemObjects } from '../renditions/item-keys';
 import type { Repos } from '../ports/database';
 import { BUCKETS } from '../ports/storage';
 import { removeCommunityCopy } from '../share/remove-community-copy';
@@ -15,33 +15,38 @@ import { withShareErrors } from '../share/share-errors';
  * item and a missing one are the same 404.
  */
 export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }: { userId: number; communityMediaId: number }) =>
-  withShareErrors(deps, ERRORS.communityRemoveFailed, async (): Promise<void> => {
-    const remove = (lockedMediaId: number | null) => async (tx: Repos) => {
-      const row = await tx.community.findById(communityMediaId);
-      if (!row || row.userId !== userId) throw ERRORS.communityItemNotFound();
-      // The original was deleted after we looked: take the other path.
-      if (row.mediaId !== lockedMediaId) return { kind: 'again' } as const;
-      const original = lockedMediaId === null ? null : await tx.media.findOwned(userId, lockedMediaId);
-      if (original) {
-        await tx.media.setShareState(original.id, {
-          isShared: original.isShared,
-          shareToCommunity: false,
-          shareCode: original.shareCode,
-        });
-      }
-      const filePath = await removeCommunityCopy(tx, row, { userId, ...(original ? { shareCode: original.shareCode } : {}) });
-      return { kind: 'removed', filePath } as const;
-    };
+  withShareErrors(
+    deps,
+    ERRORS.communityRemoveFailed,
+    async (): Promise<void> => {
+      const remove = (lockedMediaId: number | null) => async (tx: Repos) => {
+        const row = await tx.community.findById(communityMediaId);
+        if (!row || row.userId !== userId) throw ERRORS.communityItemNotFound();
+        // The original was deleted after we looked: take the other path.
+        if (row.mediaId !== lockedMediaId) return { kind: 'again' } as const;
+        const original = lockedMediaId === null ? null : await tx.media.findOwned(userId, lockedMediaId);
+        if (original) {
+          await tx.media.setShareState(original.id, {
+            isShared: original.isShared,
+            shareToCommunity: false,
+            shareCode: original.shareCode,
+          });
+        }
+        const filePath = await removeCommunityCopy(tx, row, { userId, ...(original ? { shareCode: original.shareCode } : {}) });
+        return { kind: 'removed', filePath } as const;
+      };
 
-    for (;;) {
-      const found = await deps.db.community.findById(communityMediaId);
-      if (!found || found.userId !== userId) throw ERRORS.communityItemNotFound();
-      const { mediaId } = found;
-      const outcome =
-        mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
-      if (outcome.kind === 'removed') {
-        await discardObject(deps, BUCKETS.general, outcome.filePath);
-        return;
+      for (;;) {
+        const found = await deps.db.community.findById(communityMediaId);
+        if (!found || found.userId !== userId) throw ERRORS.communityItemNotFound();
+        const { mediaId } = found;
+        const outcome =
+          mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
+        if (outcome.kind === 'removed') {
+          await discardItemObjects(deps, BUCKETS.general, outcome.filePath);
+          return;
+        }
       }
-    }
-  });
+    },
+    { passOutages: true },
+  );

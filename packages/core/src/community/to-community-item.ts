@@ -4,7 +4,16 @@ import { BUCKETS } from '../ports/storage';
 import { mediaKindOf } from '../schemas/common';
 import type { TCommunityItem } from '../schemas/community';
 
+/** Renditions of a community copy are public objects beside it; an animation may be its own preview. */
+const publicRenditionUrls = ({ storage }: Pick<CoreDeps, 'storage'>, row: CommunityFeedRow) => ({
+  thumbnailUrl: row.thumbnailPath ? storage.publicUrl(BUCKETS.general, row.thumbnailPath) : null,
+  previewUrl: row.placeholder ? storage.publicUrl(BUCKETS.general, row.previewPath ?? row.filePath) : null,
+});
+
 export const toCommunityItem = ({ storage }: Pick<CoreDeps, 'storage'>, row: CommunityFeedRow): TCommunityItem => ({
+  ...publicRenditionUrls({ storage }, row),
+  placeholder: row.placeholder,
+  durationMs: row.durationMs,
   id: row.id,
   url: storage.publicUrl(BUCKETS.general, row.filePath),
   mimeType: row.mimeType,

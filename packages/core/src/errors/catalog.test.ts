@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './app-error';
+import { budgetHeaders } from '../limits/budget-headers';
 import { ERRORS } from './catalog';
 import { defineErrors } from './define-errors';
 
@@ -59,6 +60,15 @@ describe('the error catalog', () => {
     const locked = ERRORS.loginLocked({ retryAfter: 42 });
     expect(locked.headers).toEqual({ 'Retry-After': '42' });
     expect(locked.body).toEqual({});
+  });
+
+  it('refuses a spent budget with the RateLimit-* fields a budget’s successes carry, Remaining 0', () => {
+    const error = ERRORS.rateLimited({ budget: 'uploads', scope: 'account', limit: 200, windowSeconds: 3600, retryAfter: 17 });
+    expect(error.message).toBe('Too many uploads from this account; try again in 17 s');
+    expect(error.headers).toEqual({
+      'Retry-After': '17',
+      ...budgetHeaders({ limit: 200, remaining: 0, resetSeconds: 17, windowSeconds: 3600 }),
+    });
   });
 });
 

@@ -3,6 +3,14 @@ import { defineErrors } from './define-errors';
 const plural = (items: readonly unknown[], word: string) => (items.length > 1 ? `${word}s` : word);
 const retryAfter = ({ retryAfter }: { retryAfter: number }) => ({ 'Retry-After': String(retryAfter) });
 
+interface RateLimitedParams {
+  budget: string;
+  scope: string;
+  limit: number;
+  windowSeconds: number;
+  retryAfter: number;
+}
+
 /**
  * Every error mediashare answers with, by code: its status, its message (with its parameters) and any
  * extra body fields or headers. Domain code throws `ERRORS.<code>(...)`; REST answers
@@ -54,6 +62,9 @@ export const ERRORS = defineErrors({
   missingFileField: { status: 400, message: ({ field }: { field: string }) => `Missing file field "${field}"` },
   uploadInterrupted: { status: 400, message: 'Upload interrupted' },
   invalidCursor: { status: 400, message: 'Invalid cursor' },
+
+  // Uploads cut short (issue 14.5): the body ended, or the client went, before the closing boundary.
+  multipartTruncated: { status: 400, message: 'Multipart body ended before its closing boundary; send the whole file again' },
 
   // The vault.
   fileTooLarge: { status: 413, message: ({ limit }: { limit: number }) => `File is larger than the limit of ${limit} bytes` },
@@ -108,6 +119,55 @@ export const ERRORS = defineErrors({
   invalidTokenId: { status: 400, message: 'Invalid token ID' },
   tokenNotFound: { status: 404, message: 'Token not found' },
   invalidTagList: { status: 400, message: ({ detail }: { detail: string }) => `Invalid tag list: ${detail}` },
+
+  // Liveness: /healthz answers it while the database does not; `status` is what probes read.
+  unhealthy: { status: 503, message: 'The database does not answer', body: () => ({ status: 'unavailable' }) },
+
+  // Hostile clients: request formats, transport limits and sign-in floods.
+  jsonRequired: { status: 415, message: 'Expected a JSON body sent with Content-Type: application/json' },
+  batchTooLarge: { status: 400, message: ({ max }: { max: number }) => `A batch may hold at most ${max} calls` },
+  notBatchable: {
+    status: 400,
+    message: ({ path }: { path: string }) => `${path} cannot be batched; send it in a request of its own`,
+  },
+  hashingBusy: {
+    status: 429,
+    message: 'Too many sign-ins from this address at once; try again in a moment',
+    headers: () => ({ 'Retry-After': '1' }),
+  },
+  headersTooLarge: { status: 431, message: 'Request headers are too large' },
+  requestTimeout: { status: 408, message: 'The request took too long to arrive' },
+  malformedRequest: { status: 400, message: 'Malformed HTTP request' },
+
+  // Rate limits (limits/spend-budget.ts): the same fields as a budget's successful answers, Remaining 0.
+  rateLimited: {
+    status: 429,
+    message: ({ budget, scope, retryAfter }: RateLimitedParams) =>
+      `Too many ${budget} from this ${scope}; try again in ${retryAfter} s`,
+    headers: ({ limit, windowSeconds, retryAfter }: RateLimitedParams) => ({
+      'Retry-After': String(retryAfter),
+      'RateLimit-Limit': String(limit),
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': String(retryAfter),
+      'RateLimit-Policy': `${limit};w=${windowSeconds}`,
+    }),
+  },
+
+  // Outages (issue 17.4): a dependency that does not answer is worth retrying, and says when.
+  storageUnavailable: {
+    status: 503,
+    message: 'File storage is unavailable; try again in a moment',
+    headers: () => ({ 'Retry-After': '5' }),
+  },
+  databaseUnavailable: {
+    status: 503,
+    message: 'The database is unavailable; try again in a moment',
+    headers: () => ({ 'Retry-After': '5' }),
+  },
+
+  // Renditions.
+  /** Not made yet (the job is queued), or never to be made: the client shows the original instead. */
+  renditionNotFound: { status: 404, message: 'No rendition of this item yet' },
 
   // Account settings, sessions and password recovery.
   currentPasswordIncorrect: { status: 400, message: 'Current password is incorrect' },

@@ -24,6 +24,8 @@ export const sweepStorage = async (
     const olderThan = new Date(deps.now().getTime() - graceMs);
     const stale = await deps.db.storageIntents.findStale(olderThan, batchSize);
     await deps.db.shareClaims.deleteExpired(deps.now());
+    // Budgets whose window has ended count nothing any more.
+    await deps.db.rateLimits.deleteExpired(deps.now());
     for (const { bucket, path } of stale) {
       try {
         const status = await deps.db.storageIntents.status(bucket, path, deps.now());

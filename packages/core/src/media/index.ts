@@ -8,6 +8,7 @@ export { toMediaItem } from './to-media-item';
 export { encodeCursor, decodeCursor, pageOf } from './cursor';
 export { sniffMediaType, measureImage, extensionFor, isImageType } from './sniff';
 export { cleanFileName } from './clean-file-name';
+export { servedFileName } from './served-file-name';
 export { vaultKeyFor, ownedVaultKey, sourceFromKey } from './vault-key';
 export {
   requireMediaType,

@@ -16,4 +16,13 @@ export const toMediaItem = (media: MediaRecord): TMediaItem => ({
   shareCode: media.shareCode,
   shareUrl: media.shareCode ? shareUrlFor(media.shareCode) : null,
   createdAt: media.createdAt.toISOString(),
+  ...vaultRenditionUrls(media),
+  placeholder: media.placeholder,
+  durationMs: media.durationMs,
+});
+
+/** The owner's rendition routes, once the renditions exist. */
+const vaultRenditionUrls = ({ id, placeholder, thumbnailPath }: MediaRecord) => ({
+  thumbnailUrl: thumbnailPath ? `/api/user/media/${id}/thumbnail` : null,
+  previewUrl: placeholder ? `/api/user/media/${id}/preview` : null,
 });

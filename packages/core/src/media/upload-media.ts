@@ -76,18 +76,24 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
   }
 
   try {
-    const media = await db.media.create({
-      userId,
-      filePath: key,
-      fileName: cleanFileName(fileName, ext),
-      mimeType,
-      size: stored.size,
-      width: dimensions?.width ?? null,
-      height: dimensions?.height ?? null,
-      durationMs: null,
-      source,
+    // The row and its rendition job land together: an item is never left without either on its way.
+    const media = await db.transaction(async (tx) => {
+      const created = await tx.media.create({
+        userId,
+        filePath: key,
+        fileName: cleanFileName(fileName, ext),
+        mimeType,
+        size: stored.size,
+        width: dimensions?.width ?? null,
+        height: dimensions?.height ?? null,
+        durationMs: null,
+        source,
+      });
+      await tx.renditionJobs.enqueue({ kind: 'media', id: created.id }, deps.now());
+      await tx.storageIntents.remove(BUCKETS.userMedia, key);
+      return created;
     });
-    await db.storageIntents.remove(BUCKETS.userMedia, key);
+    deps.wakeRenditionWorker?.();
     deps.logger.info({ mediaId: media.id, userId, mimeType, size: stored.size }, 'media uploaded');
     return toMediaItem(media);
   } catch (error) {

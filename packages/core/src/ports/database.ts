@@ -8,6 +8,9 @@ import type {
   KeysetCursor,
   MediaRecord,
   NewMedia,
+  RenditionJobRecord,
+  RenditionTarget,
+  RenditionUpdate,
   NewSession,
   PasswordResetRecord,
   SessionRecord,
@@ -22,6 +25,8 @@ export interface UserRepo {
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   /** Case-insensitive match on email or username. */
   findByLogin(login: string): Promise<UserRecord | null>;
+  /** Which of the two is taken already (case-insensitive), the email first. */
+  findTaken(input: Pick<UserRecord, 'email' | 'username'>): Promise<'email' | 'username' | null>;
   findById(id: number): Promise<UserRecord | null>;
   /** Changes the given fields unless the email or username is another account's; says which one was. */
   update(
@@ -74,14 +79,36 @@ export interface ApiTokenRepo {
 }
 
 export interface LoginThrottleRepo {
-  /** The latest time until which any of these keys is locked, if one is locked at `now`. */
-  lockedUntil(keys: string[], now: Date): Promise<Date | null>;
   /**
-   * Counts one failure for `key` inside a sliding window, atomically across processes; once the count
-   * reaches `maxFailures` the key is locked for `lockMs`. Returns the lock's end when it is locked.
+   * Takes one sign-in attempt from `key`'s budget in one statement, before any password is checked, so
+   * parallel requests and other processes can never take more than `maxAttempts` in one window. A
+   * window starts at the first attempt and lasts `windowMs`. Refused: when the budget comes back.
    */
-  recordFailure(key: string, now: Date, policy: { windowMs: number; maxFailures: number; lockMs: number }): Promise<Date | null>;
-  clear(key: string): Promise<void>;
+  reserve(
+    key: string,
+    now: Date,
+    policy: { windowMs: number; maxAttempts: number },
+  ): Promise<{ ok: true; windowStartedAt: Date } | { ok: false; retryAt: Date }>;
+  /** Gives an attempt back (the password was right, or never checked) to the window it was taken from. */
+  release(key: string, windowStartedAt: Date): Promise<void>;
+  /** Deletes the rows whose window ended before `olderThan`: they no longer limit anything. */
+  deleteStale(olderThan: Date): Promise<number>;
+}
+
+/** Request budgets (limits/spend-budget.ts): one row per budget, scope and caller, shared by every process. */
+export interface RateLimitRepo {
+  /**
+   * Counts one request against `key` in one statement, unless the window still open at `now` has `limit`
+   * requests already (then nothing changes and `allowed` is false). A window starts at the first request
+   * after the previous one ended and lasts `windowMs`.
+   */
+  spend(
+    key: string,
+    now: Date,
+    policy: { limit: number; windowMs: number },
+  ): Promise<{ allowed: boolean; hits: number; resetsAt: Date }>;
+  /** Removes the rows whose window has ended by `now`; a later request starts afresh without them. */
+  deleteExpired(now: Date): Promise<number>;
 }
 
 export interface MediaRepo {
@@ -101,6 +128,13 @@ export interface MediaRepo {
   listOwned(userId: number, options: { cursor?: KeysetCursor; limit: number }): Promise<MediaRecord[]>;
   /** Removes the row if the user owns it; returns what was removed. */
   deleteOwned(userId: number, id: number): Promise<MediaRecord | null>;
+  /** Any user's item: for background work that has no caller. */
+  findById(id: number): Promise<MediaRecord | null>;
+  setRenditions(id: number, update: RenditionUpdate): Promise<void>;
+  /** Records the link file's stripped copy unless one is recorded already; returns the path in force. */
+  setStrippedPath(id: number, path: string): Promise<string>;
+  /** Items with no renditions and no recorded failure, by id after `afterId`: what a backfill makes. */
+  findWithoutRenditions(afterId: number, limit: number): Promise<MediaRecord[]>;
 }
 
 export interface TagRepo {
@@ -129,6 +163,27 @@ export interface CommunityRepo {
   /** Newest first, strictly after the cursor, carrying every tag asked for: keyset only, never OFFSET. */
   findFeed(query: CommunityFeedQuery): Promise<CommunityFeedRow[]>;
   findFeedItem(id: number): Promise<CommunityFeedRow | null>;
+  setRenditions(id: number, update: RenditionUpdate): Promise<void>;
+  findWithoutRenditions(afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
+}
+
+/**
+ * Renditions still to make, one job per item. A job is held by a lease: only its holder may finish it,
+ * and a holder that dies loses it when the lease runs out, so the job runs again elsewhere.
+ */
+export interface RenditionJobRepo {
+  /** Adds a job for the item unless it has one; due at `runAfter`. */
+  enqueue(target: RenditionTarget, runAfter: Date): Promise<void>;
+  /** Takes the next due job that no live lease holds (skipping rows other processes are taking). */
+  claim(now: Date, leaseMs: number, leaseId: string): Promise<RenditionJobRecord | null>;
+  /** Moves the lease on while the work runs; false once it is no longer this holder's. */
+  extend(id: number, leaseId: string, until: Date): Promise<boolean>;
+  /** Removes the job if this holder still has it: the last step of a finished job, in its transaction. */
+  complete(id: number, leaseId: string): Promise<boolean>;
+  /** Gives the job back to run again at `runAfter`, saying why it failed. */
+  retry(id: number, leaseId: string, runAfter: Date, error: string): Promise<boolean>;
+  /** Jobs waiting or running. */
+  count(): Promise<number>;
 }
 
 export interface ShareClaim {
@@ -182,6 +237,8 @@ export interface Repos {
   storageIntents: StorageIntentRepo;
   community: CommunityRepo;
   shareClaims: ShareClaimRepo;
+  rateLimits: RateLimitRepo;
+  renditionJobs: RenditionJobRepo;
 }
 
 export interface DatabasePort extends Repos {
@@ -207,5 +264,17 @@ export class LockTimeoutError extends Error {
   constructor(options?: { cause?: unknown }) {
     super('timed out waiting for a lock', options);
     this.name = 'LockTimeoutError';
+  }
+}
+
+/**
+ * The database did not answer: refused or dropped connections, a server shutting down or out of
+ * connections. The database adapter raises it in place of its driver's errors, so REST and tRPC can
+ * answer 503 with Retry-After instead of a 500 that says nothing about trying again.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the database is unavailable', options);
+    this.name = 'DatabaseUnavailableError';
   }
 }

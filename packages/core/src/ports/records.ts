@@ -36,7 +36,26 @@ export interface PasswordResetRecord {
   usedAt: Date | null;
 }
 
-export interface MediaRecord {
+/**
+ * An item's renditions, beside its object under derived keys. All null while pending; a placeholder
+ * means ready; `renditionError` says why there are none (logged once, never retried past the limit).
+ */
+export interface RenditionColumns {
+  placeholder: string | null;
+  thumbnailPath: string | null;
+  /** Null with a placeholder when the item is its own best preview (an animation no smaller as WebP). */
+  previewPath: string | null;
+  renditionError: string | null;
+}
+
+/** What a finished rendition job writes on its item (and, for a video, what the probe measured). */
+export interface RenditionUpdate extends RenditionColumns {
+  width?: number | null;
+  height?: number | null;
+  durationMs?: number | null;
+}
+
+export interface MediaRecord extends RenditionColumns {
   id: number;
   userId: number;
   filePath: string;
@@ -50,13 +69,18 @@ export interface MediaRecord {
   isShared: boolean;
   shareToCommunity: boolean;
   shareCode: string | null;
+  /** The link file without metadata, once made. */
+  strippedPath: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewMedia = Omit<MediaRecord, 'id' | 'isShared' | 'shareToCommunity' | 'shareCode' | 'createdAt' | 'updatedAt'>;
+export type NewMedia = Omit<
+  MediaRecord,
+  'id' | 'isShared' | 'shareToCommunity' | 'shareCode' | 'createdAt' | 'updatedAt' | 'strippedPath' | keyof RenditionColumns
+>;
 
-export interface CommunityMediaRecord {
+export interface CommunityMediaRecord extends RenditionColumns {
   id: number;
   mediaId: number | null;
   userId: number;
@@ -67,11 +91,24 @@ export interface CommunityMediaRecord {
   height: number | null;
   source: TMediaSource;
   watermarked: boolean;
+  durationMs: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewCommunityMedia = Omit<CommunityMediaRecord, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewCommunityMedia = Omit<CommunityMediaRecord, 'id' | 'createdAt' | 'updatedAt' | keyof RenditionColumns>;
+
+/** Which item a rendition job is for: a vault item or a community copy. */
+export type RenditionTarget = { kind: 'media'; id: number } | { kind: 'community'; id: number };
+
+export interface RenditionJobRecord {
+  id: number;
+  target: RenditionTarget;
+  /** Including the one that just started. */
+  attempts: number;
+  leaseId: string;
+  leasedUntil: Date;
+}
 
 export interface TagRecord {
   id: number;

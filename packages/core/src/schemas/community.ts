@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRenditionFields } from './renditions';
 import { ZCursor, ZId, ZIsoDate, ZMediaSource } from './common';
 import { ZCommunityId } from './ids';
 import { ZTagSlug } from './tags';
@@ -40,6 +41,7 @@ export const ZCommunityItem = z.object({
   source: ZMediaSource,
   owner: z.object({ username: z.string() }),
   createdAt: ZIsoDate,
+  ...ZRenditionFields,
 });
 export type TCommunityItem = z.infer<typeof ZCommunityItem>;
 

@@ -12,4 +12,5 @@ export * from './format';
 export * from './pages';
 export * from './share-rules';
 export * from './watermark-policy';
+export * from './renditions';
 export * from './account';

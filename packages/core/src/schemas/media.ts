@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRenditionFields } from './renditions';
 import { ZCursor, ZId, ZIsoDate, ZMediaSource, ZPageLimit } from './common';
 import { ZMediaId } from './ids';
 
@@ -16,6 +17,7 @@ export const ZMediaItem = z.object({
   shareCode: z.string().nullable(),
   shareUrl: z.string().nullable(),
   createdAt: ZIsoDate,
+  ...ZRenditionFields,
 });
 export type TMediaItem = z.infer<typeof ZMediaItem>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRenditionFields } from './renditions';
 import { ZId, ZIsoDate } from './common';
 import { ZMediaId } from './ids';
 
@@ -43,5 +44,6 @@ export const ZSharedMedia = z.object({
   height: z.number().int().nullable(),
   fileUrl: z.string(),
   createdAt: ZIsoDate,
+  ...ZRenditionFields,
 });
 export type TSharedMedia = z.infer<typeof ZSharedMedia>;

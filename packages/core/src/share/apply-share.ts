@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import { discardObject } from '../lib/discard-object';
+import { discardItemObjects } from '../renditions/item-keys';
 import { extensionFor } from '../media/sniff';
 import type { Repos, ShareClaim } from '../ports/database';
 import type { CommunityMediaRecord, MediaRecord } from '../ports/records';
@@ -105,8 +106,11 @@ export const applyShare = async (
       height: copy.height,
       source: media.source,
       watermarked: copy.watermarked,
+      durationMs: media.durationMs,
     });
     if (!created) return { kind: 'lost' } as const;
+    // The copy's own renditions (a marked copy's are marked) are made from the copy, off this request.
+    await tx.renditionJobs.enqueue({ kind: 'community', id: created.id }, deps.now());
     await tx.community.setTags(created.id, share.tagIds, created.createdAt);
     const shareCode = media.shareCode ?? newShareCode();
     await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
@@ -118,7 +122,7 @@ export const applyShare = async (
   for (;;) {
     const step: Step = await runLocked(deps, mediaId, (tx) => settle(tx, deps.now()));
     if (step.kind === 'done') {
-      if (step.discard) await discardObject(deps, BUCKETS.general, step.discard);
+      if (step.discard) await discardItemObjects(deps, BUCKETS.general, step.discard);
       return step.result;
     }
     const { media, claim, share } = step;
@@ -132,7 +136,10 @@ export const applyShare = async (
       await discardObject(deps, BUCKETS.general, claim.filePath);
       throw error;
     }
-    if (outcome.kind === 'finished') return outcome.result;
+    if (outcome.kind === 'finished') {
+      deps.wakeRenditionWorker?.();
+      return outcome.result;
+    }
     await discardObject(deps, BUCKETS.general, claim.filePath);
   }
 };

@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
-import { discardObject } from '../lib/discard-object';
+import { discardItemObjects } from '../renditions/item-keys';
 import { toMediaItem } from '../media/to-media-item';
 import { BUCKETS } from '../ports/storage';
 import type { TMediaItem } from '../schemas/media';
@@ -32,6 +32,6 @@ export const deleteShare = (deps: CoreDeps, { userId, mediaId }: { userId: numbe
       }
       return { kind: 'done', media: updated, discard } as const;
     });
-    if (done.discard) await discardObject(deps, BUCKETS.general, done.discard);
+    if (done.discard) await discardItemObjects(deps, BUCKETS.general, done.discard);
     return toMediaItem(done.media);
   });

@@ -2,10 +2,11 @@ import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS, type ByteRange } from '../ports/storage';
+import { servedFileName } from '../media/served-file-name';
 import { mediaKindOf } from '../schemas/common';
 import { ZShareCode, type TSharedMedia } from '../schemas/share';
 
-const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
+export const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
   const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
   if (!media || !media.isShared) throw ERRORS.sharedMediaNotFound();
   return media;
@@ -23,6 +24,10 @@ export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: stri
     height: media.height,
     fileUrl: `/api/shared/media/${shareCode}/file`,
     createdAt: media.createdAt.toISOString(),
+    thumbnailUrl: media.thumbnailPath ? `/api/shared/media/${shareCode}/thumbnail` : null,
+    previewUrl: media.placeholder ? `/api/shared/media/${shareCode}/preview` : null,
+    placeholder: media.placeholder,
+    durationMs: media.durationMs,
   };
 };
 
@@ -31,7 +36,7 @@ export const getSharedMediaFile = async (deps: Pick<CoreDeps, 'db' | 'storage'>,
   return {
     mimeType: media.mimeType,
     size: media.size,
-    fileName: media.fileName,
+    fileName: servedFileName(media.fileName, media.mimeType),
     open: (range?: ByteRange) => deps.storage.get(BUCKETS.userMedia, media.filePath, range ? { range } : {}),
   };
 };

@@ -1,11 +1,12 @@
 import type { Repos } from '../ports/database';
 import type { CommunityMediaRecord } from '../ports/records';
 import { BUCKETS } from '../ports/storage';
+import { markItemObjects } from '../renditions/item-keys';
 import { SHARE_ACTIVITY } from './activity';
 
 /**
- * Takes a community copy out, inside the caller's transaction: its row and tags now, its file after the
- * commit (the caller discards the returned path) or, if the process dies first, by the sweep. With
+ * Takes a community copy out, inside the caller's transaction: its row and tags now, its file and renditions
+ * after the commit (the caller discards the returned path with discardItemObjects) or, if the process dies first, by the sweep. With
  * `activity` it is recorded as `media_community_unshared` for that user.
  */
 export const removeCommunityCopy = async (
@@ -14,7 +15,7 @@ export const removeCommunityCopy = async (
   activity?: { userId: number; shareCode?: string | null },
 ): Promise<string> => {
   await tx.community.delete(copy.id);
-  await tx.storageIntents.add(BUCKETS.general, copy.filePath);
+  await markItemObjects(tx, BUCKETS.general, copy.filePath);
   if (activity) {
     await tx.activity.record({
       userId: activity.userId,

@@ -6,6 +6,7 @@ import { MAX_HEADER_BYTES, isImageType, measureImage } from '../media/sniff';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS } from '../ports/storage';
 import { ownedVaultKey, sourceFromKey } from '../media/vault-key';
+import { isDerivedKey } from '../renditions/rendition-keys';
 import type { TMediaSource } from '../schemas/common';
 import type { TShareByPathResult, TShareOptions } from '../schemas/share';
 import { applyShare } from './apply-share';
@@ -24,7 +25,7 @@ const registerStoredObject = async (deps: CoreDeps, userId: number, key: string,
   const mimeType = await requireMediaType(head);
   const size = isImageType(mimeType) ? requireImageSize(measureImage(head), deps.config.maxImagePixels) : null;
   // Concurrent calls for the same path meet at the unique index: one row, whoever inserts first.
-  return deps.db.media.createIfAbsent({
+  const media = await deps.db.media.createIfAbsent({
     userId,
     filePath: key,
     fileName: key.split('/').at(-1) ?? key,
@@ -35,6 +36,9 @@ const registerStoredObject = async (deps: CoreDeps, userId: number, key: string,
     durationMs: null,
     source,
   });
+  await deps.db.renditionJobs.enqueue({ kind: 'media', id: media.id }, deps.now());
+  deps.wakeRenditionWorker?.();
+  return media;
 };
 
 /** `POST /api/user/media/share`: the same share, naming the item by its storage path. */
@@ -44,7 +48,8 @@ export const shareMediaByPath = async (
 ): Promise<TShareByPathResult> =>
   withShareErrors(deps, shareFailure(options.shareToCommunity), async () => {
     const key = ownedVaultKey(userId, filePath);
-    if (!key) throw ERRORS.mediaNotFound();
+    // A rendition or stripped copy is part of its item, never an item of its own.
+    if (!key || isDerivedKey(key)) throw ERRORS.mediaNotFound();
     const known = await deps.db.media.findByPath(key);
     if (known && known.userId !== userId) throw ERRORS.mediaNotFound();
     let media = known;

@@ -5,6 +5,8 @@ import type {
   ApiTokenRecord,
   CommunityMediaRecord,
   MediaRecord,
+  RenditionJobRecord,
+  RenditionTarget,
   PasswordResetRecord,
   SessionRecord,
   TagRecord,
@@ -16,7 +18,6 @@ export interface MemoryState {
   users: UserRecord[];
   sessions: SessionRecord[];
   passwordResets: PasswordResetRecord[];
-  throttle: { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null }[];
   apiTokens: ApiTokenRecord[];
   media: MediaRecord[];
   community: CommunityMediaRecord[];
@@ -25,6 +26,15 @@ export interface MemoryState {
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
   activity: ActivityEntry[];
+  /** Sign-in budgets by key. */
+  throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
+  rateLimits: { key: string; hits: number; resetsAt: Date }[];
+  renditionJobs: (Omit<RenditionJobRecord, 'leaseId' | 'leasedUntil'> & {
+    leaseId: string | null;
+    leasedUntil: Date | null;
+    runAfter: Date;
+    lastError: string | null;
+  })[];
   nextId: number;
 }
 
@@ -32,7 +42,6 @@ const emptyState = (): MemoryState => ({
   users: [],
   sessions: [],
   passwordResets: [],
-  throttle: [],
   apiTokens: [],
   media: [],
   community: [],
@@ -41,8 +50,17 @@ const emptyState = (): MemoryState => ({
   claims: [],
   intents: [],
   activity: [],
+  throttle: new Map(),
+  rateLimits: [],
+  renditionJobs: [],
   nextId: 1,
 });
+
+const NO_RENDITIONS = { placeholder: null, thumbnailPath: null, previewPath: null, renditionError: null };
+const sameTarget = (a: RenditionTarget, b: RenditionTarget) => a.kind === b.kind && a.id === b.id;
+/** An update's fields that are set (undefined leaves a column as it is, as drizzle does). */
+const definedOnly = <T extends object>(update: T) =>
+  Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 const unsupported = (name: string) => () => {
   throw new Error(`${name} is not part of the in-memory database`);
@@ -68,6 +86,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const user: UserRecord = { ...input, id: id(), role: 'user', createdAt: new Date() };
         state.users.push(user);
         return { ok: true, user };
+      },
+      async findTaken({ email, username }) {
+        if (state.users.some((u) => u.email.toLowerCase() === email.toLowerCase())) return 'email';
+        return state.users.some((u) => u.username.toLowerCase() === username.toLowerCase()) ? 'username' : null;
       },
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
@@ -159,20 +181,24 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
     },
     loginThrottle: {
-      async lockedUntil(keys, now) {
-        const locks = state.throttle.filter((t) => keys.includes(t.key) && t.lockedUntil && t.lockedUntil > now);
-        return locks.map((t) => t.lockedUntil!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+      async reserve(key, now, { windowMs, maxAttempts }) {
+        const row = state.throttle.get(key);
+        if (!row || row.windowStartedAt.getTime() <= now.getTime() - windowMs) {
+          state.throttle.set(key, { attempts: 1, windowStartedAt: now });
+          return { ok: true, windowStartedAt: now };
+        }
+        if (row.attempts >= maxAttempts) return { ok: false, retryAt: new Date(row.windowStartedAt.getTime() + windowMs) };
+        row.attempts += 1;
+        return { ok: true, windowStartedAt: row.windowStartedAt };
       },
-      async recordFailure(key, now, { windowMs, maxFailures, lockMs }) {
-        let row = state.throttle.find((t) => t.key === key);
-        if (!row) state.throttle.push((row = { key, failures: 0, windowStartedAt: now, lockedUntil: null }));
-        if (row.windowStartedAt.getTime() <= now.getTime() - windowMs) Object.assign(row, { failures: 0, windowStartedAt: now });
-        row.failures += 1;
-        if (row.failures >= maxFailures) row.lockedUntil = new Date(now.getTime() + lockMs);
-        return row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+      async release(key, windowStartedAt) {
+        const row = state.throttle.get(key);
+        if (row && row.windowStartedAt.getTime() === windowStartedAt.getTime() && row.attempts > 0) row.attempts -= 1;
       },
-      async clear(key) {
-        state.throttle = state.throttle.filter((t) => t.key !== key);
+      async deleteStale(olderThan) {
+        const stale = [...state.throttle].filter(([, row]) => row.windowStartedAt <= olderThan);
+        for (const [key] of stale) state.throttle.delete(key);
+        return stale.length;
       },
     },
     media: {
@@ -184,6 +210,8 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
           isShared: false,
           shareToCommunity: false,
           shareCode: null,
+          strippedPath: null,
+          ...NO_RENDITIONS,
           createdAt: now,
           updatedAt: now,
         };
@@ -218,8 +246,20 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         state.media = state.media.filter((m) => m !== media);
         // ON DELETE SET NULL: the community copy outlives its original.
         for (const copy of state.community) if (copy.mediaId === mediaId) copy.mediaId = null;
+        state.renditionJobs = state.renditionJobs.filter((j) => !sameTarget(j.target, { kind: 'media', id: mediaId }));
         return media;
       },
+      findById: async (mediaId) => state.media.find((m) => m.id === mediaId) ?? null,
+      async setRenditions(mediaId, update) {
+        const media = state.media.find((m) => m.id === mediaId);
+        if (media) Object.assign(media, definedOnly(update), { updatedAt: new Date() });
+      },
+      async setStrippedPath(mediaId, path) {
+        const media = state.media.find((m) => m.id === mediaId);
+        if (media) media.strippedPath ??= path;
+        return media?.strippedPath ?? path;
+      },
+      findWithoutRenditions: unsupported('media.findWithoutRenditions'),
     },
     tags: {
       findActive: async () => state.tags.filter((t) => t.active),
@@ -240,7 +280,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
         const now = new Date();
-        const copy: CommunityMediaRecord = { ...row, id: id(), createdAt: now, updatedAt: now };
+        const copy: CommunityMediaRecord = { ...row, ...NO_RENDITIONS, id: id(), createdAt: now, updatedAt: now };
         state.community.push(copy);
         return copy;
       },
@@ -261,6 +301,41 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
           .sort(),
       findFeed: unsupported('community.findFeed'),
       findFeedItem: unsupported('community.findFeedItem'),
+      async setRenditions(copyId, update) {
+        const copy = state.community.find((c) => c.id === copyId);
+        if (copy) Object.assign(copy, definedOnly(update), { updatedAt: new Date() });
+      },
+      findWithoutRenditions: unsupported('community.findWithoutRenditions'),
+    },
+    renditionJobs: {
+      async enqueue(target, runAfter) {
+        if (state.renditionJobs.some((j) => sameTarget(j.target, target))) return;
+        state.renditionJobs.push({ id: id(), target, attempts: 0, leaseId: null, leasedUntil: null, runAfter, lastError: null });
+      },
+      async claim(now, leaseMs, leaseId) {
+        const job = state.renditionJobs
+          .filter((j) => j.runAfter <= now && (!j.leasedUntil || j.leasedUntil <= now))
+          .sort((a, b) => a.runAfter.getTime() - b.runAfter.getTime() || a.id - b.id)[0];
+        if (!job) return null;
+        Object.assign(job, { leaseId, leasedUntil: new Date(now.getTime() + leaseMs), attempts: job.attempts + 1 });
+        return { id: job.id, target: job.target, attempts: job.attempts, leaseId, leasedUntil: job.leasedUntil! };
+      },
+      async extend(jobId, leaseId, until) {
+        const job = state.renditionJobs.find((j) => j.id === jobId && j.leaseId === leaseId);
+        if (job) job.leasedUntil = until;
+        return Boolean(job);
+      },
+      async complete(jobId, leaseId) {
+        const before = state.renditionJobs.length;
+        state.renditionJobs = state.renditionJobs.filter((j) => !(j.id === jobId && j.leaseId === leaseId));
+        return state.renditionJobs.length < before;
+      },
+      async retry(jobId, leaseId, runAfter, error) {
+        const job = state.renditionJobs.find((j) => j.id === jobId && j.leaseId === leaseId);
+        if (job) Object.assign(job, { leaseId: null, leasedUntil: null, runAfter, lastError: error });
+        return Boolean(job);
+      },
+      count: async () => state.renditionJobs.length,
     },
     shareClaims: {
       find: async (mediaId) => state.claims.find((c) => c.mediaId === mediaId) ?? null,
@@ -297,6 +372,21 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       findStale: async (olderThan, limit) => state.intents.filter((i) => i.createdAt < olderThan).slice(0, limit),
       status: unsupported('storageIntents.status'),
+    },
+    rateLimits: {
+      async spend(key, now, { limit, windowMs }) {
+        let row = state.rateLimits.find((r) => r.key === key);
+        if (row && row.resetsAt <= now) Object.assign(row, { hits: 0, resetsAt: new Date(now.getTime() + windowMs) });
+        if (!row) state.rateLimits.push((row = { key, hits: 0, resetsAt: new Date(now.getTime() + windowMs) }));
+        const allowed = row.hits < limit;
+        if (allowed) row.hits += 1;
+        return { allowed, hits: row.hits, resetsAt: row.resetsAt };
+      },
+      async deleteExpired(now) {
+        const before = state.rateLimits.length;
+        state.rateLimits = state.rateLimits.filter((r) => r.resetsAt > now);
+        return before - state.rateLimits.length;
+      },
     },
   };
 

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { createHashingGate } from '../auth/hashing-gate';
 import type { CoreConfig, CoreDeps } from '../deps';
-import type { WatermarkPort } from '../ports/imaging';
+import type { ImagingPort, Rendition, TRenditionKind, WatermarkPort } from '../ports/imaging';
 import { silentLogger } from '../ports/logger';
 import { createMemoryDatabase, type MemoryState } from './memory-database';
 import { createMemoryStorage } from './memory-storage';
@@ -17,19 +18,75 @@ const fakeWatermark: WatermarkPort = {
   },
 };
 
+/** What the fake renditions hold: their kind and the source's bytes, so a test can tell them apart. */
+const fakeRendition = (kind: TRenditionKind, source: Buffer): Rendition => {
+  const bytes = Buffer.concat([Buffer.from(`${kind.toUpperCase()}:`), source.subarray(0, 16)]);
+  return {
+    kind,
+    stream: Readable.from([bytes]),
+    size: bytes.length,
+    mimeType: 'image/webp',
+    width: 4,
+    height: 3,
+    isAnimated: false,
+  };
+};
+
+/** Renditions by prefixing the kind; stripping by returning the bytes. The real service has its own tests. */
+const fakeImaging = (): ImagingPort => ({
+  ...fakeWatermark,
+  async makeRenditions(input) {
+    const bytes = Buffer.isBuffer(input) ? input : await buffer(input);
+    return {
+      width: 4,
+      height: 3,
+      frames: 1,
+      thumbnail: fakeRendition('thumbnail', bytes),
+      preview: fakeRendition('preview', bytes),
+      placeholder: 'AAAA',
+      perceptualHash: '0000000000000000',
+    };
+  },
+  async probeVideo(input) {
+    if (!Buffer.isBuffer(input)) input.destroy();
+    return { isAvailable: false, reason: 'no video tools in the unit tier' };
+  },
+  async stripMetadata(input, mimeType) {
+    const bytes = Buffer.isBuffer(input) ? input : await buffer(input);
+    return { stream: Readable.from([bytes]), size: bytes.length, mimeType, width: 4, height: 3, isLossless: true };
+  },
+  perceptualHash: async () => null,
+  videoTools: async () => ({ isAvailable: false, reason: 'no video tools in the unit tier' }),
+  close: async () => {},
+});
+
 export const TEST_CONFIG: CoreConfig = {
   maxUploadBytes: 1024 * 1024,
   maxImagePixels: 1_000_000,
   maxTagsPerMedia: 3,
   session: { idleTtlMs: 3_600_000, absoluteTtlMs: 86_400_000 },
-  loginThrottle: { windowMs: 60_000, lockMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
+  loginThrottle: { windowMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
   scryptCost: 1024,
   // No waiting: a request that would wait for another's copy answers 503 at once.
   share: { claimTtlMs: 30_000, claimWaitMs: 0, lockTimeoutMs: 1_000 },
+  rateLimits: {
+    enabled: true,
+    budgets: {
+      uploads: { account: { limit: 3, windowMs: 60_000 }, address: { limit: 5, windowMs: 60_000 } },
+      shares: { account: { limit: 3, windowMs: 60_000 }, address: { limit: 5, windowMs: 60_000 } },
+      tokens: { account: { limit: 3, windowMs: 60_000 } },
+      registrations: { address: { limit: 2, windowMs: 3_600_000 } },
+      unlocks: { address: { limit: 3, windowMs: 60_000 } },
+      reports: { account: { limit: 3, windowMs: 60_000 } },
+    },
+  },
+  renditions: { leaseMs: 60_000, maxAttempts: 3, retryBaseMs: 1_000 },
 };
 
 /** Core's deps over the in-memory ports, with the handles tests use to arrange and inspect them. */
-export const createTestDeps = (options: { config?: Partial<CoreConfig>; state?: MemoryState } = {}) => {
+export const createTestDeps = (
+  options: { config?: Partial<CoreConfig>; state?: MemoryState; imaging?: Partial<ImagingPort> } = {},
+) => {
   const memory = createMemoryDatabase(options.state);
   const files = createMemoryStorage();
   let clock = new Date('2026-01-01T00:00:00Z').getTime();
@@ -37,9 +94,11 @@ export const createTestDeps = (options: { config?: Partial<CoreConfig>; state?: 
     db: memory.db,
     storage: files.storage,
     watermark: fakeWatermark,
+    imaging: { ...fakeImaging(), ...options.imaging },
     logger: silentLogger,
     config: { ...TEST_CONFIG, ...options.config },
     now: () => new Date(clock),
+    hashing: createHashingGate({ perAddress: 2 }),
   };
   return {
     deps,

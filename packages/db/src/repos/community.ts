@@ -1,5 +1,5 @@
 import type { CommunityFeedRow, CommunityRepo } from '@mediashare/core';
-import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client';
 import { communityMedia, communityMediaTags, tags, users } from '../schema';
@@ -48,6 +48,28 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
   async delete(id) {
     await db.delete(communityMedia).where(eq(communityMedia.id, id));
   },
+
+  async setRenditions(id, update) {
+    const { width, height, durationMs, ...columns } = update;
+    await db
+      .update(communityMedia)
+      .set({
+        ...columns,
+        ...(width === undefined ? {} : { width }),
+        ...(height === undefined ? {} : { height }),
+        ...(durationMs === undefined ? {} : { durationMs }),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(communityMedia.id, id));
+  },
+
+  findWithoutRenditions: (afterId, limit) =>
+    db
+      .select()
+      .from(communityMedia)
+      .where(and(gt(communityMedia.id, afterId), isNull(communityMedia.placeholder), isNull(communityMedia.renditionError)))
+      .orderBy(asc(communityMedia.id))
+      .limit(limit),
 
   async setTags(communityMediaId, tagIds, createdAt) {
     await db.delete(communityMediaTags).where(eq(communityMediaTags.communityMediaId, communityMediaId));

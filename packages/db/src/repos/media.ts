@@ -1,5 +1,5 @@
 import type { MediaRepo } from '@mediashare/core';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { columnList, columnsOf, recordReader, rowsOf } from '../hot-path';
 import { communityMedia, media, shareClaims } from '../schema';
@@ -80,6 +80,35 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
       .orderBy(desc(media.createdAt), desc(media.id))
       .limit(limit);
   },
+
+  async findById(id) {
+    const [row] = await db.select().from(media).where(eq(media.id, id)).limit(1);
+    return row ?? null;
+  },
+
+  async setRenditions(id, update) {
+    await db
+      .update(media)
+      .set({ ...update, updatedAt: sql`now()` })
+      .where(eq(media.id, id));
+  },
+
+  async setStrippedPath(id, path) {
+    const [row] = await db
+      .update(media)
+      .set({ strippedPath: sql`coalesce(${media.strippedPath}, ${path})` })
+      .where(eq(media.id, id))
+      .returning({ strippedPath: media.strippedPath });
+    return row?.strippedPath ?? path;
+  },
+
+  findWithoutRenditions: (afterId, limit) =>
+    db
+      .select()
+      .from(media)
+      .where(and(gt(media.id, afterId), isNull(media.placeholder), isNull(media.renditionError)))
+      .orderBy(asc(media.id))
+      .limit(limit),
 
   async deleteOwned(userId, id) {
     const [row] = await db

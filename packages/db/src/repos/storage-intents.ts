@@ -1,7 +1,7 @@
-import { BUCKETS, type StorageIntentRepo } from '@mediashare/core';
+import { BUCKETS, baseKeyOf, type StorageIntentRepo } from '@mediashare/core';
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { communityMedia, media, shareClaims, storageIntents } from '../schema';
+import { communityMedia, media, renditionJobs, shareClaims, storageIntents } from '../schema';
 
 export const storageIntentRepo = (db: Executor): StorageIntentRepo => ({
   async add(bucket, path) {
@@ -24,6 +24,28 @@ export const storageIntentRepo = (db: Executor): StorageIntentRepo => ({
       .limit(limit),
 
   async status(bucket, path, now) {
+    // A rendition or stripped copy: referenced when its item's row names it; pending while a job that
+    // holds a live lease is still writing it.
+    const base = baseKeyOf(path);
+    if (base && (bucket === BUCKETS.userMedia || bucket === BUCKETS.general)) {
+      const table = bucket === BUCKETS.userMedia ? media : communityMedia;
+      const [row] = await db
+        .select({ id: table.id, thumbnailPath: table.thumbnailPath, previewPath: table.previewPath })
+        .from(table)
+        .where(eq(table.filePath, base))
+        .limit(1);
+      if (!row) return 'orphan';
+      const [stripped] =
+        bucket === BUCKETS.userMedia ? await db.select({ path: media.strippedPath }).from(media).where(eq(media.id, row.id)) : [];
+      if ([row.thumbnailPath, row.previewPath, stripped?.path].includes(path)) return 'referenced';
+      const job = bucket === BUCKETS.userMedia ? renditionJobs.mediaId : renditionJobs.communityMediaId;
+      const [running] = await db
+        .select({ id: renditionJobs.id })
+        .from(renditionJobs)
+        .where(and(eq(job, row.id), gt(renditionJobs.leasedUntil, now)))
+        .limit(1);
+      return running ? 'pending' : 'orphan';
+    }
     if (bucket === BUCKETS.userMedia) {
       const [row] = await db.select({ id: media.id }).from(media).where(eq(media.filePath, path)).limit(1);
       return row ? 'referenced' : 'orphan';

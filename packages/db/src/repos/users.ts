@@ -30,6 +30,16 @@ export const userRepo = (db: Executor): UserRepo => {
       return { ok: false, conflict: await conflictOf(input.email) };
     },
 
+    async findTaken({ email, username }) {
+      const rows = await db
+        .select({ email: users.email })
+        .from(users)
+        .where(or(eq(sql`lower(${users.email})`, email.toLowerCase()), eq(sql`lower(${users.username})`, username.toLowerCase())))
+        .limit(2);
+      if (rows.length === 0) return null;
+      return rows.some((r) => r.email.toLowerCase() === email.toLowerCase()) ? 'email' : 'username';
+    },
+
     async findByLogin(login) {
       const lower = login.toLowerCase();
       const [user] = await db

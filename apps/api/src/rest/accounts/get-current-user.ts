@@ -7,6 +7,8 @@ export const getCurrentUserRoute = defineRoute({
   operationId: 'getCurrentUser',
   tag: 'Accounts',
   summary: 'Who am I',
+  description:
+    'The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.',
   access: ACCESS.signedIn('read'),
   responses: { 200: json(ZUser, 'The signed-in user.') },
   handler: ({ user }) => toUser(user),

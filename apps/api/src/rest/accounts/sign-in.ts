@@ -10,6 +10,8 @@ export const signInRoute = defineRoute({
   operationId: 'signIn',
   tag: 'Accounts',
   summary: 'Sign in (email or username in `email`); a new session id every time',
+  description:
+    'Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).',
   access: ACCESS.public,
   request: { body: jsonBody(ZLoginInput) },
   responses: {
@@ -17,8 +19,8 @@ export const signInRoute = defineRoute({
     400: refused([ERRORS.invalidInput({ detail: 'Invalid field "password": is required' })]),
     401: refused([ERRORS.invalidLogin()], 'Wrong email, username or password, or a bad Authorization header.'),
     429: refused(
-      [ERRORS.loginLocked({ retryAfter: 900 })],
-      'Too many failed sign-ins for this account or address; retry after Retry-After seconds.',
+      [ERRORS.loginLocked({ retryAfter: 900 }), ERRORS.hashingBusy()],
+      'Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.',
     ),
   },
   handler: async ({ c, deps, body }) => {

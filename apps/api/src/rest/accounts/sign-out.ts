@@ -8,6 +8,7 @@ export const signOutRoute = defineRoute({
   operationId: 'signOut',
   tag: 'Accounts',
   summary: 'Sign out (ends the session)',
+  description: 'Ends the session the cookie names, if any, and clears the cookie. Answers 204 whether or not a session was open.',
   access: ACCESS.public,
   responses: { 204: plain('Signed out; the cookie is cleared.') },
   handler: async ({ c, deps }) => {

@@ -8,6 +8,7 @@ export const getCommunityItemRoute = defineRoute({
   operationId: 'getCommunityItem',
   tag: 'Community',
   summary: 'One community item (public)',
+  description: 'One item of the Community feed, with its public file URL and tags. An item taken out of the feed is a 404.',
   access: ACCESS.public,
   request: { params: ZCommunityIdParams },
   responses: {

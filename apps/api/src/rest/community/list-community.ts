@@ -7,6 +7,8 @@ export const listCommunityRoute = defineRoute({
   operationId: 'listCommunity',
   tag: 'Community',
   summary: 'The Community feed, newest first (public)',
+  description:
+    'Items shared to the Community, newest first. Filter by tags (all must match) and by origin (uploaded or generated). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.',
   access: ACCESS.public,
   request: { query: ZCommunityFeedQuery },
   responses: {

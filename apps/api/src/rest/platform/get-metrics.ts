@@ -8,6 +8,8 @@ export const getMetricsRoute = defineRoute({
   tag: 'Operations',
   summary: 'Prometheus metrics, for the operator (METRICS_TOKEN as a bearer token)',
   access: ACCESS.public,
+  // Reads neither storage nor the database: it answers during an outage, which it helps to watch.
+  outages: 'none',
   responses: {
     200: plain('Prometheus text exposition format.'),
     404: refused([ERRORS.routeNotFound()], 'Without METRICS_TOKEN, or without its bearer token: as if there were no such path.'),

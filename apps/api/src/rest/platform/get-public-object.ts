@@ -15,6 +15,8 @@ export const getPublicObjectRoute = defineRoute({
   operationId: 'getPublicObject',
   tag: 'Files',
   summary: 'A public-bucket file of the local storage driver (the path Supabase Storage uses)',
+  description:
+    'Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.',
   access: ACCESS.public,
   request: {
     params: z.object({

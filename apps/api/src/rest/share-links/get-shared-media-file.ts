@@ -9,6 +9,8 @@ export const getSharedMediaFileRoute = defineRoute({
   operationId: 'getSharedMediaFile',
   tag: 'Share links',
   summary: 'The shared file (public), with HTTP Range support',
+  description:
+    'The file behind a share code, for anyone holding it. A `Range` header gets 206 with that range; a range past the end gets 416.',
   access: ACCESS.public,
   request: { params: ZShareCodeParams },
   responses: {

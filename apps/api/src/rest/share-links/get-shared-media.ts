@@ -8,6 +8,8 @@ export const getSharedMediaRoute = defineRoute({
   operationId: 'getSharedMedia',
   tag: 'Share links',
   summary: 'What a share link shows (public)',
+  description:
+    "What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404.",
   access: ACCESS.public,
   request: { params: ZShareCodeParams },
   responses: {

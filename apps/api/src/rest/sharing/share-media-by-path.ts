@@ -7,7 +7,11 @@ export const shareMediaByPathRoute = defineRoute({
   operationId: 'shareMediaByPath',
   tag: 'Sharing',
   summary: "Share by storage path in the caller's folder of user-media (creates the record if needed)",
+  description:
+    "Names the item by its storage path in user-media (`filePath`, inside the caller's own folder) instead of its id. A file in the caller's folder that has no record yet gets one (its source inferred from the folder: generated/<source>/), then sharing behaves as for shareMedia.",
   access: ACCESS.signedIn('share'),
+  budget: 'shares',
+  outages: 'documented',
   request: {
     body: jsonBody(ZShareByPathInput, {
       byPath: { value: { filePath: '12/generated/babecock/a1b2c3.png', shareToCommunity: true } },

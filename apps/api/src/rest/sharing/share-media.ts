@@ -12,6 +12,8 @@ export const shareMediaRoute = defineRoute({
   description:
     'Users can only share their own media. With shareToCommunity (default true) the media is copied to the public general bucket, user-uploaded JPEG/PNG/WebP images watermarked, and the given canonical tags attached; with false, any community copy and its tags are removed and the share link stays. Uploads shared to the community need policyAgreed and at least one tag.',
   access: ACCESS.signedIn('share'),
+  budget: 'shares',
+  outages: 'documented',
   request: { params: ZMediaIdParams, body: jsonBody(ZShareInput, SHARE_REQUEST_EXAMPLES) },
   responses: {
     200: json(ZShareResult, 'The share code and URL, and the community copy when shared there.', SHARE_RESPONSE_EXAMPLES),

@@ -8,7 +8,10 @@ export const unshareMediaRoute = defineRoute({
   operationId: 'unshareMedia',
   tag: 'Sharing',
   summary: 'Completely remove sharing: the code, the community copy, both flags',
+  description:
+    'Deletes the share code, removes the community copy if there is one (its public file and tags), and sets isShared and shareToCommunity to false. Answers the media item as it now is.',
   access: ACCESS.signedIn('share'),
+  outages: 'documented',
   request: { params: ZMediaIdParams },
   responses: {
     200: json(ZMediaItem, 'The media item, no longer shared.'),

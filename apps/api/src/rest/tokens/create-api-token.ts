@@ -7,7 +7,10 @@ export const createApiTokenRoute = defineRoute({
   operationId: 'createApiToken',
   tag: 'API tokens',
   summary: 'Create a personal API token (shown once)',
+  description:
+    'Creates a personal API token with the given name, scopes (read, share) and optional expiry. The secret is in this answer only; the server keeps its hash. Only a signed-in session may create tokens, not another token.',
   access: ACCESS.session,
+  budget: 'tokens',
   request: { body: jsonBody(ZCreateTokenInput) },
   responses: { 201: json(ZCreatedApiToken, 'The token, with its secret: store it now.') },
   handler: ({ deps, user, body }) => createApiToken(deps, { userId: user.id, ...body }),

@@ -8,6 +8,8 @@ export const revokeApiTokenRoute = defineRoute({
   operationId: 'revokeApiToken',
   tag: 'API tokens',
   summary: 'Revoke a token; it is refused from the next request on',
+  description:
+    "Revokes one of the caller's tokens; a request that presents it afterwards gets 401. Only a signed-in session may revoke tokens.",
   access: ACCESS.session,
   request: { params: z.object({ id: ZTokenId }) },
   responses: {

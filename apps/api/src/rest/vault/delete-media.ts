@@ -8,6 +8,8 @@ export const deleteMediaRoute = defineRoute({
   operationId: 'deleteMedia',
   tag: 'Vault',
   summary: 'Remove from the vault (its community copy stays)',
+  description:
+    'Removes the item and its file from the vault ; its share link stops working. A community copy stays in the feed; its owner removes it with removeCommunityItem.',
   access: ACCESS.signedIn('share'),
   request: { params: ZMediaIdParams },
   responses: {

@@ -9,6 +9,8 @@ export const getMediaFileRoute = defineRoute({
   operationId: 'getMediaFile',
   tag: 'Vault',
   summary: 'The original file, with HTTP Range support',
+  description:
+    "The caller's original file, with its type and nosniff. A `Range` header gets 206 with that range; a range past the end gets 416.",
   access: ACCESS.signedIn('read'),
   request: { params: ZMediaIdParams },
   responses: {

@@ -8,6 +8,8 @@ export const getMediaRoute = defineRoute({
   operationId: 'getMedia',
   tag: 'Vault',
   summary: 'One media item',
+  description:
+    "One of the caller's media items with its share state. Someone else's item is answered exactly like a missing one (404).",
   access: ACCESS.signedIn('read'),
   request: { params: ZMediaIdParams },
   responses: {

@@ -7,6 +7,8 @@ export const listMediaRoute = defineRoute({
   operationId: 'listMedia',
   tag: 'Vault',
   summary: "The caller's media, newest first",
+  description:
+    "The caller's media items, newest first, with their share state. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page.",
   access: ACCESS.signedIn('read'),
   request: { query: ZMediaListQuery },
   responses: {

@@ -7,7 +7,10 @@ export const uploadMediaRoute = defineRoute({
   operationId: 'uploadMedia',
   tag: 'Vault',
   summary: 'Upload into the vault (multipart, field `file`); the type is decided from the bytes',
+  description:
+    'Multipart form data with the file in the field `file`. The type is decided from the bytes (JPEG, PNG, WebP, GIF, MP4, WebM, QuickTime), never from the name or the header; images over the pixel limit are refused before they are decoded. Answers 201 with the media item, its `id` and its `filePath` in user-media.',
   access: ACCESS.signedIn('share'),
+  budget: 'uploads',
   request: { body: fileUpload('The image, GIF or video') },
   responses: {
     201: json(ZMediaItem, 'The stored media item.'),

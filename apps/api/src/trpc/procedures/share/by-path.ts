@@ -2,6 +2,7 @@ import { shareMediaByPath, ZShareByPathInput, ZShareByPathResult } from '@medias
 import { protectedProcedure } from '../../init';
 
 export const byPath = protectedProcedure
+  .meta({ budget: 'shares' })
   .input(ZShareByPathInput)
   .output(ZShareByPathResult)
   .mutation(({ ctx, input: { filePath, ...options } }) => shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options }));

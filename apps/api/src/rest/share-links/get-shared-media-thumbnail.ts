@@ -1,0 +1,3 @@
+import { sharedRenditionRoute } from './shared-rendition-route';
+
+export const getSharedMediaThumbnailRoute = sharedRenditionRoute('thumbnail', 'getSharedMediaThumbnail');

@@ -1,0 +1,30 @@
+import { ACCESS, ERRORS, getSharedRendition, type TRenditionKind } from '@mediashare/core';
+import { sendObject } from '../../http/send-object';
+import { binary, defineRoute, plain, refused } from '../define-route';
+import { ZShareCodeParams } from './share-code-params';
+
+/**
+ * A share link's thumbnail or preview (the page's image and its og:image). Like the file, never kept
+ * by shared caches, so deleting the share stops it at once; the ETag makes a browser's check a 304.
+ */
+export const sharedRenditionRoute = (kind: TRenditionKind, operationId: string) =>
+  defineRoute({
+    method: 'get',
+    path: `/api/shared/media/{code}/${kind}`,
+    operationId,
+    tag: 'Share links',
+    summary: `The shared item's ${kind} (public, WebP), with ETag and HTTP Range support`,
+    access: ACCESS.public,
+    request: { params: ZShareCodeParams },
+    responses: {
+      200: binary(kind === 'preview' ? 'The preview (an animation no smaller as WebP: the file itself).' : 'The thumbnail.'),
+      206: binary('The requested range.'),
+      304: plain('Not modified: If-None-Match named the current ETag.'),
+      404: refused([ERRORS.sharedMediaNotFound(), ERRORS.renditionNotFound()]),
+      416: plain('The range lies outside the file.'),
+    },
+    handler: async ({ c, deps, params }) => {
+      const rendition = await getSharedRendition(deps, { shareCode: params.code, kind });
+      return sendObject(c, { ...rendition, contentType: rendition.mimeType, cacheControl: 'private, no-cache' });
+    },
+  });

@@ -1,0 +1,3 @@
+import { mediaRenditionRoute } from './media-rendition-route';
+
+export const getMediaPreviewRoute = mediaRenditionRoute('preview', 'getMediaPreview');

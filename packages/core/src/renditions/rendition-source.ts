@@ -1,0 +1,28 @@
+import type { Repos } from '../ports/database';
+import type { RenditionTarget, RenditionUpdate } from '../ports/records';
+import { BUCKETS, type TBucket } from '../ports/storage';
+
+/** The object a job makes renditions of: a vault original, or a community copy (already marked). */
+export interface RenditionSource {
+  target: RenditionTarget;
+  bucket: TBucket;
+  key: string;
+  mimeType: string;
+}
+
+export const findRenditionSource = async (
+  db: Pick<Repos, 'media' | 'community'>,
+  target: RenditionTarget,
+): Promise<RenditionSource | null> => {
+  const row = target.kind === 'media' ? await db.media.findById(target.id) : await db.community.findById(target.id);
+  if (!row) return null;
+  return {
+    target,
+    bucket: target.kind === 'media' ? BUCKETS.userMedia : BUCKETS.general,
+    key: row.filePath,
+    mimeType: row.mimeType,
+  };
+};
+
+export const saveRenditions = (tx: Pick<Repos, 'media' | 'community'>, target: RenditionTarget, update: RenditionUpdate) =>
+  target.kind === 'media' ? tx.media.setRenditions(target.id, update) : tx.community.setRenditions(target.id, update);
