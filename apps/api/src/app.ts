@@ -8,6 +8,8 @@ import { errorResponse } from './http/errors';
 import { originGuard } from './http/origin-guard';
 import { requestContext } from './http/request-context';
 import { settleUnreadBody } from './http/unread-body';
+import { countStorageErrors, timeImaging } from './metrics/instrument';
+import { createMetrics } from './metrics/metrics';
 import { docsAssets, getApiDocsRoute, getOpenApiDocumentRoute, openApiJson } from './rest/docs';
 import { mountRoutes } from './rest/mount-routes';
 import { apiRoutes, internalRoutes, platformRoutes } from './rest/routes';
@@ -28,13 +30,25 @@ export interface AppOptions {
  * credential is the service token, before anything reads a cookie; then the origin check, before the
  * caller is identified from a cookie; the API's routes; and the SPA last so API paths never fall into it.
  */
-export const createApp = (deps: AppDeps, options: AppOptions = {}) => {
+export const createApp = (given: AppDeps, options: AppOptions = {}) => {
   const app = new Hono<AppEnv>();
+  // With METRICS_TOKEN, every request is counted and timed, and so is the work behind the ports.
+  const metrics = given.metrics ?? (given.env.METRICS_TOKEN ? createMetrics() : undefined);
+  const deps: AppDeps = metrics
+    ? {
+        ...given,
+        metrics,
+        watermark: timeImaging(given.watermark, metrics),
+        imaging: timeImaging(given.imaging, metrics),
+        storage: countStorageErrors(given.storage, metrics),
+      }
+    : given;
+  const procedures = new Set(Object.keys(appRouter._def.procedures));
   const mount = { validateResponses: options.validateResponses ?? false };
   // Built now so that a broken route declaration stops the server at start, not at the first request.
   openApiJson(deps.env);
 
-  app.use('*', requestContext(deps));
+  app.use('*', requestContext(deps, procedures));
   // Right after the context, so it sees every answer, refusals included, before it is sent.
   app.use('*', settleUnreadBody());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginEmbedderPolicy: false }));

@@ -6,6 +6,7 @@ import { LocalStorage, SupabaseStorage } from '@mediashare/storage';
 import type { AppDeps } from './deps';
 import type { Env } from './env';
 import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics/metrics';
 
 export const coreConfigFrom = (env: Env): CoreConfig => ({
   maxUploadBytes: env.MAX_UPLOAD_BYTES,
@@ -47,7 +48,7 @@ export const createWatermark = (env: Env) =>
     videoTimeoutMs: env.VIDEO_TIMEOUT_SECONDS * 1000,
   });
 
-export const createStorage = (env: Env): StoragePort => {
+export const createStorage = (env: Env, metrics?: Metrics): StoragePort => {
   if (env.STORAGE_DRIVER === 'supabase') {
     // The env schema already refuses this driver without both settings; the check narrows their types.
     if (!env.SUPABASE_URL || !env.SUPABASE_SERVICE_ROLE_KEY)
@@ -61,6 +62,7 @@ export const createStorage = (env: Env): StoragePort => {
       deadlineMs: env.SUPABASE_DEADLINE_MS,
       copyDeadlineMs: env.SUPABASE_COPY_DEADLINE_MS,
       retries: env.SUPABASE_RETRIES,
+      ...(metrics ? { onRetry: () => metrics.storageRetries.inc() } : {}),
     });
   }
   return new LocalStorage({ root: path.join(env.DATA_DIR, 'storage'), publicBaseUrl: env.PUBLIC_URL });
@@ -77,11 +79,12 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     poolSize: env.DATABASE_POOL_SIZE,
     prepare: env.DATABASE_PREPARE,
   });
+  const metrics = env.METRICS_TOKEN ? createMetrics() : undefined;
   // One image service does everything to pixels: the watermark, renditions, stripped copies, video.
   const imaging = await createWatermark(env);
   const deps = {
     db,
-    storage: createStorage(env),
+    storage: createStorage(env, metrics),
     watermark: imaging,
     imaging,
     logger,
@@ -89,6 +92,7 @@ export const bootstrap = async (env: Env, logger: Logger): Promise<AppDeps & { d
     now: () => new Date(),
     hashing: createHashingGate({ perAddress: env.PASSWORD_HASHES_PER_IP }),
     env,
+    metrics,
   } satisfies AppDeps;
   const seeded = await seedDefaultTags(deps);
   if (seeded > 0) logger.info({ count: seeded }, 'seeded the canonical tags');

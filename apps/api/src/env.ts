@@ -130,6 +130,8 @@ const ZEnv = z
       .refine((url) => /^smtps?:\/\//.test(url), 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().optional(),
+    // GET /metrics (issue 19): off unless set; then it needs this bearer token.
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .transform((env) => ({
     ...env,
@@ -139,6 +141,7 @@ const ZEnv = z
     DATA_DIR: path.resolve(env.DATA_DIR),
     DATABASE_URL: env.DATABASE_URL || undefined,
     INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN || undefined,
+    METRICS_TOKEN: env.METRICS_TOKEN || undefined,
     MAIL_FROM: env.MAIL_FROM ?? `mediashare <no-reply@${new URL(env.PUBLIC_URL ?? 'http://localhost').hostname}>`,
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())

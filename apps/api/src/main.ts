@@ -6,6 +6,7 @@ import { loadEnv } from './env';
 import { answerClientError } from './http/client-error';
 import { startServer } from './http/node-server';
 import { createLogger } from './logger';
+import { recordSweep } from './metrics/instrument';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -33,8 +34,12 @@ server.on('clientError', answerClientError(logger));
 
 // Every instance schedules the sweep; a database lock lets only one run it at a time.
 const sweepTimer = setInterval(() => {
-  void runSweep(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).catch((error: unknown) =>
-    logger.error({ err: error }, 'sweep failed'),
+  void runSweep(deps, { graceMs: env.SWEEP_GRACE_SECONDS * 1000 }).then(
+    (result) => deps.metrics && recordSweep(deps.metrics, result.storage),
+    (error: unknown) => {
+      deps.metrics?.sweeps.inc({ outcome: 'failed' });
+      logger.error({ err: error }, 'sweep failed');
+    },
   );
 }, env.SWEEP_INTERVAL_SECONDS * 1000);
 sweepTimer.unref();

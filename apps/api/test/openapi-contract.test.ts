@@ -33,6 +33,7 @@ beforeAll(async () => {
       SMTP_URL: sink.url,
       // A short progress window, so a stalled upload is cut within the test.
       UPLOAD_WINDOW_SECONDS: '0.5',
+      METRICS_TOKEN: 'metrics-token-for-the-contract',
     },
     wrapPorts: (storage, database) => (arm = armable(storage, database)),
   });
@@ -403,6 +404,8 @@ describe('the OpenAPI document', () => {
     await send(publicUrl);
     await send(publicUrl, { headers: { range: 'bytes=0-9' } });
     await send('/storage/v1/object/public/general/missing.png');
+    await send('/metrics', { headers: { authorization: 'Bearer metrics-token-for-the-contract' } });
+    await send('/metrics');
     await send('/healthz');
     arm.failNext('ping');
     // Probes read `status`; the body is an Error like every other refusal.
@@ -460,6 +463,16 @@ describe('the OpenAPI document', () => {
     await outage('/api/user/tokens', { cookie });
     await outage(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
     await outage(generatedPath, { method: 'POST', body: fileForm(await makeImage('png')), headers: bearer(INTERNAL_TOKEN) });
+    await outage('/api/auth/me', { method: 'PATCH', json: { username: `${name}down` }, cookie });
+    await outage('/api/auth/password', { json: { currentPassword: 'x', newPassword: 'long enough password' }, cookie });
+    await outage('/api/auth/sessions', { cookie });
+    await outage(`/api/auth/sessions/${listedSession!.id}`, { method: 'DELETE', cookie });
+    await outage('/api/auth/sessions/revoke-others', { method: 'POST', cookie });
+    await outage('/api/auth/reset-password', { json: resetBody });
+    for (const rendition of ['thumbnail', 'preview']) {
+      await outage(`/api/user/media/${item.id}/${rendition}`, { cookie });
+      await outage(`/api/shared/media/${code}/${rendition}`);
+    }
     arm.down('storage');
     await outage(publicUrl);
     arm.down(null);

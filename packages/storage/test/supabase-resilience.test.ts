@@ -37,6 +37,16 @@ describe('SupabaseStorage retries and timeouts', () => {
     gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(20 * 2 ** i - 2));
   });
 
+  it('tells onRetry of every retry, and of nothing else', async () => {
+    let retries = 0;
+    const counted = driverFor(standIn, { retries: 3, onRetry: () => (retries += 1) });
+    standIn.inject({ type: 'status', status: 503 }, { path: INFO, times: 2 });
+    await counted.stat(BUCKETS.userMedia, 'u1/clip.mp4');
+    expect(retries).toBe(2);
+    await counted.stat(BUCKETS.userMedia, 'u1/clip.mp4');
+    expect(retries).toBe(2);
+  });
+
   it("retries Storage's legacy HTTP 400 whose body carries a 5xx status", async () => {
     const lockTimeout = {
       statusCode: '503',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps';
+import { recordRequest } from '../metrics/instrument';
 
 const ANONYMOUS = { kind: 'anonymous' } as const;
 const INCOMING_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -12,7 +13,7 @@ const INCOMING_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
  * every promise the request creates.) Writes one access line when the response is ready.
  */
 export const requestContext =
-  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  (deps: AppDeps, procedures: ReadonlySet<string> = new Set()): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const reqId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
@@ -31,8 +32,7 @@ export const requestContext =
     } catch {
       c.header('X-Request-Id', reqId);
     }
-    logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
-    );
+    const ms = performance.now() - started;
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) }, 'request');
+    if (deps.metrics) recordRequest(c, deps.metrics, procedures, ms / 1000);
   };

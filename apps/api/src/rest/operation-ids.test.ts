@@ -46,6 +46,7 @@ const OPERATION_IDS = {
   getPublicObject: 'GET /storage/v1/object/public/{bucket}/{path}',
   checkHealth: 'GET /healthz',
   checkReadiness: 'GET /readyz',
+  getMetrics: 'GET /metrics',
   getOpenApiDocument: 'GET /api/openapi.json',
   getApiDocs: 'GET /api/docs',
 };

@@ -17,6 +17,7 @@ import { listTagsRoute } from './community/list-tags';
 import { removeCommunityItemRoute } from './community/remove-community-item';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
+import { getMetricsRoute } from './platform/get-metrics';
 import { checkReadinessRoute } from './platform/check-readiness';
 import { getPublicObjectRoute } from './platform/get-public-object';
 import { getSharedMediaRoute } from './share-links/get-shared-media';
@@ -79,4 +80,4 @@ export const apiRoutes: readonly Route[] = [
 export const internalRoutes: readonly Route[] = [registerGeneratedMediaRoute];
 
 /** Outside /api: no credentials are read. */
-export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, checkReadinessRoute];
+export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, checkReadinessRoute, getMetricsRoute];

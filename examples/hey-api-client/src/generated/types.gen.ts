@@ -2011,6 +2011,29 @@ export type CheckReadinessResponses = {
 
 export type CheckReadinessResponse = CheckReadinessResponses[keyof CheckReadinessResponses];
 
+export type GetMetricsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/metrics';
+};
+
+export type GetMetricsErrors = {
+    /**
+     * Without METRICS_TOKEN, or without its bearer token: as if there were no such path.
+     */
+    404: Error;
+};
+
+export type GetMetricsError = GetMetricsErrors[keyof GetMetricsErrors];
+
+export type GetMetricsResponses = {
+    /**
+     * Prometheus text exposition format.
+     */
+    200: unknown;
+};
+
 export type GetOpenApiDocumentData = {
     body?: never;
     path?: never;

@@ -18,6 +18,8 @@ export interface StorageFetchOptions {
   maxDelayMs: number;
   fetch?: typeof fetch;
   random?: () => number;
+  /** Told of every retry, for the operator's metrics. */
+  onRetry?: () => void;
 }
 
 /**
@@ -281,6 +283,7 @@ export const createStorageFetch = (options: StorageFetchOptions): typeof fetch =
           if (!canRetry()) throw error;
           last = describeFailure(error);
         }
+        options.onRetry?.();
         if (!(await pause(backoffDelay(attempt, options, options.random), deadline))) throw deadline.error(attempt + 1, last);
       }
     } finally {

@@ -24,6 +24,8 @@ export interface SupabaseConnectionOptions {
   retryMaxDelayMs?: number;
   /** The transport underneath (a proxy-aware fetch, or a counting one in tests). */
   fetch?: typeof fetch;
+  /** Told of every retry, for the operator's metrics. */
+  onRetry?: () => void;
 }
 
 export const SUPABASE_DEFAULTS = {
@@ -56,6 +58,7 @@ export const connectSupabase = (options: SupabaseConnectionOptions): SupabaseCon
     baseDelayMs: options.retryBaseDelayMs ?? SUPABASE_DEFAULTS.retryBaseDelayMs,
     maxDelayMs: options.retryMaxDelayMs ?? SUPABASE_DEFAULTS.retryMaxDelayMs,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
   // supabase-js builds its realtime client eagerly, and that needs a WebSocket class, which Node 20 lacks (22+
   // has one). The driver never opens a realtime channel; `ws` only lets the client be constructed there.
