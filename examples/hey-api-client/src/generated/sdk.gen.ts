@@ -501,6 +501,8 @@ export const checkReadiness = <ThrowOnError extends boolean = false>(options?: O
 
 /**
  * Prometheus metrics, for the operator (METRICS_TOKEN as a bearer token)
+ *
+ * This process's figures in Prometheus' text format: requests by route pattern and status with latency histograms, shares by outcome, image work, storage failures and retries, sweeps, and the process's own metrics (event-loop delay, memory, CPU). Off unless METRICS_TOKEN is set; without that bearer token the path is a 404, as if it did not exist.
  */
 export const getMetrics = <ThrowOnError extends boolean = false>(options?: Options<GetMetricsData, ThrowOnError>) => (options?.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({ url: '/metrics', ...options });
 

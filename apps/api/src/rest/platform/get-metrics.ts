@@ -7,6 +7,8 @@ export const getMetricsRoute = defineRoute({
   operationId: 'getMetrics',
   tag: 'Operations',
   summary: 'Prometheus metrics, for the operator (METRICS_TOKEN as a bearer token)',
+  description:
+    "This process's figures in Prometheus' text format: requests by route pattern and status with latency histograms, shares by outcome, image work, storage failures and retries, sweeps, and the process's own metrics (event-loop delay, memory, CPU). Off unless METRICS_TOKEN is set; without that bearer token the path is a 404, as if it did not exist.",
   access: ACCESS.public,
   // Reads neither storage nor the database: it answers during an outage, which it helps to watch.
   outages: 'none',
