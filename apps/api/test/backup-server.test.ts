@@ -52,6 +52,10 @@ const stopGracefully = async (server: SpawnedServer) => {
   expect(await server.exited).toBe(0);
 };
 
+// No rendition worker: renditions are made in the background, and a copy taken while they are being made
+// would differ from the restored one by them, not by anything backups are about.
+const SERVER_ENV = { PUBLIC_URL, RENDITION_CONCURRENCY: '0' };
+
 describe.runIf(inject('dbMode') === 'pglite')('backup and restore of the embedded default', () => {
   let root: string;
   let dataDir: string;
@@ -60,7 +64,7 @@ describe.runIf(inject('dbMode') === 'pglite')('backup and restore of the embedde
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'mediashare-backup-'));
     dataDir = path.join(root, 'data');
-    server = await spawnServer({ PUBLIC_URL }, { dataDir });
+    server = await spawnServer(SERVER_ENV, { dataDir });
     seeded = await seedVault(httpFetcher(server.url));
   }, SLOW);
   afterAll(async () => {
@@ -170,7 +174,7 @@ describe.runIf(inject('dbMode') === 'pglite')('backup and restore of the embedde
         onStep: async (step) => {
           if (step.step !== 'database') return;
           // The database is dumped and the storage copy is about to start: a server must not open the data dir now.
-          refused = await spawnServer({ PUBLIC_URL }, { dataDir }).then(
+          refused = await spawnServer(SERVER_ENV, { dataDir }).then(
             async (started) => {
               await started.stop();
               return 'started';

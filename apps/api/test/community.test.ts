@@ -59,6 +59,11 @@ describe('GET /api/community', () => {
       kind: 'video',
       width: null,
       height: null,
+      // The video's poster and duration come from the rendition job, which has not run in this harness.
+      durationMs: null,
+      thumbnailUrl: null,
+      previewUrl: null,
+      placeholder: null,
       tags: ['urban'],
       origin: 'uploaded',
       source: 'upload',

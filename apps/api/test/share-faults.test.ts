@@ -72,8 +72,11 @@ const runWithFault = async (scenario: Scenario, layer: 'storage' | 'database', f
   const deps = {
     ...h.deps,
     storage: layer === 'storage' ? failingStorage(h.deps.storage, counter) : (h.deps.storage as StoragePort),
-    // Signing the request in is not a sharing step; everything after it may fail.
-    db: layer === 'database' ? failingDatabase(h.deps.db, counter, { spare: ['sessions'] }) : (h.deps.db as DatabasePort),
+    // Signing the request in and spending its request budget are not sharing steps; everything after may fail.
+    db:
+      layer === 'database'
+        ? failingDatabase(h.deps.db, counter, { spare: ['sessions', 'rateLimits'] })
+        : (h.deps.db as DatabasePort),
   };
   const app = createApp(deps, { webDistDir: '/nonexistent' });
   const { method, path, json } = scenario.request(id);

@@ -1,4 +1,4 @@
-import { DELETE_RETRY_MAX_MS, runPendingDeletes } from '@mediashare/core';
+import { DELETE_RETRY_MAX_MS, itemKeys, runPendingDeletes } from '@mediashare/core';
 import { schema } from '@mediashare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armable } from './support/faults';
@@ -69,18 +69,22 @@ describe.each([
       const res = await unpublish(item);
       expect(res.status).toBeLessThan(300);
       expect((await call(h.app, `/api/community/${item.communityId}`)).status).toBe(404);
-      // Still down: a pass of the worker fails and keeps the record.
-      expect(await workerPass()).toMatchObject({ deleted: 0, failed: 1 });
+      // Still down: a pass of the worker fails and keeps the records: the public file and the three keys
+      // derived from it (thumbnail, preview, stripped copy), public as well.
+      expect(await workerPass()).toMatchObject({ deleted: 0, failed: 4 });
     } finally {
       outage.back();
     }
     expect(await h.objects('general')).toContain(path);
-    const [pending] = await h.sql.select().from(schema.pendingDeletes);
+    const queued = await h.sql.select().from(schema.pendingDeletes);
+    expect(queued.map((r) => r.path).sort()).toEqual(itemKeys(path).sort());
+    const pending = queued.find((r) => r.path === path);
     expect(pending).toMatchObject({ bucket: 'general', path, attempts: 1 });
     expect(pending!.nextAttemptAt.getTime() - Date.now()).toBeLessThanOrEqual(DELETE_RETRY_MAX_MS + 2 * 1000);
 
-    // The worker's next pass, when the record says it is due: storage is back, the file goes.
-    expect(await workerPass(pending!.nextAttemptAt)).toMatchObject({ deleted: 1, failed: 0, nextDueAt: null });
+    // The worker's next pass, when the records say they are due: storage is back, the files go.
+    const due = new Date(Math.max(...queued.map((r) => r.nextAttemptAt.getTime())));
+    expect(await workerPass(due)).toMatchObject({ deleted: 4, failed: 0, nextDueAt: null });
     expect(await h.objects('general')).not.toContain(path);
     expect(await h.sql.select().from(schema.pendingDeletes)).toEqual([]);
     expect(await h.sql.select().from(schema.storageIntents)).toEqual([]);
