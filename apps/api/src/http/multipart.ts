@@ -57,6 +57,10 @@ export const receiveFile = (c: Context, field = 'file', progress?: UploadProgres
       // one instead, which fails with the catalog's error for what happened.
       const own = new PassThrough();
       stream.on('error', (error: Error) => own.destroy(multipartError(error)));
+      // The caller reads the failure from its pipeline (which also sees a stream that errored before it
+      // attached); without this listener a body cut short between resolve() and that attach, or after the
+      // caller has stopped listening, would surface as an uncaught exception.
+      own.on('error', () => {});
       stream.pipe(own);
       file = own;
       resolve({ fileName: info.filename, stream: own });
