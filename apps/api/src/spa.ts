@@ -30,6 +30,9 @@ const COMMUNITY_PAGE = patternOf(PAGES.communityItem);
 /** Paths the API and the storage driver own: a miss there is the API's JSON 404, never the app's page. */
 const SERVER_PATHS = /^\/(api|trpc|storage|healthz)(\/|$)/;
 
+/** Assets the build also writes precompressed (apps/web/vite.config.ts). */
+const COMPRESSIBLE_ASSET = /\.(js|mjs|css|svg|json)$/;
+
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
@@ -136,11 +139,20 @@ export const spaRoutes = (distDir = DEFAULT_DIST) => {
 
   app.get(
     '/assets/*',
-    serveStatic({
-      root,
+    // serveStatic builds its response before its onFound hook runs, so headers set there are lost: set
+    // them on the response once it exists.
+    async (c, next) => {
+      await next();
+      if (c.res.status !== 200 && c.res.status !== 206 && c.res.status !== 304) return;
       // Vite puts a content hash in every asset name: a changed file is a new URL.
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
+      c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+      // The same URL answers differently by Accept-Encoding, so every answer of a compressible asset says
+      // so (a shared cache must not hand brotli to a client that did not ask for it, nor the reverse).
+      if (COMPRESSIBLE_ASSET.test(c.req.path)) c.res.headers.set('Vary', 'Accept-Encoding');
+    },
+    // The build writes a .br and a .gz beside each script and stylesheet; the browser gets the best one it
+    // accepts, with Content-Encoding, and the plain file otherwise.
+    serveStatic({ root, precompressed: true }),
   );
   app.get('*', async (c, next) => {
     if (!SPA_ROUTES.some((route) => route.test(c.req.path))) return next();
