@@ -244,7 +244,7 @@ describe('the web app against the real server', () => {
     expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('shows the feed as a grid where videos play on click, at any width', async () => {
+  it('shows the feed as a grid where videos play in the viewer on click, swiped through on touch, at any width', async () => {
     await visitor.goto('/community');
     await expect.poll(() => feedCardsOf(visitor).count(), { timeout: 30_000 }).toBe(3);
     await mediaLoaded(visitor, '.feed-card', `@${username}`);
@@ -255,9 +255,32 @@ describe('the web app against the real server', () => {
       .getByRole('button', { name: `Play video shared by ${username}` })
       .first()
       .click();
-    const player = visitor.locator('.feed-card video[controls]');
+    const viewer = visitor.getByRole('dialog');
+    const player = viewer.locator('.viewer__stage video[controls]');
     await player.waitFor();
+    expect(await player.getAttribute('poster')).toMatch(/\.preview\.webp$/);
     await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime > 0 || video.ended)).toBe(true);
+    expect(await visitor.locator('.feed-card video[controls]').count()).toBe(0);
+
+    // A swipe on a touch screen moves through the feed like the arrow keys: left for the next item,
+    // right for the one before; a short drag is not a swipe.
+    const count = viewer.locator('.viewer__count');
+    const [first] = (await count.textContent())!.split(' / ').map(Number);
+    const swipe = async (fromX: number, toX: number) => {
+      const frame = viewer.locator('.viewer__frame');
+      await frame.dispatchEvent('pointerdown', { pointerType: 'touch', isPrimary: true, clientX: fromX, clientY: 300 });
+      await frame.dispatchEvent('pointerup', { pointerType: 'touch', isPrimary: true, clientX: toX, clientY: 300 });
+    };
+    const forward = first! < 3;
+    await swipe(300, forward ? 100 : 500);
+    const moved = forward ? first! + 1 : first! - 1;
+    await expect.poll(() => count.textContent()).toBe(`${moved} / 3`);
+    await swipe(300, 280);
+    expect(await count.textContent()).toBe(`${moved} / 3`);
+    await swipe(300, forward ? 500 : 100);
+    await expect.poll(() => count.textContent()).toBe(`${first} / 3`);
+    await visitor.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
 
     await visitor.setViewportSize(PHONE);
     expect(await fitsWidth(visitor)).toBe(true);

@@ -67,12 +67,14 @@ const CardMedia = ({ item, onOpen }: { item: TCommunityItem; onOpen?: (() => voi
       </button>
     );
   }
+  // In the feed a video opens in the viewer like any item (its player, the arrows, the swipe); a card
+  // shown without a viewer plays in place.
   if (isPlaying) return <video src={item.url} poster={item.previewUrl ?? undefined} controls autoPlay playsInline />;
   return (
     <button
       type="button"
       className="feed-card__play"
-      onClick={() => setIsPlaying(true)}
+      onClick={() => (onOpen ? onOpen() : setIsPlaying(true))}
       aria-label={`Play video shared by ${item.owner.username}`}
     >
       {item.thumbnailUrl ? (

@@ -118,15 +118,31 @@ describe('CommunityPage', () => {
     expect(await screen.findByText('@owner2')).toBeInTheDocument();
   });
 
-  it('plays a video only when asked', async () => {
+  it('plays a video only when asked, in the viewer with its poster', async () => {
     const { user } = setup('/community', {
       'community.list': () => ({
-        items: [item(3, { kind: 'video', mimeType: 'video/webm', width: null, height: null })],
+        items: [
+          item(3, {
+            kind: 'video',
+            mimeType: 'video/webm',
+            width: null,
+            height: null,
+            previewUrl: 'http://localhost:3000/storage/v1/object/public/general/item-3.webm.preview.webp',
+          }),
+        ],
         nextCursor: null,
       }),
     });
-    await user.click(await screen.findByRole('button', { name: 'Play video shared by owner3' }));
-    expect(document.querySelector('video[controls]')).not.toBeNull();
+    const play = await screen.findByRole('button', { name: 'Play video shared by owner3' });
+    expect(document.querySelector('video[controls]')).toBeNull();
+    await user.click(play);
+    const viewer = await screen.findByRole('dialog');
+    const video = viewer.querySelector('video[controls]');
+    expect(video).not.toBeNull();
+    expect(video!.getAttribute('src')).toBe(item(3).url);
+    expect(video!.getAttribute('poster')).toMatch(/item-3\.webm\.preview\.webp$/);
+    // Nothing plays inside the card behind the viewer.
+    expect(document.querySelectorAll('video[controls]')).toHaveLength(1);
   });
 
   it('says when nothing matches, and offers to clear the filters', async () => {

@@ -91,6 +91,8 @@ export const Viewer = <T extends ViewerItem>({ items, index, onIndex, onClose, a
               src={item.fileUrl}
               poster={item.previewUrl ?? undefined}
               controls
+              // Opening a video (a click, an arrow key) is the request to play it.
+              autoPlay
               playsInline
               preload="metadata"
               aria-label={item.title}
