@@ -92,6 +92,11 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
   budget?: TBudget;
   request?: { params?: P; query?: Q; body?: B };
   /**
+   * A POST that creates something: it takes an Idempotency-Key header (README), and a retry with the same
+   * key and request replays the stored answer instead of creating a second thing. Documented as a header.
+   */
+  idempotent?: boolean;
+  /**
    * Every answer of the route. The policy's refusals (401, 403, 404) follow from `access` and the body's
    * (400, 413) from `request.body`; list only the route's own, with the catalog errors behind them.
    */

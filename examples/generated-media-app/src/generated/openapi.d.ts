@@ -1909,7 +1909,9 @@ export interface operations {
     uploadMedia: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1936,6 +1938,8 @@ export interface operations {
                     "RateLimit-Reset"?: string;
                     /** @description That budget as `<limit>;w=<window seconds>` */
                     "RateLimit-Policy"?: string;
+                    /** @description `true` when this is the answer stored under the request's Idempotency-Key, not a new one */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1972,6 +1976,17 @@ export interface operations {
             /** @description The upload stopped making progress (less than the minimum rate over the window). */
             408: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2504,7 +2519,9 @@ export interface operations {
     shareMedia: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Media item ID */
                 id: number;
@@ -2528,6 +2545,8 @@ export interface operations {
                     "RateLimit-Reset"?: string;
                     /** @description That budget as `<limit>;w=<window seconds>` */
                     "RateLimit-Policy"?: string;
+                    /** @description `true` when this is the answer stored under the request's Idempotency-Key, not a new one */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2570,6 +2589,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is over the size limit. */
             413: {
                 headers: {
@@ -2581,6 +2611,15 @@ export interface operations {
             };
             /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2711,7 +2750,9 @@ export interface operations {
     shareMediaByPath: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2732,6 +2773,8 @@ export interface operations {
                     "RateLimit-Reset"?: string;
                     /** @description That budget as `<limit>;w=<window seconds>` */
                     "RateLimit-Policy"?: string;
+                    /** @description `true` when this is the answer stored under the request's Idempotency-Key, not a new one */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2768,6 +2811,17 @@ export interface operations {
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3520,7 +3574,9 @@ export interface operations {
     createApiToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3541,6 +3597,8 @@ export interface operations {
                     "RateLimit-Reset"?: string;
                     /** @description That budget as `<limit>;w=<window seconds>` */
                     "RateLimit-Policy"?: string;
+                    /** @description `true` when this is the answer stored under the request's Idempotency-Key, not a new one */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3574,6 +3632,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is over the size limit. */
             413: {
                 headers: {
@@ -3585,6 +3654,15 @@ export interface operations {
             };
             /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -798,6 +798,12 @@ export type UploadMediaData = {
          */
         file: Blob | File;
     };
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/user/media';
@@ -820,6 +826,10 @@ export type UploadMediaErrors = {
      * The upload stopped making progress (less than the minimum rate over the window).
      */
     408: Error;
+    /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
     /**
      * The body is over the size limit.
      */
@@ -1183,6 +1193,12 @@ export type UnshareMediaResponse = UnshareMediaResponses[keyof UnshareMediaRespo
 
 export type ShareMediaData = {
     body?: ShareInput;
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Media item ID
@@ -1211,6 +1227,10 @@ export type ShareMediaErrors = {
      */
     404: Error;
     /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
+    /**
      * The body is over the size limit.
      */
     413: Error;
@@ -1218,6 +1238,10 @@ export type ShareMediaErrors = {
      * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
+    /**
+     * The Idempotency-Key was used for a different request.
+     */
+    422: Error;
     /**
      * Too many requests; retry after Retry-After seconds.
      */
@@ -1245,6 +1269,12 @@ export type ShareMediaResponse = ShareMediaResponses[keyof ShareMediaResponses];
 
 export type ShareMediaByPathData = {
     body?: ShareByPathInput;
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/user/media/share';
@@ -1267,6 +1297,10 @@ export type ShareMediaByPathErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
     /**
      * The body is over the size limit.
      */
@@ -1748,6 +1782,12 @@ export type ListApiTokensResponse = ListApiTokensResponses[keyof ListApiTokensRe
 
 export type CreateApiTokenData = {
     body?: CreateTokenInput;
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/user/tokens';
@@ -1767,6 +1807,10 @@ export type CreateApiTokenErrors = {
      */
     403: Error;
     /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
+    /**
      * The body is over the size limit.
      */
     413: Error;
@@ -1774,6 +1818,10 @@ export type CreateApiTokenErrors = {
      * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
+    /**
+     * The Idempotency-Key was used for a different request.
+     */
+    422: Error;
     /**
      * Too many requests; retry after Retry-After seconds.
      */

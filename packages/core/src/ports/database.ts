@@ -253,6 +253,42 @@ export interface PendingDeleteRepo {
   nextDueAt(): Promise<Date | null>;
 }
 
+/** A creating request's record under its Idempotency-Key: held while it runs, then its stored answer. */
+export interface IdempotencyRecord {
+  /** Null while the first request still runs. */
+  fingerprint: string | null;
+  responseStatus: number | null;
+  /** The answer's body, sealed with the key itself (idempotency/sealed-answer.ts). */
+  responseBody: string | null;
+  lockedUntil: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Idempotency keys per user, by the hash of the key: one row per key, taken by the first request in one
+ * statement, so concurrent duplicates in any process see it and wait for its answer.
+ */
+export interface IdempotencyKeyRepo {
+  /**
+   * Takes the key for a new run unless a live row holds it: none, an unfinished one whose holder let its
+   * lock run out by `now`, or one that expired by `now`. True when taken.
+   */
+  acquire(row: { userId: number; keyHash: string; lockedUntil: Date; expiresAt: Date }, now: Date): Promise<boolean>;
+  find(userId: number, keyHash: string): Promise<IdempotencyRecord | null>;
+  /** The holder is still working: its lock moves on. */
+  extend(userId: number, keyHash: string, lockedUntil: Date): Promise<void>;
+  /** Stores the first request's answer and what it was an answer to. */
+  complete(
+    userId: number,
+    keyHash: string,
+    answer: { fingerprint: string; responseStatus: number; responseBody: string },
+  ): Promise<void>;
+  /** The run failed: the key is free again, unless an answer is stored under it. */
+  release(userId: number, keyHash: string): Promise<void>;
+  /** Removes rows past their 24 hours; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
 export interface Repos {
   users: UserRepo;
   apiTokens: ApiTokenRepo;
@@ -268,6 +304,7 @@ export interface Repos {
   rateLimits: RateLimitRepo;
   renditionJobs: RenditionJobRepo;
   pendingDeletes: PendingDeleteRepo;
+  idempotencyKeys: IdempotencyKeyRepo;
 }
 
 export interface DatabasePort extends Repos {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockTimeoutError, type DatabasePort, type Repos, type ShareClaim } from '../ports/database';
+import { LockTimeoutError, type DatabasePort, type IdempotencyRecord, type Repos, type ShareClaim } from '../ports/database';
 import type {
   ActivityEntry,
   ApiTokenRecord,
@@ -26,6 +26,7 @@ export interface MemoryState {
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
   pendingDeletes: { bucket: string; path: string; attempts: number; nextAttemptAt: Date; lastError: string | null }[];
+  idempotencyKeys: (IdempotencyRecord & { userId: number; keyHash: string })[];
   activity: ActivityEntry[];
   /** Sign-in budgets by key. */
   throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
@@ -51,6 +52,7 @@ const emptyState = (): MemoryState => ({
   claims: [],
   intents: [],
   pendingDeletes: [],
+  idempotencyKeys: [],
   activity: [],
   throttle: new Map(),
   rateLimits: [],
@@ -75,6 +77,8 @@ const unsupported = (name: string) => () => {
  */
 export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
   const held = new Set<number>();
+  const keyRow = (userId: number, keyHash: string) =>
+    state.idempotencyKeys.find((k) => k.userId === userId && k.keyHash === keyHash);
   const queues = new Map<number, Promise<unknown>>();
   let locks = 0;
   const hooks: { onLock?: (count: number) => void | Promise<void> } = {};
@@ -417,6 +421,39 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       nextDueAt: async () =>
         state.pendingDeletes.reduce<Date | null>((min, d) => (!min || d.nextAttemptAt < min ? d.nextAttemptAt : min), null),
+    },
+    idempotencyKeys: {
+      async acquire({ userId, keyHash, lockedUntil, expiresAt }, now) {
+        const found = keyRow(userId, keyHash);
+        const fresh = { userId, keyHash, lockedUntil, expiresAt, fingerprint: null, responseStatus: null, responseBody: null };
+        if (!found) state.idempotencyKeys.push(fresh);
+        else if (found.expiresAt <= now || (found.responseStatus === null && found.lockedUntil <= now))
+          Object.assign(found, fresh);
+        else return false;
+        return true;
+      },
+      find: async (userId, keyHash) => {
+        const found = keyRow(userId, keyHash);
+        return found ? { ...found } : null;
+      },
+      async extend(userId, keyHash, lockedUntil) {
+        const found = keyRow(userId, keyHash);
+        if (found) found.lockedUntil = lockedUntil;
+      },
+      async complete(userId, keyHash, answer) {
+        const found = keyRow(userId, keyHash);
+        if (found) Object.assign(found, answer);
+      },
+      async release(userId, keyHash) {
+        state.idempotencyKeys = state.idempotencyKeys.filter(
+          (k) => !(k.userId === userId && k.keyHash === keyHash && k.responseStatus === null),
+        );
+      },
+      async deleteExpired(now) {
+        const before = state.idempotencyKeys.length;
+        state.idempotencyKeys = state.idempotencyKeys.filter((k) => k.expiresAt > now);
+        return before - state.idempotencyKeys.length;
+      },
     },
   };
 
