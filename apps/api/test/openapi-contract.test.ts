@@ -279,6 +279,12 @@ describe('the OpenAPI document', () => {
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', headers: bearer(readToken) });
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
 
+    // The account's export
+    expect((await send('/api/user/export', { cookie })).headers.get('content-type')).toBe('application/zip');
+    await send('/api/user/export');
+    await send('/api/user/export', { headers: badBearer });
+    await send('/api/user/export', { headers: bearer(readToken) });
+
     // Account settings and sessions
     const account = await createUser(h.app);
     const accountToken = (

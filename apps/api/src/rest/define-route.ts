@@ -27,7 +27,7 @@ export interface FileUpload {
 export type RouteResponse =
   | { kind: 'json'; schema: z.ZodType; description: string; examples?: Examples; headers?: Record<string, string> }
   | { kind: 'plain'; description: string; headers?: Record<string, string> }
-  | { kind: 'binary'; description: string }
+  | { kind: 'binary'; description: string; contentType?: string; headers?: Record<string, string> }
   | { kind: 'error'; description?: string; errors: AppError[] };
 
 export type Responses = Partial<Record<number, RouteResponse>>;
@@ -43,7 +43,9 @@ export const jsonWithHeaders = <S extends z.ZodType>(schema: S, description: str
 export const plain = (description: string, headers?: Record<string, string>) =>
   ({ kind: 'plain', description, ...(headers ? { headers } : {}) }) as const;
 
-export const binary = (description: string) => ({ kind: 'binary', description }) as const;
+/** Bytes: any stored type by default, or one fixed type (a ZIP), with the headers it sets. */
+export const binary = (description: string, options: { contentType?: string; headers?: Record<string, string> } = {}) =>
+  ({ kind: 'binary', description, ...options }) as const;
 
 /** The catalog errors a route answers with at one status; their answers are the document's examples. */
 export const refused = (errors: AppError[], description?: string) =>

@@ -63,7 +63,11 @@ const responseObject = (status: number, response: RouteResponse): ZodOpenApiResp
     case 'plain':
       return { description, ...(response.headers ? { headers: headersOf(response.headers) } : {}) };
     case 'binary':
-      return { description, content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } };
+      return {
+        description,
+        content: { [response.contentType ?? 'application/octet-stream']: { schema: z.string().meta({ format: 'binary' }) } },
+        ...(response.headers ? { headers: headersOf(response.headers) } : {}),
+      };
     case 'error': {
       const examples: Record<string, { value: unknown }> = {};
       const headers: Record<string, string> = {};

@@ -2,6 +2,7 @@ import type { Route } from './define-route';
 import { changePasswordRoute } from './accounts/change-password';
 import { endOtherSessionsRoute } from './accounts/end-other-sessions';
 import { endSessionRoute } from './accounts/end-session';
+import { exportAccountRoute } from './accounts/export-account';
 import { forgotPasswordRoute } from './accounts/forgot-password';
 import { getCurrentUserRoute } from './accounts/get-current-user';
 import { listSessionsRoute } from './accounts/list-sessions';
@@ -52,6 +53,7 @@ export const apiRoutes: readonly Route[] = [
   endOtherSessionsRoute,
   resetPasswordRoute,
   forgotPasswordRoute,
+  exportAccountRoute,
   uploadMediaRoute,
   listMediaRoute,
   getMediaRoute,

@@ -1,5 +1,6 @@
 import type {
   ActivityEntry,
+  ActivityRecord,
   ApiTokenRecord,
   CommunityFeedQuery,
   CommunityFeedRow,
@@ -165,6 +166,8 @@ export interface CommunityRepo {
   findFeedItem(id: number): Promise<CommunityFeedRow | null>;
   setRenditions(id: number, update: RenditionUpdate): Promise<void>;
   findWithoutRenditions(afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
+  /** The user's community copies, by id after `afterId`. */
+  findForOwner(userId: number, afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
 }
 
 /**
@@ -207,6 +210,8 @@ export interface ShareClaimRepo {
 
 export interface ActivityRepo {
   record(entry: ActivityEntry): Promise<void>;
+  /** The user's activity, oldest first, by id after `afterId`. */
+  findForUser(userId: number, afterId: number, limit: number): Promise<ActivityRecord[]>;
 }
 
 /**

@@ -283,6 +283,8 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
     community: {
       findByMediaId: async (mediaId) => state.community.find((c) => c.mediaId === mediaId) ?? null,
       findById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
+      findForOwner: async (userId, afterId, limit) =>
+        state.community.filter((c) => c.userId === userId && c.id > afterId).slice(0, limit),
       async create(row) {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
@@ -368,7 +370,14 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         return before - state.claims.length;
       },
     },
-    activity: { record: async (entry) => void state.activity.push(structuredClone(entry)) },
+    activity: {
+      record: async (entry) => void state.activity.push(structuredClone(entry)),
+      findForUser: async (userId, afterId, limit) =>
+        state.activity
+          .map((entry, i) => ({ ...entry, id: i + 1, createdAt: new Date(0) }))
+          .filter((entry) => entry.userId === userId && entry.id > afterId)
+          .slice(0, limit),
+    },
     storageIntents: {
       async add(bucket, path) {
         if (!state.intents.some((i) => i.bucket === bucket && i.path === path))
