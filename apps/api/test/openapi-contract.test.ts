@@ -285,6 +285,30 @@ describe('the OpenAPI document', () => {
     await send('/api/user/export', { headers: badBearer });
     await send('/api/user/export', { headers: bearer(readToken) });
 
+    // Deleting an account: refusals first, then wrong passwords up to the throttle, then the deletion.
+    const leaving = await createUser(h.app);
+    const leavingToken = (await send('/api/user/tokens', { json: { name: 'l', scopes: ['read'] }, cookie: leaving.cookie })).body
+      .token as string;
+    const leave = (body: unknown, options: CallOptions = {}) =>
+      send('/api/auth/me', { method: 'DELETE', json: body, cookie: leaving.cookie, ...options });
+    await leave({ password: leaving.password }, { cookie: undefined });
+    await leave({ password: leaving.password }, { cookie: undefined, headers: badBearer });
+    await leave({ password: leaving.password }, { cookie: undefined, headers: bearer(leavingToken) });
+    await leave({ password: leaving.password }, { headers: evil });
+    await leave({});
+    await leave(huge);
+    await send('/api/auth/me', {
+      method: 'DELETE',
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+      cookie: leaving.cookie,
+    });
+    await leave({ password: leaving.password });
+    const guesser = await createUser(h.app);
+    for (let i = 0; i < 4; i++) {
+      await send('/api/auth/me', { method: 'DELETE', json: { password: `wrong ${i}` }, cookie: guesser.cookie });
+    }
+
     // Account settings and sessions
     const account = await createUser(h.app);
     const accountToken = (

@@ -40,7 +40,7 @@ const exportRows = async ({ url, pid }: { url: string; pid: number }, settings: 
     rows.push(
       row({
         id: vault.id,
-        name: `Memory, exporting a ${Math.round(total / MB)} MB vault (${vault.files} files) as a ZIP`,
+        name: `Memory, exporting a ${Math.round(total / MB)} MB vault (${vault.files} ${vault.files === 1 ? 'file' : 'files'}) as a ZIP`,
         ratioOf: 'peak RSS growth of the server (MB)',
         value: (peak - before) / MB,
         target: { op: '<=', bound: 64 },

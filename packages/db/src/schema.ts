@@ -31,10 +31,18 @@ export const users = pgTable(
       .notNull()
       .default('user'),
     createdAt: createdAt(),
+    /**
+     * Set when the account's deletion begins (its names are freed and it can no longer sign in); the row
+     * goes once its items and copies are gone. The sweep finishes a deletion a process did not.
+     */
+    deletingAt: timestamptz('deleting_at'),
   },
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    index('users_deleting_at_idx')
+      .on(t.deletingAt)
+      .where(sql`${t.deletingAt} is not null`),
     check('users_role_check', sql`${t.role} in ('user', 'admin')`),
   ],
 );

@@ -21,6 +21,7 @@ const OPERATION_IDS = {
   resetPassword: 'POST /api/auth/reset-password',
   requestPasswordReset: 'POST /api/auth/forgot-password',
   exportAccount: 'GET /api/user/export',
+  deleteAccount: 'DELETE /api/auth/me',
   uploadMedia: 'POST /api/user/media',
   listMedia: 'GET /api/user/media',
   getMedia: 'GET /api/user/media/{id}',

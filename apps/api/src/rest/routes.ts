@@ -1,6 +1,7 @@
 import type { Route } from './define-route';
 import { changePasswordRoute } from './accounts/change-password';
 import { endOtherSessionsRoute } from './accounts/end-other-sessions';
+import { deleteAccountRoute } from './accounts/delete-account';
 import { endSessionRoute } from './accounts/end-session';
 import { exportAccountRoute } from './accounts/export-account';
 import { forgotPasswordRoute } from './accounts/forgot-password';
@@ -54,6 +55,7 @@ export const apiRoutes: readonly Route[] = [
   resetPasswordRoute,
   forgotPasswordRoute,
   exportAccountRoute,
+  deleteAccountRoute,
   uploadMediaRoute,
   listMediaRoute,
   getMediaRoute,

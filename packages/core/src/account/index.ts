@@ -6,3 +6,4 @@ export { createPasswordReset, RESET_LINK_TTL_MS } from './create-password-reset'
 export { resetPassword } from './reset-password';
 export { requestPasswordReset } from './request-password-reset';
 export { planAccountExport, type AccountExport, type ExportFile } from './plan-account-export';
+export { deleteAccount, finishAccountDeletion, resumeAccountDeletions } from './delete-account';

@@ -193,6 +193,7 @@ export const ERRORS = defineErrors({
 
   // Account settings, sessions and password recovery.
   currentPasswordIncorrect: { status: 400, message: 'Current password is incorrect' },
+  passwordIncorrect: { status: 400, message: 'Password is incorrect' },
   nothingToChange: { status: 400, message: 'Invalid request: give "username", "email" or both' },
   invalidSessionId: { status: 400, message: 'Invalid session ID' },
   sessionNotFound: { status: 404, message: 'Session not found' },

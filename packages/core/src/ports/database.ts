@@ -35,6 +35,15 @@ export interface UserRepo {
     changes: Partial<Pick<UserRecord, 'email' | 'username'>>,
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   setPasswordHash(id: number, passwordHash: string): Promise<void>;
+  /**
+   * Starts the account's deletion: frees its email and username for new accounts, makes its password
+   * unusable and records when. False when there is no such account (or it is being deleted already).
+   */
+  beginDeletion(id: number, at: Date): Promise<boolean>;
+  /** Accounts whose deletion began and has not finished. */
+  findDeleting(limit: number): Promise<number[]>;
+  /** Removes the row (what still references it goes or is detached with it). */
+  delete(id: number): Promise<void>;
 }
 
 export interface SessionRepo {
@@ -77,6 +86,8 @@ export interface ApiTokenRepo {
   /** The token and its owner when the hash names a token that is neither revoked nor expired at `now`. */
   findActive(tokenHash: string, now: Date): Promise<{ token: ApiTokenRecord; user: UserRecord } | null>;
   touch(id: number, at: Date): Promise<void>;
+  /** Removes every token of the user; returns how many. */
+  deleteForUser(userId: number): Promise<number>;
 }
 
 export interface LoginThrottleRepo {
@@ -212,6 +223,8 @@ export interface ActivityRepo {
   record(entry: ActivityEntry): Promise<void>;
   /** The user's activity, oldest first, by id after `afterId`. */
   findForUser(userId: number, afterId: number, limit: number): Promise<ActivityRecord[]>;
+  /** Keeps the user's entries but drops who made them. */
+  anonymise(userId: number): Promise<void>;
 }
 
 /**

@@ -77,6 +77,7 @@ const unsupported = (name: string) => () => {
  */
 export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
   const held = new Set<number>();
+  const deleting = new Set<number>();
   const keyRow = (userId: number, keyHash: string) =>
     state.idempotencyKeys.find((k) => k.userId === userId && k.keyHash === keyHash);
   const queues = new Map<number, Promise<unknown>>();
@@ -113,6 +114,18 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       async setPasswordHash(userId, passwordHash) {
         const user = state.users.find((u) => u.id === userId);
         if (user) user.passwordHash = passwordHash;
+      },
+      async beginDeletion(userId) {
+        const user = state.users.find((u) => u.id === userId);
+        if (!user || deleting.has(userId)) return false;
+        Object.assign(user, { email: `deleted-${userId}@deleted.invalid`, username: `deleted-${userId}`, passwordHash: '!' });
+        deleting.add(userId);
+        return true;
+      },
+      findDeleting: async (limit) => [...deleting].slice(0, limit),
+      async delete(userId) {
+        state.users = state.users.filter((u) => u.id !== userId);
+        deleting.delete(userId);
       },
     },
     sessions: {
@@ -163,6 +176,11 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
     },
     apiTokens: {
+      async deleteForUser(userId) {
+        const before = state.apiTokens.length;
+        state.apiTokens = state.apiTokens.filter((t) => t.userId !== userId);
+        return before - state.apiTokens.length;
+      },
       async create(token) {
         const record: ApiTokenRecord = { ...token, id: id(), createdAt: new Date(), lastUsedAt: null, revokedAt: null };
         state.apiTokens.push(record);
@@ -372,6 +390,9 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
     },
     activity: {
       record: async (entry) => void state.activity.push(structuredClone(entry)),
+      anonymise: async (userId) => {
+        for (const entry of state.activity) if (entry.userId === userId) entry.userId = null;
+      },
       findForUser: async (userId, afterId, limit) =>
         state.activity
           .map((entry, i) => ({ ...entry, id: i + 1, createdAt: new Date(0) }))

@@ -20,4 +20,8 @@ export const activityRepo = (db: Executor): ActivityRepo => ({
       .limit(limit);
     return rows.map((row) => ({ ...row, userId: row.userId ?? null }));
   },
+
+  async anonymise(userId) {
+    await db.update(activityLog).set({ userId: null }).where(eq(activityLog.userId, userId));
+  },
 });
