@@ -30,6 +30,8 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     maxAttempts: env.RENDITION_MAX_ATTEMPTS,
     retryBaseMs: env.RENDITION_RETRY_SECONDS * 1000,
   },
+  // README: Idempotency-Key. A duplicate waits as long as a share waits for another's copy.
+  idempotency: { ttlMs: 24 * 3600_000, lockMs: 60_000, waitMs: env.SHARE_WAIT_SECONDS * 1000, pollMs: 100 },
 });
 
 /** The mark is rendered once here, at start, never per request. */

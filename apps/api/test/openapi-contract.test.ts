@@ -1,4 +1,4 @@
-import { BUCKETS, drainRenditionJobs } from '@mediashare/core';
+import { BUCKETS, drainRenditionJobs, hashIdempotencyKey } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armable } from './support/faults';
 import { createUser, fileForm, uploadFile, type TestUser } from './support/factories';
@@ -279,6 +279,36 @@ describe('the OpenAPI document', () => {
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', headers: bearer(readToken) });
     await send(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });
 
+    // The account's export
+    expect((await send('/api/user/export', { cookie })).headers.get('content-type')).toBe('application/zip');
+    await send('/api/user/export');
+    await send('/api/user/export', { headers: badBearer });
+    await send('/api/user/export', { headers: bearer(readToken) });
+
+    // Deleting an account: refusals first, then wrong passwords up to the throttle, then the deletion.
+    const leaving = await createUser(h.app);
+    const leavingToken = (await send('/api/user/tokens', { json: { name: 'l', scopes: ['read'] }, cookie: leaving.cookie })).body
+      .token as string;
+    const leave = (body: unknown, options: CallOptions = {}) =>
+      send('/api/auth/me', { method: 'DELETE', json: body, cookie: leaving.cookie, ...options });
+    await leave({ password: leaving.password }, { cookie: undefined });
+    await leave({ password: leaving.password }, { cookie: undefined, headers: badBearer });
+    await leave({ password: leaving.password }, { cookie: undefined, headers: bearer(leavingToken) });
+    await leave({ password: leaving.password }, { headers: evil });
+    await leave({});
+    await leave(huge);
+    await send('/api/auth/me', {
+      method: 'DELETE',
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+      cookie: leaving.cookie,
+    });
+    await leave({ password: leaving.password });
+    const guesser = await createUser(h.app);
+    for (let i = 0; i < 4; i++) {
+      await send('/api/auth/me', { method: 'DELETE', json: { password: `wrong ${i}` }, cookie: guesser.cookie });
+    }
+
     // Account settings and sessions
     const account = await createUser(h.app);
     const accountToken = (
@@ -397,6 +427,45 @@ describe('the OpenAPI document', () => {
       await twice('/api/user/tokens', () => ({ json: { name: 'tight', scopes: ['read'] }, cookie }));
     } finally {
       await tight.close();
+    }
+
+    // Idempotency-Key: a malformed key, the same key with another body (422), and a key another process
+    // still holds (409, here after one short wait).
+    const impatient = await createHarness({
+      database: h.deps.db,
+      watermark: h.deps.watermark,
+      env: { SHARE_WAIT_SECONDS: '0.05' },
+    });
+    try {
+      const creating: [string, (variant: number) => Promise<CallOptions>][] = [
+        ['/api/user/media', async (v) => ({ body: fileForm(await makeImage('png', 40 + v, 30), 'k.png') })],
+        [`/api/media/${photo.id}/share`, async (v) => ({ json: { shareToCommunity: v === 1 } })],
+        ['/api/user/media/share', async (v) => ({ json: { filePath: photo.filePath, shareToCommunity: v === 1 } })],
+        ['/api/user/tokens', async (v) => ({ json: { name: `keyed ${v}`, scopes: ['read'] } })],
+      ];
+      for (const [path, options] of creating) {
+        const key = `contract-${path}-${Date.now()}`;
+        const keyed = async (v: number, k = key) => {
+          const o = await options(v);
+          return call(impatient.app, path, { ...o, cookie, headers: { 'idempotency-key': k } });
+        };
+        expect((await keyed(0, 'not a key')).status).toBe(400);
+        expect((await keyed(0)).status).toBeLessThan(300);
+        expect((await keyed(1)).status).toBe(422);
+        const now = new Date();
+        await h.deps.db.idempotencyKeys.acquire(
+          {
+            userId: owner.id,
+            keyHash: hashIdempotencyKey(owner.id, `${key}-held`),
+            lockedUntil: new Date(now.getTime() + 60_000),
+            expiresAt: new Date(now.getTime() + 60_000),
+          },
+          now,
+        );
+        expect((await keyed(0, `${key}-held`)).status).toBe(409);
+      }
+    } finally {
+      await impatient.close();
     }
 
     // Files and operations

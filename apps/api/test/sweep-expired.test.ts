@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { runSweep } from '@mediashare/core';
 import { openDatabase, schema } from '@mediashare/db';
+import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { createHarness, openIsolatedDatabase, type TestDatabase } from './support/harness';
 
@@ -19,7 +20,7 @@ const openOwnDatabase = async (dataDir: string): Promise<TestDatabase> =>
 /**
  * Rows of every kind the sweep judges, at `now`: sessions past their idle and absolute deadlines and a live
  * one; sign-in budgets whose window (15 minutes by default) has ended and one that is still counting; a
- * password-reset link past its hour and a live one.
+ * password-reset link past its hour and a live one; an idempotency key past its 24 hours and a live one.
  */
 const arrange = async (db: TestDatabase, now: Date) => {
   const at = (ms: number) => new Date(now.getTime() + ms);
@@ -50,17 +51,29 @@ const arrange = async (db: TestDatabase, now: Date) => {
   // Reset links live an hour.
   await db.passwordResets.create({ tokenHash: 'reset-expired', userId, createdAt: at(-2 * HOUR), expiresAt: at(-HOUR) });
   await db.passwordResets.create({ tokenHash: 'reset-live', userId, createdAt: at(-1), expiresAt: at(HOUR) });
+  const key = (keyHash: string, expiresAt: Date) =>
+    db.idempotencyKeys.acquire({ userId, keyHash, lockedUntil: at(-HOUR), expiresAt }, at(-25 * HOUR));
+  await key('key-expired', at(-1));
+  await key('key-live', at(HOUR));
+  return userId;
 };
 
-const remaining = async (db: TestDatabase) => ({
+const remaining = async (db: TestDatabase, userId: number) => ({
   sessions: (await db.connection.db.select({ id: schema.sessions.id }).from(schema.sessions)).map((r) => r.id).sort(),
   budgets: (await db.connection.db.select({ key: schema.loginThrottle.key }).from(schema.loginThrottle)).map((r) => r.key).sort(),
   resetLinks: (await db.connection.db.select({ token: schema.passwordResets.tokenHash }).from(schema.passwordResets))
     .map((r) => r.token)
     .sort(),
+  idempotencyKeys: (
+    await db.connection.db
+      .select({ key: schema.idempotencyKeys.keyHash })
+      .from(schema.idempotencyKeys)
+      .where(eq(schema.idempotencyKeys.userId, userId))
+  ).map((r) => r.key),
 });
 
-const LEFT = { sessions: ['live'], budgets: ['user:counting'], resetLinks: ['reset-live'] };
+const LEFT = { sessions: ['live'], budgets: ['user:counting'], resetLinks: ['reset-live'], idempotencyKeys: ['key-live'] };
+const SWEPT = { sessions: 2, signInBudgets: 2, resetLinks: 1, idempotencyKeys: 1 };
 
 describe('the sweep of expired rows', () => {
   it('runs in the server: deletes expired sessions and ended sign-in budgets, and keeps live ones', async () => {
@@ -68,14 +81,19 @@ describe('the sweep of expired rows', () => {
     const db = await openOwnDatabase(dir);
     try {
       const now = new Date();
-      await arrange(db, now);
+      const userId = await arrange(db, now);
       const h = await createHarness({ database: db, now: () => now });
       try {
         // What the server's timer calls (src/main.ts).
         const result = await runSweep(h.deps, { graceMs: 6 * HOUR });
-        expect(result.expired).toEqual({ sessions: 2, signInBudgets: 2, resetLinks: 1 });
-        expect(await remaining(db)).toEqual(LEFT);
-        expect((await runSweep(h.deps, { graceMs: 6 * HOUR })).expired).toEqual({ sessions: 0, signInBudgets: 0, resetLinks: 0 });
+        expect(result.expired).toEqual(SWEPT);
+        expect(await remaining(db, userId)).toEqual(LEFT);
+        expect((await runSweep(h.deps, { graceMs: 6 * HOUR })).expired).toEqual({
+          sessions: 0,
+          signInBudgets: 0,
+          resetLinks: 0,
+          idempotencyKeys: 0,
+        });
       } finally {
         await h.close();
       }
@@ -90,15 +108,15 @@ describe('the sweep of expired rows', () => {
     let db = await openOwnDatabase(dir);
     try {
       // The command reads the real clock: rows are arranged around it.
-      await arrange(db, new Date());
+      const userId = await arrange(db, new Date());
       if (!onPostgres) await db.close(); // PGlite on disk has one owner at a time
       const { stdout } = await promisify(execFile)('pnpm', ['--silent', 'sweep'], {
         cwd: root,
         env: { ...process.env, DATA_DIR: dir, DATABASE_URL: onPostgres ? (db.url ?? '') : '', LOG_LEVEL: 'silent' },
       });
-      expect(stdout).toContain(JSON.stringify({ expired: { sessions: 2, signInBudgets: 2, resetLinks: 1 } }));
+      expect(stdout).toContain(JSON.stringify({ expired: SWEPT }));
       if (!onPostgres) db = await openOwnDatabase(dir);
-      expect(await remaining(db)).toEqual(LEFT);
+      expect(await remaining(db, userId)).toEqual(LEFT);
     } finally {
       await db.close();
       await rm(dir, { recursive: true, force: true });

@@ -31,6 +31,16 @@ export interface CoreConfig {
   };
   /** Request budgets per account and per address (limits/budgets.ts). */
   rateLimits: RateLimitConfig;
+  idempotency: {
+    /** How long an answer stays stored under its Idempotency-Key. */
+    ttlMs: number;
+    /** How long a running request holds its key without renewing it (renewed every third of it). */
+    lockMs: number;
+    /** How long a duplicate waits for the first request's answer before answering 409. */
+    waitMs: number;
+    /** How often a waiting duplicate looks again. */
+    pollMs: number;
+  };
   renditions: {
     /** How long a rendition job stays its worker's without the lease being renewed. */
     leaseMs: number;

@@ -11,6 +11,7 @@ import { rateLimitRepo } from './repos/rate-limits';
 import { renditionJobRepo } from './repos/rendition-jobs';
 import { passwordResetRepo } from './repos/password-resets';
 import { pendingDeleteRepo } from './repos/pending-deletes';
+import { idempotencyKeyRepo } from './repos/idempotency-keys';
 import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
@@ -31,6 +32,7 @@ const reposOf = (db: Executor): Repos => ({
   rateLimits: rateLimitRepo(db),
   renditionJobs: renditionJobRepo(db),
   pendingDeletes: pendingDeleteRepo(db),
+  idempotencyKeys: idempotencyKeyRepo(db),
 });
 
 /**

@@ -31,10 +31,18 @@ export const users = pgTable(
       .notNull()
       .default('user'),
     createdAt: createdAt(),
+    /**
+     * Set when the account's deletion begins (its names are freed and it can no longer sign in); the row
+     * goes once its items and copies are gone. The sweep finishes a deletion a process did not.
+     */
+    deletingAt: timestamptz('deleting_at'),
   },
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_key').on(sql`lower(${t.username})`),
+    index('users_deleting_at_idx')
+      .on(t.deletingAt)
+      .where(sql`${t.deletingAt} is not null`),
     check('users_role_check', sql`${t.role} in ('user', 'admin')`),
   ],
 );
@@ -320,4 +328,26 @@ export const pendingDeletes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.path] }), index('pending_deletes_next_attempt_at_idx').on(t.nextAttemptAt)],
+);
+
+/**
+ * Creating requests under an Idempotency-Key, per user: the row is taken by the first request (its lock
+ * renewed while it runs), then holds its answer, sealed with the key, for 24 hours. The key itself is
+ * stored only as a hash. The sweep removes expired rows; an expired row is also taken over in place.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    fingerprint: text('fingerprint'),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    lockedUntil: timestamptz('locked_until').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.keyHash] }), index('idempotency_keys_expires_at_idx').on(t.expiresAt)],
 );

@@ -13,6 +13,7 @@ const TABLES = [
   'api_tokens',
   'community_media',
   'community_media_tags',
+  'idempotency_keys',
   'login_throttle',
   'media',
   'password_resets',

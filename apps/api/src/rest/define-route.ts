@@ -27,7 +27,7 @@ export interface FileUpload {
 export type RouteResponse =
   | { kind: 'json'; schema: z.ZodType; description: string; examples?: Examples; headers?: Record<string, string> }
   | { kind: 'plain'; description: string; headers?: Record<string, string> }
-  | { kind: 'binary'; description: string }
+  | { kind: 'binary'; description: string; contentType?: string; headers?: Record<string, string> }
   | { kind: 'error'; description?: string; errors: AppError[] };
 
 export type Responses = Partial<Record<number, RouteResponse>>;
@@ -43,7 +43,9 @@ export const jsonWithHeaders = <S extends z.ZodType>(schema: S, description: str
 export const plain = (description: string, headers?: Record<string, string>) =>
   ({ kind: 'plain', description, ...(headers ? { headers } : {}) }) as const;
 
-export const binary = (description: string) => ({ kind: 'binary', description }) as const;
+/** Bytes: any stored type by default, or one fixed type (a ZIP), with the headers it sets. */
+export const binary = (description: string, options: { contentType?: string; headers?: Record<string, string> } = {}) =>
+  ({ kind: 'binary', description, ...options }) as const;
 
 /** The catalog errors a route answers with at one status; their answers are the document's examples. */
 export const refused = (errors: AppError[], description?: string) =>
@@ -91,6 +93,11 @@ export interface RouteSpec<A extends Access, P, Q, B, R extends Responses> {
    */
   budget?: TBudget;
   request?: { params?: P; query?: Q; body?: B };
+  /**
+   * A POST that creates something: it takes an Idempotency-Key header (README), and a retry with the same
+   * key and request replays the stored answer instead of creating a second thing. Documented as a header.
+   */
+  idempotent?: boolean;
   /**
    * Every answer of the route. The policy's refusals (401, 403, 404) follow from `access` and the body's
    * (400, 413) from `request.body`; list only the route's own, with the catalog errors behind them.

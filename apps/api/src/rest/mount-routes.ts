@@ -9,6 +9,7 @@ import { spendRequestBudget } from '../http/request-budget';
 import { refuseLargeUpload } from '../http/upload-limit';
 import { parseInput, parseJsonBody, refuseLargeJsonBody } from '../http/validate';
 import type { Route, RouteResponse } from './define-route';
+import { handleIdempotently, idempotencyKeyOf } from './idempotent-route';
 import { responsesOf } from './responses';
 
 export interface MountOptions {
@@ -70,7 +71,10 @@ const successOf = (route: Route): [number, RouteResponse] => {
   return found ? [Number(found[0]), found[1] as RouteResponse] : [200, { kind: 'binary', description: '' }];
 };
 
-/** Turns the request into the handler's input in a fixed order: size, caller, budget, path, query, body. */
+/**
+ * Turns the request into the handler's input in a fixed order: size, caller, budget, Idempotency-Key,
+ * path, query, body.
+ */
 const handle = async (route: Route, c: Context<AppEnv>) => {
   const { params, query, body } = route.request ?? {};
   // A JSON body's declared length is judged first, before any database work for the caller.
@@ -80,6 +84,8 @@ const handle = async (route: Route, c: Context<AppEnv>) => {
   if (route.budget) {
     for (const [name, value] of Object.entries(await spendRequestBudget(c, route.budget, user?.id))) c.header(name, value);
   }
+  // Keys are per user: a route anyone may call creates nothing worth replaying for an anonymous caller.
+  const key = route.idempotent && user ? idempotencyKeyOf(c) : undefined;
   const input = {
     c,
     deps: c.get('deps'),
@@ -97,7 +103,11 @@ const handle = async (route: Route, c: Context<AppEnv>) => {
       windowMs: env.UPLOAD_WINDOW_SECONDS * 1000,
     });
   }
-  return route.handler(input as never);
+  if (key === undefined || !user) return route.handler(input as never);
+  const [status, success] = successOf(route);
+  return handleIdempotently(route, { ...input, user }, key, { status, hasBody: success.kind === 'json' }, (ready) =>
+    route.handler(ready as never),
+  );
 };
 
 /** Adds declared routes to an app; the mount order of the app decides which middleware runs before them. */

@@ -1,9 +1,11 @@
 import {
+  IDEMPOTENCY_KEY_HEADER,
   ZApiToken,
   ZCommunityFeed,
   ZCommunityItem,
   ZCreatedApiToken,
   ZCreateTokenInput,
+  ZIdempotencyKey,
   ZLoginInput,
   ZMediaItem,
   ZMediaListResult,
@@ -25,7 +27,7 @@ import {
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
 import type { Route, RouteResponse } from './define-route';
-import { describeStatus, RATE_LIMIT_HEADERS, responsesOf } from './responses';
+import { describeStatus, IDEMPOTENCY_HEADERS, RATE_LIMIT_HEADERS, responsesOf } from './responses';
 import { TAGS } from './tags';
 
 /** Every error answer: the message, and for some errors fields beside it (`passwordRequired`). */
@@ -36,7 +38,11 @@ const ZErrorBody = z
 const HEADER_MEANINGS: Record<string, string> = {
   'Retry-After': 'Seconds to wait before retrying',
   ...RATE_LIMIT_HEADERS,
+  ...IDEMPOTENCY_HEADERS,
 };
+
+/** The header an idempotent route takes, written once for every such route. */
+const ZIdempotencyHeaders = z.object({ [IDEMPOTENCY_KEY_HEADER]: ZIdempotencyKey.optional() });
 
 const headersOf = (headers: Record<string, string>, required = false) =>
   Object.fromEntries(
@@ -57,7 +63,11 @@ const responseObject = (status: number, response: RouteResponse): ZodOpenApiResp
     case 'plain':
       return { description, ...(response.headers ? { headers: headersOf(response.headers) } : {}) };
     case 'binary':
-      return { description, content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } };
+      return {
+        description,
+        content: { [response.contentType ?? 'application/octet-stream']: { schema: z.string().meta({ format: 'binary' }) } },
+        ...(response.headers ? { headers: headersOf(response.headers) } : {}),
+      };
     case 'error': {
       const examples: Record<string, { value: unknown }> = {};
       const headers: Record<string, string> = {};
@@ -94,7 +104,15 @@ const operationOf = (route: Route): ZodOpenApiOperationObject => {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     ...(security ? { security } : {}),
-    ...(params || query ? { requestParams: { ...(params ? { path: params } : {}), ...(query ? { query } : {}) } } : {}),
+    ...(params || query || route.idempotent
+      ? {
+          requestParams: {
+            ...(params ? { path: params } : {}),
+            ...(query ? { query } : {}),
+            ...(route.idempotent ? { header: ZIdempotencyHeaders } : {}),
+          },
+        }
+      : {}),
     ...(body?.kind === 'json'
       ? {
           requestBody: {

@@ -20,12 +20,23 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.',
 };
 
+/** What a status means when only an implied refusal gives it (the route declares nothing there). */
+const IMPLIED_DESCRIPTIONS: Partial<Record<string, string>> = {
+  idempotencyKeyReused: 'The Idempotency-Key was used for a different request.',
+  idempotencyInProgress: 'A request with the same Idempotency-Key is still running; retry after Retry-After seconds.',
+};
+
 /** The fields every answer of a route with a budget carries (IETF draft-06 names; README: Rate limits). */
 export const RATE_LIMIT_HEADERS: Record<string, string> = {
   'RateLimit-Limit': 'Requests allowed in the window of the tightest budget this request spent from',
   'RateLimit-Remaining': 'Requests left in that window',
   'RateLimit-Reset': 'Seconds until that window ends',
   'RateLimit-Policy': 'That budget as `<limit>;w=<window seconds>`',
+};
+
+/** What the success of an idempotent route may carry (README: Idempotency-Key). */
+export const IDEMPOTENCY_HEADERS: Record<string, string> = {
+  'Idempotent-Replayed': "`true` when this is the answer stored under the request's Idempotency-Key, not a new one",
 };
 
 /** Only routes under /api learn who calls (http/caller.ts); internal ones know only the service. */
@@ -45,6 +56,9 @@ const impliedErrors = (route: Route): AppError[] => {
     // Identifying the caller reads the database before the route runs: when that read fails, the answer
     // is the catalog's 500, on every route that reads credentials.
     errors.push(ERRORS.internal());
+  }
+  if (route.idempotent) {
+    errors.push(ERRORS.invalidIdempotencyKey(), ERRORS.idempotencyKeyReused(), ERRORS.idempotencyInProgress({ retryAfter: 1 }));
   }
   if (route.budget) {
     const scope = route.access.kind === 'public' ? 'address' : 'account';
@@ -77,15 +91,23 @@ export const responsesOf = (route: Route): Map<number, RouteResponse> => {
   for (const [status, response] of Object.entries(route.responses)) {
     if (!response) continue;
     // A budget's successes say where the caller stands in it.
-    const counted = route.budget && Number(status) < 300 && (response.kind === 'json' || response.kind === 'plain');
-    all.set(Number(status), counted ? { ...response, headers: { ...response.headers, ...RATE_LIMIT_HEADERS } } : response);
+    const success = Number(status) < 300 && (response.kind === 'json' || response.kind === 'plain');
+    const headers = {
+      ...(success && route.budget ? RATE_LIMIT_HEADERS : {}),
+      ...(success && route.idempotent ? IDEMPOTENCY_HEADERS : {}),
+    };
+    all.set(
+      Number(status),
+      success && Object.keys(headers).length > 0 ? { ...response, headers: { ...response.headers, ...headers } } : response,
+    );
   }
   for (const error of impliedErrors(route)) {
     const declared = all.get(error.status);
     if (declared && declared.kind !== 'error') throw new Error(`${route.operationId}: ${error.status} is not an error answer`);
     const errors = declared?.errors ?? [];
     if (!errors.some((e) => e.code === error.code)) {
-      all.set(error.status, { ...declared, kind: 'error', errors: [...errors, error] });
+      const description = declared ? declared.description : IMPLIED_DESCRIPTIONS[error.code];
+      all.set(error.status, { ...declared, kind: 'error', errors: [...errors, error], ...(description ? { description } : {}) });
     }
   }
   for (const [status, response] of all) {

@@ -1,7 +1,9 @@
 import type { Route } from './define-route';
 import { changePasswordRoute } from './accounts/change-password';
 import { endOtherSessionsRoute } from './accounts/end-other-sessions';
+import { deleteAccountRoute } from './accounts/delete-account';
 import { endSessionRoute } from './accounts/end-session';
+import { exportAccountRoute } from './accounts/export-account';
 import { forgotPasswordRoute } from './accounts/forgot-password';
 import { getCurrentUserRoute } from './accounts/get-current-user';
 import { listSessionsRoute } from './accounts/list-sessions';
@@ -52,6 +54,8 @@ export const apiRoutes: readonly Route[] = [
   endOtherSessionsRoute,
   resetPasswordRoute,
   forgotPasswordRoute,
+  exportAccountRoute,
+  deleteAccountRoute,
   uploadMediaRoute,
   listMediaRoute,
   getMediaRoute,

@@ -1,4 +1,5 @@
 import { changePassword } from './procedures/auth/change-password';
+import { deleteMe } from './procedures/auth/delete-me';
 import { endOtherSessions } from './procedures/auth/end-other-sessions';
 import { endSession } from './procedures/auth/end-session';
 import { forgotPassword } from './procedures/auth/forgot-password';
@@ -35,6 +36,7 @@ export const appRouter = router({
     // Account settings and sessions (issue 19).
     changePassword,
     updateMe,
+    deleteMe,
     sessions,
     endSession,
     endOtherSessions,

@@ -346,6 +346,61 @@ export type SignOutResponses = {
 
 export type SignOutResponse = SignOutResponses[keyof SignOutResponses];
 
+export type DeleteAccountData = {
+    body?: {
+        password: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/me';
+};
+
+export type DeleteAccountErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many wrong passwords for this account or address; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type DeleteAccountError = DeleteAccountErrors[keyof DeleteAccountErrors];
+
+export type DeleteAccountResponses = {
+    /**
+     * Deleted; the session cookie is cleared.
+     */
+    204: void;
+};
+
+export type DeleteAccountResponse = DeleteAccountResponses[keyof DeleteAccountResponses];
+
 export type GetCurrentUserData = {
     body?: never;
     path?: never;
@@ -741,6 +796,43 @@ export type RequestPasswordResetResponses = {
 
 export type RequestPasswordResetResponse = RequestPasswordResetResponses[keyof RequestPasswordResetResponses];
 
+export type ExportAccountData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/user/export';
+};
+
+export type ExportAccountErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ExportAccountError = ExportAccountErrors[keyof ExportAccountErrors];
+
+export type ExportAccountResponses = {
+    /**
+     * The ZIP archive.
+     */
+    200: Blob | File;
+};
+
+export type ExportAccountResponse = ExportAccountResponses[keyof ExportAccountResponses];
+
 export type ListMediaData = {
     body?: never;
     path?: never;
@@ -798,6 +890,12 @@ export type UploadMediaData = {
          */
         file: Blob | File;
     };
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/user/media';
@@ -820,6 +918,10 @@ export type UploadMediaErrors = {
      * The upload stopped making progress (less than the minimum rate over the window).
      */
     408: Error;
+    /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
     /**
      * The body is over the size limit.
      */
@@ -1183,6 +1285,12 @@ export type UnshareMediaResponse = UnshareMediaResponses[keyof UnshareMediaRespo
 
 export type ShareMediaData = {
     body?: ShareInput;
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Media item ID
@@ -1211,6 +1319,10 @@ export type ShareMediaErrors = {
      */
     404: Error;
     /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
+    /**
      * The body is over the size limit.
      */
     413: Error;
@@ -1218,6 +1330,10 @@ export type ShareMediaErrors = {
      * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
+    /**
+     * The Idempotency-Key was used for a different request.
+     */
+    422: Error;
     /**
      * Too many requests; retry after Retry-After seconds.
      */
@@ -1245,6 +1361,12 @@ export type ShareMediaResponse = ShareMediaResponses[keyof ShareMediaResponses];
 
 export type ShareMediaByPathData = {
     body?: ShareByPathInput;
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/user/media/share';
@@ -1267,6 +1389,10 @@ export type ShareMediaByPathErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
     /**
      * The body is over the size limit.
      */
@@ -1748,6 +1874,12 @@ export type ListApiTokensResponse = ListApiTokensResponses[keyof ListApiTokensRe
 
 export type CreateApiTokenData = {
     body?: CreateTokenInput;
+    headers?: {
+        /**
+         * A unique value per logical request (a UUID v4): a retry with the same key and the same request gets the stored answer for 24 hours instead of doing the work again; the same key with a different request is a 422. Keys are per user.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/user/tokens';
@@ -1767,6 +1899,10 @@ export type CreateApiTokenErrors = {
      */
     403: Error;
     /**
+     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     */
+    409: Error;
+    /**
      * The body is over the size limit.
      */
     413: Error;
@@ -1774,6 +1910,10 @@ export type CreateApiTokenErrors = {
      * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
      */
     415: Error;
+    /**
+     * The Idempotency-Key was used for a different request.
+     */
+    422: Error;
     /**
      * Too many requests; retry after Retry-After seconds.
      */

@@ -5,3 +5,5 @@ export { deviceLabel } from './device-label';
 export { createPasswordReset, RESET_LINK_TTL_MS } from './create-password-reset';
 export { resetPassword } from './reset-password';
 export { requestPasswordReset } from './request-password-reset';
+export { planAccountExport, type AccountExport, type ExportFile } from './plan-account-export';
+export { deleteAccount, finishAccountDeletion, resumeAccountDeletions } from './delete-account';

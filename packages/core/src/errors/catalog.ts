@@ -193,10 +193,26 @@ export const ERRORS = defineErrors({
 
   // Account settings, sessions and password recovery.
   currentPasswordIncorrect: { status: 400, message: 'Current password is incorrect' },
+  passwordIncorrect: { status: 400, message: 'Password is incorrect' },
   nothingToChange: { status: 400, message: 'Invalid request: give "username", "email" or both' },
   invalidSessionId: { status: 400, message: 'Invalid session ID' },
   sessionNotFound: { status: 404, message: 'Session not found' },
   resetLinkInvalid: { status: 400, message: 'This reset link is invalid or has expired' },
+
+  // Idempotency-Key (README): a retried creating POST replays its first answer.
+  invalidIdempotencyKey: {
+    status: 400,
+    message: 'Invalid header "Idempotency-Key": must be 1 to 255 visible ASCII characters',
+  },
+  idempotencyKeyReused: {
+    status: 422,
+    message: 'This Idempotency-Key was used for a different request; send a new key with a new request',
+  },
+  idempotencyInProgress: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still in progress; retry it after Retry-After seconds',
+    headers: ({ retryAfter }: { retryAfter: number }) => ({ 'Retry-After': String(retryAfter) }),
+  },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

@@ -1,3 +1,4 @@
+import { resumeAccountDeletions } from '../account/delete-account';
 import type { CoreDeps } from '../deps';
 import { sweepExpired, type ExpiredSweepResult } from './sweep-expired';
 import { sweepStorage, type SweepResult } from './sweep-storage';
@@ -6,6 +7,8 @@ export interface FullSweepResult {
   /** Undefined when another process was sweeping storage at that moment. */
   storage: SweepResult | undefined;
   expired: ExpiredSweepResult;
+  /** Account deletions a process began and did not finish, finished now. */
+  accounts: number;
 }
 
 /** Everything the periodic sweep does, as the server runs it and `pnpm sweep` runs it once. */
@@ -13,4 +16,5 @@ export const runSweep = async (deps: CoreDeps, { graceMs }: { graceMs: number })
   storage: await sweepStorage(deps, { graceMs }),
   // Idempotent deletes: any number of processes may run them at once.
   expired: await sweepExpired(deps),
+  accounts: await resumeAccountDeletions(deps),
 });

@@ -7,6 +7,8 @@ export interface ExpiredSweepResult {
   signInBudgets: number;
   /** Password-reset links past their hour, used or not. */
   resetLinks: number;
+  /** Idempotency keys past their 24 hours: a retry that late runs afresh. */
+  idempotencyKeys: number;
 }
 
 /** Deletes rows that no longer mean anything, so the tables hold only what is live. */
@@ -15,6 +17,9 @@ export const sweepExpired = async (deps: Pick<CoreDeps, 'db' | 'config' | 'now' 
   const sessions = await deps.db.sessions.deleteExpired(now);
   const signInBudgets = await deps.db.loginThrottle.deleteStale(new Date(now.getTime() - deps.config.loginThrottle.windowMs));
   const resetLinks = await deps.db.passwordResets.deleteExpired(now);
-  if (sessions + signInBudgets + resetLinks > 0) deps.logger.info({ sessions, signInBudgets, resetLinks }, 'expired rows swept');
-  return { sessions, signInBudgets, resetLinks };
+  const idempotencyKeys = await deps.db.idempotencyKeys.deleteExpired(now);
+  if (sessions + signInBudgets + resetLinks + idempotencyKeys > 0) {
+    deps.logger.info({ sessions, signInBudgets, resetLinks, idempotencyKeys }, 'expired rows swept');
+  }
+  return { sessions, signInBudgets, resetLinks, idempotencyKeys };
 };

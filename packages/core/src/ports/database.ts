@@ -1,5 +1,6 @@
 import type {
   ActivityEntry,
+  ActivityRecord,
   ApiTokenRecord,
   CommunityFeedQuery,
   CommunityFeedRow,
@@ -34,6 +35,15 @@ export interface UserRepo {
     changes: Partial<Pick<UserRecord, 'email' | 'username'>>,
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   setPasswordHash(id: number, passwordHash: string): Promise<void>;
+  /**
+   * Starts the account's deletion: frees its email and username for new accounts, makes its password
+   * unusable and records when. False when there is no such account (or it is being deleted already).
+   */
+  beginDeletion(id: number, at: Date): Promise<boolean>;
+  /** Accounts whose deletion began and has not finished. */
+  findDeleting(limit: number): Promise<number[]>;
+  /** Removes the row (what still references it goes or is detached with it). */
+  delete(id: number): Promise<void>;
 }
 
 export interface SessionRepo {
@@ -76,6 +86,8 @@ export interface ApiTokenRepo {
   /** The token and its owner when the hash names a token that is neither revoked nor expired at `now`. */
   findActive(tokenHash: string, now: Date): Promise<{ token: ApiTokenRecord; user: UserRecord } | null>;
   touch(id: number, at: Date): Promise<void>;
+  /** Removes every token of the user; returns how many. */
+  deleteForUser(userId: number): Promise<number>;
 }
 
 export interface LoginThrottleRepo {
@@ -165,6 +177,8 @@ export interface CommunityRepo {
   findFeedItem(id: number): Promise<CommunityFeedRow | null>;
   setRenditions(id: number, update: RenditionUpdate): Promise<void>;
   findWithoutRenditions(afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
+  /** The user's community copies, by id after `afterId`. */
+  findForOwner(userId: number, afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
 }
 
 /**
@@ -207,6 +221,10 @@ export interface ShareClaimRepo {
 
 export interface ActivityRepo {
   record(entry: ActivityEntry): Promise<void>;
+  /** The user's activity, oldest first, by id after `afterId`. */
+  findForUser(userId: number, afterId: number, limit: number): Promise<ActivityRecord[]>;
+  /** Keeps the user's entries but drops who made them. */
+  anonymise(userId: number): Promise<void>;
 }
 
 /**
@@ -253,6 +271,42 @@ export interface PendingDeleteRepo {
   nextDueAt(): Promise<Date | null>;
 }
 
+/** A creating request's record under its Idempotency-Key: held while it runs, then its stored answer. */
+export interface IdempotencyRecord {
+  /** Null while the first request still runs. */
+  fingerprint: string | null;
+  responseStatus: number | null;
+  /** The answer's body, sealed with the key itself (idempotency/sealed-answer.ts). */
+  responseBody: string | null;
+  lockedUntil: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Idempotency keys per user, by the hash of the key: one row per key, taken by the first request in one
+ * statement, so concurrent duplicates in any process see it and wait for its answer.
+ */
+export interface IdempotencyKeyRepo {
+  /**
+   * Takes the key for a new run unless a live row holds it: none, an unfinished one whose holder let its
+   * lock run out by `now`, or one that expired by `now`. True when taken.
+   */
+  acquire(row: { userId: number; keyHash: string; lockedUntil: Date; expiresAt: Date }, now: Date): Promise<boolean>;
+  find(userId: number, keyHash: string): Promise<IdempotencyRecord | null>;
+  /** The holder is still working: its lock moves on. */
+  extend(userId: number, keyHash: string, lockedUntil: Date): Promise<void>;
+  /** Stores the first request's answer and what it was an answer to. */
+  complete(
+    userId: number,
+    keyHash: string,
+    answer: { fingerprint: string; responseStatus: number; responseBody: string },
+  ): Promise<void>;
+  /** The run failed: the key is free again, unless an answer is stored under it. */
+  release(userId: number, keyHash: string): Promise<void>;
+  /** Removes rows past their 24 hours; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
 export interface Repos {
   users: UserRepo;
   apiTokens: ApiTokenRepo;
@@ -268,6 +322,7 @@ export interface Repos {
   rateLimits: RateLimitRepo;
   renditionJobs: RenditionJobRepo;
   pendingDeletes: PendingDeleteRepo;
+  idempotencyKeys: IdempotencyKeyRepo;
 }
 
 export interface DatabasePort extends Repos {

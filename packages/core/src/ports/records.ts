@@ -124,6 +124,11 @@ export interface ActivityEntry {
   details: Record<string, unknown>;
 }
 
+export interface ActivityRecord extends ActivityEntry {
+  id: number;
+  createdAt: Date;
+}
+
 /** Keyset position: the last item of the previous page. */
 export interface KeysetCursor {
   createdAt: Date;

@@ -10,6 +10,10 @@ export const ZChangePasswordInput = z.strictObject({
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
+/** Deleting the account asks for its password again (the web app also has the username typed out). */
+export const ZDeleteAccountInput = z.strictObject({ password: z.string().min(1, { message: 'is required' }).max(256) });
+export type TDeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;
+
 /** The same rules as registration; at least one of the two. */
 export const ZUpdateProfileInput = z
   .strictObject({ username: ZUsername.optional(), email: ZEmail.optional() })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LockTimeoutError, type DatabasePort, type Repos, type ShareClaim } from '../ports/database';
+import { LockTimeoutError, type DatabasePort, type IdempotencyRecord, type Repos, type ShareClaim } from '../ports/database';
 import type {
   ActivityEntry,
   ApiTokenRecord,
@@ -26,6 +26,7 @@ export interface MemoryState {
   claims: ShareClaim[];
   intents: { bucket: string; path: string; createdAt: Date }[];
   pendingDeletes: { bucket: string; path: string; attempts: number; nextAttemptAt: Date; lastError: string | null }[];
+  idempotencyKeys: (IdempotencyRecord & { userId: number; keyHash: string })[];
   activity: ActivityEntry[];
   /** Sign-in budgets by key. */
   throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
@@ -51,6 +52,7 @@ const emptyState = (): MemoryState => ({
   claims: [],
   intents: [],
   pendingDeletes: [],
+  idempotencyKeys: [],
   activity: [],
   throttle: new Map(),
   rateLimits: [],
@@ -75,6 +77,9 @@ const unsupported = (name: string) => () => {
  */
 export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
   const held = new Set<number>();
+  const deleting = new Set<number>();
+  const keyRow = (userId: number, keyHash: string) =>
+    state.idempotencyKeys.find((k) => k.userId === userId && k.keyHash === keyHash);
   const queues = new Map<number, Promise<unknown>>();
   let locks = 0;
   const hooks: { onLock?: (count: number) => void | Promise<void> } = {};
@@ -109,6 +114,18 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       async setPasswordHash(userId, passwordHash) {
         const user = state.users.find((u) => u.id === userId);
         if (user) user.passwordHash = passwordHash;
+      },
+      async beginDeletion(userId) {
+        const user = state.users.find((u) => u.id === userId);
+        if (!user || deleting.has(userId)) return false;
+        Object.assign(user, { email: `deleted-${userId}@deleted.invalid`, username: `deleted-${userId}`, passwordHash: '!' });
+        deleting.add(userId);
+        return true;
+      },
+      findDeleting: async (limit) => [...deleting].slice(0, limit),
+      async delete(userId) {
+        state.users = state.users.filter((u) => u.id !== userId);
+        deleting.delete(userId);
       },
     },
     sessions: {
@@ -159,6 +176,11 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
     },
     apiTokens: {
+      async deleteForUser(userId) {
+        const before = state.apiTokens.length;
+        state.apiTokens = state.apiTokens.filter((t) => t.userId !== userId);
+        return before - state.apiTokens.length;
+      },
       async create(token) {
         const record: ApiTokenRecord = { ...token, id: id(), createdAt: new Date(), lastUsedAt: null, revokedAt: null };
         state.apiTokens.push(record);
@@ -279,6 +301,8 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
     community: {
       findByMediaId: async (mediaId) => state.community.find((c) => c.mediaId === mediaId) ?? null,
       findById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
+      findForOwner: async (userId, afterId, limit) =>
+        state.community.filter((c) => c.userId === userId && c.id > afterId).slice(0, limit),
       async create(row) {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
@@ -364,7 +388,17 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         return before - state.claims.length;
       },
     },
-    activity: { record: async (entry) => void state.activity.push(structuredClone(entry)) },
+    activity: {
+      record: async (entry) => void state.activity.push(structuredClone(entry)),
+      anonymise: async (userId) => {
+        for (const entry of state.activity) if (entry.userId === userId) entry.userId = null;
+      },
+      findForUser: async (userId, afterId, limit) =>
+        state.activity
+          .map((entry, i) => ({ ...entry, id: i + 1, createdAt: new Date(0) }))
+          .filter((entry) => entry.userId === userId && entry.id > afterId)
+          .slice(0, limit),
+    },
     storageIntents: {
       async add(bucket, path) {
         if (!state.intents.some((i) => i.bucket === bucket && i.path === path))
@@ -417,6 +451,39 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       },
       nextDueAt: async () =>
         state.pendingDeletes.reduce<Date | null>((min, d) => (!min || d.nextAttemptAt < min ? d.nextAttemptAt : min), null),
+    },
+    idempotencyKeys: {
+      async acquire({ userId, keyHash, lockedUntil, expiresAt }, now) {
+        const found = keyRow(userId, keyHash);
+        const fresh = { userId, keyHash, lockedUntil, expiresAt, fingerprint: null, responseStatus: null, responseBody: null };
+        if (!found) state.idempotencyKeys.push(fresh);
+        else if (found.expiresAt <= now || (found.responseStatus === null && found.lockedUntil <= now))
+          Object.assign(found, fresh);
+        else return false;
+        return true;
+      },
+      find: async (userId, keyHash) => {
+        const found = keyRow(userId, keyHash);
+        return found ? { ...found } : null;
+      },
+      async extend(userId, keyHash, lockedUntil) {
+        const found = keyRow(userId, keyHash);
+        if (found) found.lockedUntil = lockedUntil;
+      },
+      async complete(userId, keyHash, answer) {
+        const found = keyRow(userId, keyHash);
+        if (found) Object.assign(found, answer);
+      },
+      async release(userId, keyHash) {
+        state.idempotencyKeys = state.idempotencyKeys.filter(
+          (k) => !(k.userId === userId && k.keyHash === keyHash && k.responseStatus === null),
+        );
+      },
+      async deleteExpired(now) {
+        const before = state.idempotencyKeys.length;
+        state.idempotencyKeys = state.idempotencyKeys.filter((k) => k.expiresAt > now);
+        return before - state.idempotencyKeys.length;
+      },
     },
   };
 

@@ -81,6 +81,7 @@ export const TEST_CONFIG: CoreConfig = {
     },
   },
   renditions: { leaseMs: 60_000, maxAttempts: 3, retryBaseMs: 1_000 },
+  idempotency: { ttlMs: 86_400_000, lockMs: 60_000, waitMs: 1_000, pollMs: 10 },
 };
 
 /** Core's deps over the in-memory ports, with the handles tests use to arrange and inspect them. */

@@ -45,4 +45,9 @@ export const apiTokenRepo = (db: Executor): ApiTokenRepo => ({
   async touch(id, at) {
     await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
   },
+
+  async deleteForUser(userId) {
+    const rows = await db.delete(apiTokens).where(eq(apiTokens.userId, userId)).returning({ id: apiTokens.id });
+    return rows.length;
+  },
 });

@@ -134,6 +134,15 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
     return (await withTags(db, rows))[0] ?? null;
   },
 
+  async findForOwner(userId, afterId, limit) {
+    return db
+      .select()
+      .from(communityMedia)
+      .where(and(eq(communityMedia.userId, userId), gt(communityMedia.id, afterId)))
+      .orderBy(asc(communityMedia.id))
+      .limit(limit);
+  },
+
   async tagSlugs(communityMediaId) {
     const rows = await db
       .select({ slug: tags.slug })

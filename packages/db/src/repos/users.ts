@@ -1,5 +1,5 @@
 import type { UserRepo } from '@mediashare/core';
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { users } from '../schema';
 
@@ -69,6 +69,30 @@ export const userRepo = (db: Executor): UserRepo => {
 
     async setPasswordHash(id, passwordHash) {
       await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    },
+
+    // The names become ones registration never accepts (no '@' in a username's domain part, `.invalid`).
+    async beginDeletion(id, at) {
+      const rows = await db
+        .update(users)
+        .set({ email: `deleted-${id}@deleted.invalid`, username: `deleted-${id}`, passwordHash: '!', deletingAt: at })
+        .where(and(eq(users.id, id), isNull(users.deletingAt)))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
+
+    async findDeleting(limit) {
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(isNotNull(users.deletingAt))
+        .orderBy(users.id)
+        .limit(limit);
+      return rows.map((r) => r.id);
+    },
+
+    async delete(id) {
+      await db.delete(users).where(eq(users.id, id));
     },
   };
 };

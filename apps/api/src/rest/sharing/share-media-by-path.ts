@@ -17,6 +17,7 @@ export const shareMediaByPathRoute = defineRoute({
       byPath: { value: { filePath: '12/generated/babecock/a1b2c3.png', shareToCommunity: true } },
     }),
   },
+  idempotent: true,
   responses: {
     200: json(ZShareByPathResult, 'As for sharing by id, plus the media id the path resolved to.'),
     400: refused([ERRORS.policyRequired(), ERRORS.tagsRequired(), ERRORS.unknownTags({ slugs: ['nope'] })]),

@@ -15,6 +15,7 @@ export const shareMediaRoute = defineRoute({
   budget: 'shares',
   outages: 'documented',
   request: { params: ZMediaIdParams, body: jsonBody(ZShareInput, SHARE_REQUEST_EXAMPLES) },
+  idempotent: true,
   responses: {
     200: json(ZShareResult, 'The share code and URL, and the community copy when shared there.', SHARE_RESPONSE_EXAMPLES),
     400: refused([

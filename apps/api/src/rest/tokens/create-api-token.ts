@@ -12,6 +12,7 @@ export const createApiTokenRoute = defineRoute({
   access: ACCESS.session,
   budget: 'tokens',
   request: { body: jsonBody(ZCreateTokenInput) },
+  idempotent: true,
   responses: { 201: json(ZCreatedApiToken, 'The token, with its secret: store it now.') },
   handler: ({ deps, user, body }) => createApiToken(deps, { userId: user.id, ...body }),
 });

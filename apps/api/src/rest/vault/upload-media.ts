@@ -12,6 +12,7 @@ export const uploadMediaRoute = defineRoute({
   access: ACCESS.signedIn('share'),
   budget: 'uploads',
   request: { body: fileUpload('The image, GIF or video') },
+  idempotent: true,
   responses: {
     201: json(ZMediaItem, 'The stored media item.'),
     415: refused([ERRORS.unsupportedMediaType()]),

@@ -1,8 +1,13 @@
-import { shareMediaByPath, ZShareByPathInput, ZShareByPathResult } from '@mediashare/core';
+import { shareMediaByPath, ZIdempotencyKeyField, ZShareByPathInput, ZShareByPathResult } from '@mediashare/core';
+import { runOnce } from '../../idempotent';
 import { protectedProcedure } from '../../init';
 
 export const byPath = protectedProcedure
   .meta({ budget: 'shares' })
-  .input(ZShareByPathInput)
+  .input(ZShareByPathInput.extend(ZIdempotencyKeyField.shape))
   .output(ZShareByPathResult)
-  .mutation(({ ctx, input: { filePath, ...options } }) => shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options }));
+  .mutation(({ ctx, input: { idempotencyKey, filePath, ...options } }) =>
+    runOnce(ctx, 'share.byPath', { idempotencyKey, filePath, ...options }, () =>
+      shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options }),
+    ),
+  );
