@@ -12,6 +12,7 @@ import { renditionJobRepo } from './repos/rendition-jobs';
 import { passwordResetRepo } from './repos/password-resets';
 import { pendingDeleteRepo } from './repos/pending-deletes';
 import { sessionRepo } from './repos/sessions';
+import { shareLinkRepo } from './repos/share-links';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
 import { userRepo } from './repos/users';
@@ -31,6 +32,7 @@ const reposOf = (db: Executor): Repos => ({
   rateLimits: rateLimitRepo(db),
   renditionJobs: renditionJobRepo(db),
   pendingDeletes: pendingDeleteRepo(db),
+  shareLinks: shareLinkRepo(db),
 });
 
 /**

@@ -198,6 +198,19 @@ export const ERRORS = defineErrors({
   sessionNotFound: { status: 404, message: 'Session not found' },
   resetLinkInvalid: { status: 400, message: 'This reset link is invalid or has expired' },
 
+  // Share link controls (issue 12): the public side's refusals, word for word as the issue gives them.
+  mediaNotShared: { status: 404, message: 'Media is not shared' },
+  linkExpired: { status: 410, message: 'This link has expired' },
+  linkViewLimitReached: { status: 410, message: 'This link has reached its view limit' },
+  linkPasswordRequired: { status: 401, message: 'Password required', body: () => ({ passwordRequired: true }) },
+  linkWrongPassword: { status: 401, message: 'Wrong password' },
+  linkDownloadsOff: { status: 403, message: 'Downloads are turned off for this link' },
+  linkUnlockLocked: {
+    status: 429,
+    message: ({ retryAfter }: { retryAfter: number }) => `Too many wrong passwords for this link; try again in ${retryAfter} s`,
+    headers: retryAfter,
+  },
+
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },
   notFound: { status: 404, message: 'Not found' },
