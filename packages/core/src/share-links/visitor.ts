@@ -38,6 +38,8 @@ export const visitorKey = async (deps: Pick<CoreDeps, 'db' | 'now'>, visit: Pick
   let salt = salts.get(day);
   if (!salt) {
     salt = await deps.db.shareLinks.saltFor(day, randomBytes(32).toString('base64url'));
+    // Once a day per process: yesterday's key and the visits of hours gone no longer count anything.
+    await deps.db.shareLinks.deleteStale(day, previousHour(hourOf(deps.now())));
     salts.clear();
     salts.set(day, salt);
   }

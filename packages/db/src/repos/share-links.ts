@@ -10,19 +10,28 @@ const dateOf = (value: unknown): Date | null => (value === null || value === und
 /**
  * Everything a user has made public, one row per media item (its link and its community copy) plus the
  * community copies whose original was deleted (keyed by minus their id), with the time each became public.
+ * A link's settings row is made on first need, so when the link was made is read from the activity log:
+ * the first `media_shared` entry naming its code.
  */
 const EXPOSURE = (userId: number) => sql`
-  select m.id as entry_id, m.id as media_id, m.file_name, m.mime_type, m.thumbnail_path,
-    case when m.is_shared and m.share_code is not null then m.share_code end as share_code,
+  with shared_at as (
+    select details->>'shareCode' as share_code, min(created_at) as at from activity_log
+    where user_id = ${userId} and action = 'media_shared' group by 1
+  ), links as (
+    select m.*, case when m.is_shared and m.share_code is not null then m.share_code end as live_code from media m
+    where m.user_id = ${userId}
+  )
+  select m.id as entry_id, m.id as media_id, m.file_name, m.mime_type, m.thumbnail_path, m.live_code as share_code,
     l.expires_at, l.max_views, l.password_hash is not null as has_password,
     coalesce(l.allow_download, true) as allow_download, coalesce(l.show_metadata, false) as show_metadata,
-    coalesce(l.views, 0) as views, coalesce(l.created_at, m.updated_at) as link_created_at,
+    coalesce(l.views, 0) as views, coalesce(s.at, l.created_at, m.updated_at) as link_created_at,
     c.id as community_id, c.created_at as community_created_at,
-    greatest(case when m.is_shared and m.share_code is not null then coalesce(l.created_at, m.updated_at) end, c.created_at) as exposed_at
-  from media m
-  left join share_links l on l.share_code = m.share_code
+    greatest(case when m.live_code is not null then coalesce(s.at, l.created_at, m.updated_at) end, c.created_at) as exposed_at
+  from links m
+  left join share_links l on l.share_code = m.live_code
+  left join shared_at s on s.share_code = m.live_code
   left join community_media c on c.media_id = m.id
-  where m.user_id = ${userId} and ((m.is_shared and m.share_code is not null) or c.id is not null)
+  where m.live_code is not null or c.id is not null
   union all
   select -c.id, null, null, c.mime_type, c.thumbnail_path, null, null, null, false, true, false, 0, null,
     c.id, c.created_at, c.created_at
