@@ -16,6 +16,7 @@ const VaultPage = lazy(() => import('./vault/vault-page').then((m) => ({ default
 const CommunityPage = lazy(() => import('./community/community-page').then((m) => ({ default: m.CommunityPage })));
 const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
 const CommunityItemPage = lazy(() => import('./community/community-item-page').then((m) => ({ default: m.CommunityItemPage })));
+const ExposurePage = lazy(() => import('./exposure/exposure-page').then((m) => ({ default: m.ExposurePage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -46,6 +47,8 @@ const WithSession = ({ children }: { children: (user: TUser | null) => ReactNode
 
 const Home = () => <WithSession>{(user) => (user ? <VaultPage user={user} /> : <LandingPage />)}</WithSession>;
 
+const Exposure = () => <WithSession>{(user) => (user ? <ExposurePage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
+
 const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
 
 export const App = () => (
@@ -60,6 +63,7 @@ export const App = () => (
           <Route path={PAGES.community} component={CommunityPage} />
           <Route path={PAGES.communityItem}>{(params) => <CommunityItemPage id={params.id} />}</Route>
           <Route path={PAGES.tokens} component={Tokens} />
+          <Route path={PAGES.exposure} component={Exposure} />
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>
