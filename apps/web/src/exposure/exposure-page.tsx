@@ -82,7 +82,7 @@ export const ExposurePage = () => {
     <main className="page exposure">
       <div className="page__head">
         <div>
-          <h1>What&apos;s public</h1>
+          <h1>What’s public</h1>
           <p className="page__lead">Every share link you made and everything you put in the Community feed.</p>
         </div>
         <div className="exposure__actions">
