@@ -57,7 +57,11 @@ export const LinkSettings = ({ itemId, link, views }: LinkSettingsProps) => {
   const expiresAt = () => {
     const chosen = PRESETS.find((p) => p.value === preset);
     if (chosen && 'ms' in chosen) return new Date(Date.now() + chosen.ms).toISOString();
-    if (preset === 'custom') return custom ? new Date(custom).toISOString() : saved.expiresAt;
+    if (preset === 'custom') {
+      // The field holds minutes: unchanged, it stands for the exact moment saved.
+      if (!custom || (saved.expiresAt && custom === toLocalInput(saved.expiresAt))) return saved.expiresAt;
+      return new Date(custom).toISOString();
+    }
     return null;
   };
   const save = (extra: { password?: string | null } = {}) => {
