@@ -11,6 +11,11 @@ const YEAR_MS = 365.25 * 24 * 3_600_000;
 /** The expiry, judged against the server's clock (a schema cannot know it): future, and within 10 years. */
 const checkExpiry = (expiresAt: string, now: Date): Date => {
   const date = new Date(expiresAt);
+  if (Number.isNaN(date.getTime())) {
+    throw ERRORS.invalidInput({
+      detail: 'Invalid field "expiresAt": must be an ISO 8601 date and time, such as 2030-01-31T12:00:00Z',
+    });
+  }
   if (date.getTime() <= now.getTime()) throw ERRORS.invalidInput({ detail: 'Invalid field "expiresAt": must be in the future' });
   if (date.getTime() > now.getTime() + LINK_LIMITS.maxExpiryYears * YEAR_MS) {
     throw ERRORS.invalidInput({ detail: `Invalid field "expiresAt": must be at most ${LINK_LIMITS.maxExpiryYears} years away` });
