@@ -84,8 +84,9 @@ const sharedPageHtml = async (c: Context<AppEnv>, indexHtml: string, code: strin
   const deps = c.get('deps');
   let media: TSharedMedia;
   try {
-    // Hono has already percent-decoded the path.
-    media = await getSharedMedia(deps, code);
+    // Hono has already percent-decoded the path. Nothing is counted here, and a link that is closed
+    // (password, expired, used up) shows nothing: no image, no title, no size.
+    media = await getSharedMedia(deps, code, null, 'peek');
   } catch (error) {
     // A retired, unknown or malformed code: the SPA shows "no longer active" on its own.
     if (isAppError(error) && error.status < 500) return indexHtml;

@@ -239,6 +239,59 @@ describe('the OpenAPI document', () => {
       await send(`/api/shared/media/${linkCode}/${kind}`, { headers: badBearer });
     }
 
+    // Share link controls (issue 12)
+    const guarded = await image('guarded.jpg');
+    const guardedCode = (await send(shareOf(guarded.id), { json: { shareToCommunity: false }, cookie })).body.shareCode as string;
+    const linkOf = (id: number | string) => `${shareOf(id)}/link`;
+    const settings = (id: number | string, body: unknown, options: CallOptions = {}) =>
+      send(linkOf(id), { method: 'PATCH', json: body, cookie, ...options });
+    for (const id of [guarded.id, 'abc']) await send(shareOf(id), { cookie });
+    await send(shareOf(guarded.id));
+    await send(shareOf(guarded.id), { headers: bearer(shareToken) });
+    await send(shareOf(guarded.id), { cookie: stranger.cookie });
+    await settings(guarded.id, { password: 'open sesame', allowDownload: false });
+    await settings(guarded.id, { maxViews: 0 });
+    await settings(guarded.id, { maxViews: 1 }, { cookie: undefined });
+    await settings(guarded.id, { maxViews: 1 }, { cookie: undefined, headers: bearer(readToken) });
+    await settings((await image('unshared.jpg')).id, { maxViews: 1 });
+    await settings(guarded.id, huge);
+    await send(linkOf(guarded.id), { method: 'PATCH', body: '{}', headers: { 'content-type': 'text/plain' }, cookie });
+    const unlockOf = (code: string, body: unknown, options: CallOptions = {}) =>
+      send(`/api/shared/media/${code}/unlock`, { json: body, ...options });
+    await send(`/api/shared/media/${guardedCode}`);
+    await unlockOf(guardedCode, { password: 'open sesame' });
+    await unlockOf(guardedCode, {});
+    await unlockOf('nope', { password: 'open sesame' });
+    await unlockOf(guardedCode, { password: 'open sesame' }, { headers: evil });
+    await unlockOf(guardedCode, huge);
+    await send(`/api/shared/media/${guardedCode}/unlock`, { body: '{}', headers: { 'content-type': 'text/plain' } });
+    for (let i = 0; i < 11; i++) await unlockOf(guardedCode, { password: `wrong ${i}` });
+    // Used up: one view allowed, the next visitor gets 410 everywhere; downloads off is a 403.
+    await settings(guarded.id, { password: null, maxViews: 1 });
+    await send(`/api/shared/media/${guardedCode}/file?download=1`);
+    await send(`/api/shared/media/${guardedCode}/file?download=yes`);
+    await send(`/api/shared/media/${guardedCode}`, { headers: { 'user-agent': 'first visitor' } });
+    for (const suffix of ['', '/file', '/thumbnail', '/preview']) {
+      await send(`/api/shared/media/${guardedCode}${suffix}`, { headers: { 'user-agent': 'second visitor' } });
+    }
+    const lapsing = await image('lapsing.jpg');
+    const lapsingCode = (await send(shareOf(lapsing.id), { json: { shareToCommunity: false }, cookie })).body.shareCode as string;
+    await settings(lapsing.id, { expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    await h.deps.db.shareLinks.update(lapsingCode, lapsing.id, { expiresAt: new Date(Date.now() - 1000) });
+    await unlockOf(lapsingCode, { password: 'open sesame' });
+    await send('/api/user/exposure', { cookie });
+    await send('/api/user/exposure?cursor=bad', { cookie });
+    await send('/api/user/exposure');
+    await send('/api/user/exposure', { headers: bearer(shareToken) });
+    const revoke = (body: unknown, options: CallOptions = {}) =>
+      send('/api/user/exposure/revoke', { json: body, cookie: stranger.cookie, ...options });
+    await revoke({ links: true, community: true });
+    await revoke({});
+    await revoke({ links: true }, { cookie: undefined });
+    await revoke({ links: true }, { cookie: undefined, headers: bearer(readToken) });
+    await revoke(huge);
+    await send('/api/user/exposure/revoke', { body: '{}', headers: { 'content-type': 'text/plain' }, cookie: stranger.cookie });
+
     // Community and tags
     await send('/api/community');
     await send('/api/community?limit=0');
@@ -425,6 +478,8 @@ describe('the OpenAPI document', () => {
       await twice(`/api/media/${photo.id}/share`, () => ({ json: { shareToCommunity: false }, cookie }));
       await twice('/api/user/media/share', () => ({ json: { filePath: photo.filePath, shareToCommunity: false }, cookie }));
       await twice('/api/user/tokens', () => ({ json: { name: 'tight', scopes: ['read'] }, cookie }));
+      await twice(`/api/media/${photo.id}/share/link`, () => ({ method: 'PATCH', json: { maxViews: 5 }, cookie }));
+      await twice('/api/user/exposure/revoke', () => ({ json: { links: true }, cookie: stranger.cookie }));
     } finally {
       await tight.close();
     }

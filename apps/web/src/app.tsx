@@ -17,6 +17,7 @@ const CommunityPage = lazy(() => import('./community/community-page').then((m) =
 const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
 const CommunityItemPage = lazy(() => import('./community/community-item-page').then((m) => ({ default: m.CommunityItemPage })));
 const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
+const ExposurePage = lazy(() => import('./exposure/exposure-page').then((m) => ({ default: m.ExposurePage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -50,6 +51,7 @@ const Home = () => <WithSession>{(user) => (user ? <VaultPage user={user} /> : <
 const Account = () => (
   <WithSession>{(user) => (user ? <AccountPage user={user} /> : <Redirect to={PAGES.signIn} />)}</WithSession>
 );
+const Exposure = () => <WithSession>{(user) => (user ? <ExposurePage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
 
 const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
 
@@ -66,6 +68,7 @@ export const App = () => (
           <Route path={PAGES.communityItem}>{(params) => <CommunityItemPage id={params.id} />}</Route>
           <Route path={PAGES.tokens} component={Tokens} />
           <Route path={PAGES.account} component={Account} />
+          <Route path={PAGES.exposure} component={Exposure} />
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>

@@ -13,6 +13,7 @@ import { passwordResetRepo } from './repos/password-resets';
 import { pendingDeleteRepo } from './repos/pending-deletes';
 import { idempotencyKeyRepo } from './repos/idempotency-keys';
 import { sessionRepo } from './repos/sessions';
+import { shareLinkRepo } from './repos/share-links';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
 import { userRepo } from './repos/users';
@@ -33,6 +34,7 @@ const reposOf = (db: Executor): Repos => ({
   renditionJobs: renditionJobRepo(db),
   pendingDeletes: pendingDeleteRepo(db),
   idempotencyKeys: idempotencyKeyRepo(db),
+  shareLinks: shareLinkRepo(db),
 });
 
 /**

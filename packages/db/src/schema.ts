@@ -351,3 +351,52 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.keyHash] }), index('idempotency_keys_expires_at_idx').on(t.expiresAt)],
 );
+
+/**
+ * A share link's settings and view count, one row per share code, made on first need: a code
+ * without a row has the defaults (no expiry, no limit, no password, downloads on, metadata off) and no
+ * views. A retired code's row is unreachable, since codes are never reused.
+ */
+export const shareLinks = pgTable(
+  'share_links',
+  {
+    shareCode: text('share_code').primaryKey(),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    expiresAt: timestamptz('expires_at'),
+    maxViews: integer('max_views'),
+    /** scrypt, like account passwords; the unlock cookie is derived from it, so a new password ends it. */
+    passwordHash: text('password_hash'),
+    allowDownload: boolean('allow_download').notNull().default(true),
+    showMetadata: boolean('show_metadata').notNull().default(false),
+    views: integer('views').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('share_links_media_id_idx').on(t.mediaId),
+    check('share_links_max_views_check', sql`${t.maxViews} is null or ${t.maxViews} >= 1`),
+  ],
+);
+
+/**
+ * Who has been counted as a view of a link in one hour: a keyed hash of address and user agent under a
+ * salt that changes daily (share_link_salts), never the address, the user agent or a cookie.
+ */
+export const shareLinkVisits = pgTable(
+  'share_link_visits',
+  {
+    shareCode: text('share_code').notNull(),
+    visitor: text('visitor').notNull(),
+    hour: timestamptz('hour').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shareCode, t.visitor, t.hour] }), index('share_link_visits_hour_idx').on(t.hour)],
+);
+
+/** The day's random key for visitor hashes, shared by every process; yesterday's is deleted with its day. */
+export const shareLinkSalts = pgTable('share_link_salts', {
+  day: text('day').primaryKey(),
+  salt: text('salt').notNull(),
+  createdAt: createdAt(),
+});

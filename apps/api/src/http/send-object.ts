@@ -9,6 +9,8 @@ export interface SendObjectOptions {
   open: (range?: ByteRange) => Promise<ObjectBody>;
   cacheControl: string;
   fileName?: string;
+  /** Sent as an attachment (a download) rather than inline. */
+  attachment?: boolean;
   /** A strong validator: a request whose If-None-Match names it is answered 304 with no body. */
   etag?: string;
 }
@@ -25,20 +27,23 @@ const matches = (header: string | undefined, etag: string) =>
  * RFC 6266: the name in UTF-8 (`filename*`, RFC 8187, which leaves fewer characters bare than
  * encodeURIComponent does) and an ASCII fallback for old clients: accents dropped, anything else `_`.
  */
-const contentDisposition = (fileName: string) => {
+const contentDisposition = (fileName: string, attachment = false) => {
   const fallback = fileName
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${attachment ? 'attachment' : 'inline'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 };
 
 /**
  * Streams a stored object with HTTP Range support (one range; several are answered whole, as RFC 9110
  * allows). The stored type is sent with nosniff so a browser never reinterprets user bytes.
  */
-export const sendObject = async (c: Context, { size, contentType, open, cacheControl, fileName, etag }: SendObjectOptions) => {
+export const sendObject = async (
+  c: Context,
+  { size, contentType, open, cacheControl, fileName, attachment, etag }: SendObjectOptions,
+) => {
   const headers = new Headers({
     'Content-Type': contentType,
     'Accept-Ranges': 'bytes',
@@ -46,7 +51,7 @@ export const sendObject = async (c: Context, { size, contentType, open, cacheCon
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
   });
-  if (fileName) headers.set('Content-Disposition', contentDisposition(fileName));
+  if (fileName) headers.set('Content-Disposition', contentDisposition(fileName, attachment));
   if (etag) {
     headers.set('ETag', etag);
     if (matches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });

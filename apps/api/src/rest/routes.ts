@@ -26,6 +26,11 @@ import { getSharedMediaRoute } from './share-links/get-shared-media';
 import { getSharedMediaFileRoute } from './share-links/get-shared-media-file';
 import { getSharedMediaPreviewRoute } from './share-links/get-shared-media-preview';
 import { getSharedMediaThumbnailRoute } from './share-links/get-shared-media-thumbnail';
+import { listExposureRoute } from './exposure/list-exposure';
+import { revokeExposureRoute } from './exposure/revoke-exposure';
+import { unlockSharedMediaRoute } from './share-links/unlock-shared-media';
+import { getShareStateRoute } from './sharing/get-share-state';
+import { updateShareLinkRoute } from './sharing/update-share-link';
 import { shareMediaRoute } from './sharing/share-media';
 import { shareMediaByPathRoute } from './sharing/share-media-by-path';
 import { unshareMediaRoute } from './sharing/unshare-media';
@@ -70,6 +75,12 @@ export const apiRoutes: readonly Route[] = [
   getSharedMediaFileRoute,
   getSharedMediaThumbnailRoute,
   getSharedMediaPreviewRoute,
+  // Share link controls (issue 12).
+  getShareStateRoute,
+  updateShareLinkRoute,
+  unlockSharedMediaRoute,
+  listExposureRoute,
+  revokeExposureRoute,
   listCommunityRoute,
   getCommunityItemRoute,
   removeCommunityItemRoute,

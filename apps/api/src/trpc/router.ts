@@ -21,6 +21,11 @@ import { byPath as shareByPath } from './procedures/share/by-path';
 import { create as createShare } from './procedures/share/create';
 import { remove as deleteShare } from './procedures/share/delete';
 import { get as getShared } from './procedures/shared/get';
+import { unlock as unlockShared } from './procedures/shared/unlock';
+import { state as shareState } from './procedures/share/state';
+import { updateLink as updateShareLink } from './procedures/share/update-link';
+import { list as listExposure } from './procedures/exposure/list';
+import { revoke as revokeExposure } from './procedures/exposure/revoke';
 import { list as listTags } from './procedures/tags/list';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
@@ -44,8 +49,15 @@ export const appRouter = router({
     forgotPassword,
   }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
-  share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),
-  shared: router({ get: getShared }),
+  share: router({
+    create: createShare,
+    delete: deleteShare,
+    byPath: shareByPath,
+    state: shareState,
+    updateLink: updateShareLink,
+  }),
+  shared: router({ get: getShared, unlock: unlockShared }),
+  exposure: router({ list: listExposure, revoke: revokeExposure }),
   community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem }),
   config: router({ get: getConfig }),
   tags: router({ list: listTags }),

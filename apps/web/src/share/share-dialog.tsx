@@ -1,5 +1,5 @@
 import { isWatermarkedOnShare, needsCommunityDetails, type TMediaItem } from '@mediashare/core/schemas';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { absoluteUrl, copyText } from '../lib/clipboard';
 import { errorMessage } from '../lib/errors';
 import { useLimits } from '../lib/limits';
@@ -7,6 +7,7 @@ import { trpc } from '../trpc';
 import type { CopyState } from '../ui/copy-field';
 import { Modal, ModalHeader } from '../ui/modal';
 import { CommunityFields } from './community-fields';
+import { LinkSettings } from './link-settings';
 import { ShareActions } from './share-actions';
 import { ShareLinkField } from './share-link-field';
 import { shareHints, toShareInput } from './share-form';
@@ -41,7 +42,24 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const tagList = trpc.tags.list.useQuery(undefined, { enabled: showsCommunityFields, staleTime: TAGS_STALE_MS });
   const tagsError = tagList.error ?? limits.error;
 
-  const refresh = () => Promise.all([utils.media.list.invalidate(), utils.community.list.invalidate()]);
+  // The item's sharing as it is: a shared item's dialog edits it rather than starting over.
+  const state = trpc.share.state.useQuery({ id: item.id }, { enabled: Boolean(shareUrl) });
+  const loaded = useRef(false);
+  useEffect(() => {
+    if (!state.data || loaded.current) return;
+    loaded.current = true;
+    setShareToCommunity(state.data.shareToCommunity || !state.data.shareCode);
+    setTags(state.data.tags);
+    // In the Community already: the policy was agreed to when it was shared.
+    setPolicyAgreed(state.data.shareToCommunity);
+  }, [state.data]);
+
+  const refresh = () =>
+    Promise.all([
+      utils.media.list.invalidate(),
+      utils.community.list.invalidate(),
+      utils.share.state.invalidate({ id: item.id }),
+    ]);
   const begin = () => {
     setError(null);
     setNotice(null);
@@ -147,6 +165,11 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           </button>
         </footer>
       </form>
+      {shareUrl && state.data?.link && (
+        <div className="modal__section">
+          <LinkSettings key={state.data.shareCode} itemId={item.id} link={state.data.link} views={state.data.views} />
+        </div>
+      )}
       {shareUrl && (
         <div className="modal__section">
           <ShareActions

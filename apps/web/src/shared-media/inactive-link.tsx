@@ -1,6 +1,20 @@
 import { Link } from 'wouter';
 
-export const InactiveLink = () => (
+const REASONS = {
+  gone: {
+    title: 'This link is no longer active',
+    text: 'Its owner stopped sharing it, or the address is incomplete. Ask them for a new link.',
+  },
+  expired: { title: 'This link has expired', text: 'Its owner set it to stop working after a while. Ask them for a new link.' },
+  limit: {
+    title: 'This link has reached its view limit',
+    text: 'Its owner let it be opened a set number of times, and it has been. Ask them for a new link.',
+  },
+} as const;
+
+export type InactiveReason = keyof typeof REASONS;
+
+export const InactiveLink = ({ reason = 'gone' }: { reason?: InactiveReason }) => (
   <div className="inactive-link">
     <svg viewBox="0 0 24 24" width="48" height="48" aria-hidden="true">
       <path
@@ -11,8 +25,8 @@ export const InactiveLink = () => (
         strokeLinecap="round"
       />
     </svg>
-    <h1>This link is no longer active</h1>
-    <p>Its owner stopped sharing it, or the address is incomplete. Ask them for a new link.</p>
+    <h1>{REASONS[reason].title}</h1>
+    <p>{REASONS[reason].text}</p>
     <Link href="/community" className="button">
       Browse the Community
     </Link>

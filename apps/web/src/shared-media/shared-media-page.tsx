@@ -1,12 +1,13 @@
 import type { TSharedMedia } from '@mediashare/core/schemas';
 import type { CSSProperties } from 'react';
-import { isDeadLink } from '../lib/errors';
+import { isDeadLink, statusOf } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { placeholderUrl } from '../lib/placeholder';
 import { trpc } from '../trpc';
 import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { InactiveLink } from './inactive-link';
+import { InactiveLink, type InactiveReason } from './inactive-link';
+import { UnlockForm } from './unlock-form';
 import '../styles/shared.css';
 
 const KIND_LABELS: Record<TSharedMedia['kind'], string> = { image: 'image', gif: 'GIF', video: 'video' };
@@ -59,22 +60,47 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
           Shared {KIND_LABELS[media.kind]} · {formatBytes(media.size)}
           {hasSize ? ` · ${media.width}×${media.height}` : ''}
         </span>
-        <a className="button button--small" href={media.fileUrl} download>
-          Download
-        </a>
+        {media.allowDownload && (
+          <a className="button button--small" href={`${media.fileUrl}?download=1`} download>
+            Download
+          </a>
+        )}
       </figcaption>
     </figure>
   );
 };
 
+/** Why a link shows nothing: retired or unknown, expired, used up (the server's 404 and 410s). */
+const inactiveReason = (error: unknown): InactiveReason | null => {
+  if (isDeadLink(error) && !(error instanceof Error && /expired|view limit/.test(error.message))) return 'gone';
+  if (error instanceof Error && /has expired/.test(error.message)) return 'expired';
+  if (error instanceof Error && /view limit/.test(error.message)) return 'limit';
+  return null;
+};
+
 export const SharedMediaPage = ({ code }: { code: string }) => {
   const shared = trpc.shared.get.useQuery({ code }, { retry: false });
-  const isGone = isDeadLink(shared.error);
-  useDocumentTitle(isGone ? 'Link no longer active' : shared.data ? `Shared ${KIND_LABELS[shared.data.kind]}` : 'Shared media');
+  const reason = inactiveReason(shared.error);
+  const isLocked = statusOf(shared.error) === 401;
+  useDocumentTitle(
+    reason
+      ? 'Link no longer active'
+      : isLocked
+        ? 'Password required'
+        : shared.data
+          ? `Shared ${KIND_LABELS[shared.data.kind]}`
+          : 'Shared media',
+  );
 
   return (
     <main className="page shared-page">
-      {isGone ? <InactiveLink /> : <QueryState query={shared} loading="Opening the link…" failed="Could not open this link" />}
+      {reason ? (
+        <InactiveLink reason={reason} />
+      ) : isLocked ? (
+        <UnlockForm code={code} onUnlocked={() => void shared.refetch()} />
+      ) : (
+        <QueryState query={shared} loading="Opening the link…" failed="Could not open this link" />
+      )}
       {shared.data && <SharedMedia media={shared.data} />}
     </main>
   );

@@ -34,6 +34,7 @@ export const SiteHeader = () => {
         <nav className="site-nav" aria-label="Main">
           {user && <NavLink href="/">Vault</NavLink>}
           <NavLink href="/community">Community</NavLink>
+          {user && <NavLink href="/exposure">What’s public</NavLink>}
           {user && <NavLink href="/tokens">API tokens</NavLink>}
           {user && <NavLink href="/account">Account</NavLink>}
         </nav>

@@ -347,7 +347,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * An item's current sharing: link, community, tags, link settings and views
+         * @description The owner's view of an item's sharing, so a client can edit it rather than start over: the share code and URL, whether it is in the Community feed and with which tags, the link's settings (expiry, view limit, whether it has a password, downloads, metadata) and its view count. `link` and `views` are null when the item is not shared.
+         */
+        get: operations["getShareState"];
         put?: never;
         /**
          * Create a share link, and optionally share to the Community feed
@@ -393,7 +397,7 @@ export interface paths {
         };
         /**
          * What a share link shows (public)
-         * @description What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404.
+         * @description What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404. The owner's settings apply: an expired link or one that reached its view limit is a 410, a link with a password is a 401 until `POST /api/shared/media/{code}/unlock` sets its cookie. Opening it counts a view, once per visitor per hour (not for the owner or link-preview bots); the view that reaches the limit still succeeds.
          */
         get: operations["getSharedMedia"];
         put?: never;
@@ -413,7 +417,7 @@ export interface paths {
         };
         /**
          * The shared file (public), without metadata, with HTTP Range support
-         * @description The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. A `Range` header gets 206 with that range; a range past the end gets 416.
+         * @description The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. With the link setting showMetadata on, the original bytes are served instead. A `Range` header gets 206 with that range; a range past the end gets 416. The link rules apply as on `GET /api/shared/media/{code}` (a locked link serves no bytes). `?download=1` asks for an attachment; with downloads turned off for the link it is a 403 and the file is only served inline.
          */
         get: operations["getSharedMediaFile"];
         put?: never;
@@ -433,7 +437,7 @@ export interface paths {
         };
         /**
          * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
-         * @description The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
+         * @description The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once. The link's rules apply as on `GET /api/shared/media/{code}`.
          */
         get: operations["getSharedMediaThumbnail"];
         put?: never;
@@ -453,11 +457,91 @@ export interface paths {
         };
         /**
          * The shared item's preview (public, WebP), with ETag and HTTP Range support
-         * @description The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
+         * @description The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once. The link's rules apply as on `GET /api/shared/media/{code}`.
          */
         get: operations["getSharedMediaPreview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{id}/share/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a share link's settings: expiry, view limit, password, downloads, metadata
+         * @description Changes any of the settings of the item's share link; fields left out stay as they are, and `null` clears an expiry, a view limit or a password. A new link has no expiry, no limit, no password, downloads on and metadata off. The expiry must be in the future and at most 10 years away, `maxViews` between 1 and 1,000,000, a password 8 to 256 characters. Setting or changing the password ends every unlock given before. Answers the settings now in force.
+         */
+        patch: operations["updateShareLink"];
+        trace?: never;
+    };
+    "/api/shared/media/{code}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock a share link that has a password (public)
+         * @description Checks the password of a share link and sets an HttpOnly cookie that opens this link only, until its password changes. A link without a password needs no unlock (204 without a cookie). After 10 wrong passwords for one link in 15 minutes, from anyone, the link refuses to check more until the window ends (429 with Retry-After); each address also has its own budget across links. Every API process shares both counts.
+         */
+        post: operations["unlockSharedMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the caller has made public, newest first
+         * @description Every share link of the caller (with when it was made, its views, its expiry and whether it has a password) and every community item (also those whose original was deleted from the vault), one entry per item, newest first. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page.
+         */
+        get: operations["listExposure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/exposure/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire every share link and/or every community item of the caller
+         * @description With `links: true` every share link of the caller is retired (its code answers 404 from then on); with `community: true` every community item is taken out of the feed, its public file deleted. Either or both. Each item is changed in one transaction under its lock, as a share is, and logged once; a share committed before the item's turn is retired with it. Answers how many links and community items were retired.
+         */
+        post: operations["revokeExposure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -834,6 +918,7 @@ export interface components {
             placeholder: string | null;
             /** @description Length of a video in milliseconds */
             durationMs: number | null;
+            allowDownload: boolean;
         };
         CommunityPage: {
             items: components["schemas"]["CommunityItem"][];
@@ -2700,6 +2785,98 @@ export interface operations {
             };
         };
     };
+    getShareState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Media item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sharing state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shareCode: string | null;
+                        shareUrl: string | null;
+                        shareToCommunity: boolean;
+                        tags: string[];
+                        link: {
+                            expiresAt: string | null;
+                            maxViews: number | null;
+                            hasPassword: boolean;
+                            allowDownload: boolean;
+                            showMetadata: boolean;
+                        } | null;
+                        views: number | null;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     shareMedia: {
         parameters: {
             query?: never;
@@ -3101,7 +3278,7 @@ export interface operations {
                     "application/json": components["schemas"]["SharedMedia"];
                 };
             };
-            /** @description No valid session or API token. */
+            /** @description The link has a password and this browser has not unlocked it. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3112,6 +3289,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Answered with 410. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3143,7 +3329,10 @@ export interface operations {
     };
     getSharedMediaFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1 to download the file as an attachment */
+                download?: "0" | "1";
+            };
             header?: never;
             path: {
                 /** @description Share code */
@@ -3171,8 +3360,26 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description No valid session or API token. */
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The link has a password and this browser has not unlocked it. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3182,6 +3389,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Answered with 410. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3255,7 +3471,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session or API token. */
+            /** @description The link has a password and this browser has not unlocked it. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3266,6 +3482,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Answered with 410. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3339,7 +3564,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid session or API token. */
+            /** @description The link has a password and this browser has not unlocked it. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,12 +3582,520 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Answered with 410. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The range lies outside the file. */
             416: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Media item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    expiresAt?: string | null;
+                    maxViews?: number | null;
+                    password?: string | null;
+                    allowDownload?: boolean;
+                    showMetadata?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings now in force. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string | null;
+                        maxViews: number | null;
+                        hasPassword: boolean;
+                        allowDownload: boolean;
+                        showMetadata: boolean;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unlockSharedMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Share code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Unlocked: the cookie for this link is set. */
+            204: {
+                headers: {
+                    /** @description The unlock cookie of this link (`msl_<code>`), HttpOnly and SameSite=Lax. */
+                    "Set-Cookie"?: string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Answered with 410. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExposure: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            mediaId: number | null;
+                            fileName: string | null;
+                            mimeType: string;
+                            thumbnailUrl: string | null;
+                            exposedAt: string;
+                            link: {
+                                shareCode: string;
+                                shareUrl: string;
+                                createdAt: string;
+                                views: number;
+                                expiresAt: string | null;
+                                maxViews: number | null;
+                                hasPassword: boolean;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "limitReached";
+                            } | null;
+                            community: {
+                                communityMediaId: number;
+                                createdAt: string;
+                            } | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeExposure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    links?: boolean;
+                    /** @default false */
+                    community?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description How many links and community items were retired. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        links: number;
+                        community: number;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -339,6 +339,21 @@ export const unshareMedia = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
+ * An item's current sharing: link, community, tags, link settings and views
+ *
+ * The owner's view of an item's sharing, so a client can edit it rather than start over: the share code and URL, whether it is in the Community feed and with which tags, the link's settings (expiry, view limit, whether it has a password, downloads, metadata) and its view count. `link` and `views` are null when the item is not shared.
+ */
+export const getShareState = <ThrowOnError extends boolean = false>(options: Options<GetShareStateData, ThrowOnError>) => (options.client ?? client).get<GetShareStateResponses, GetShareStateErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/media/{id}/share',
+    ...options
+});
+
+/**
  * Create a share link, and optionally share to the Community feed
  *
  * Users can only share their own media. With shareToCommunity (default true) the media is copied to the public general bucket, user-uploaded JPEG/PNG/WebP images watermarked, and the given canonical tags attached; with false, any community copy and its tags are removed and the share link stays. Uploads shared to the community need policyAgreed and at least one tag.
@@ -379,30 +394,97 @@ export const shareMediaByPath = <ThrowOnError extends boolean = false>(options?:
 /**
  * What a share link shows (public)
  *
- * What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404.
+ * What anyone holding the share code sees: the item's type, size and dimensions, and the URL of its file. No sign-in needed; a retired or unknown code is a 404. The owner's settings apply: an expired link or one that reached its view limit is a 410, a link with a password is a 401 until `POST /api/shared/media/{code}/unlock` sets its cookie. Opening it counts a view, once per visitor per hour (not for the owner or link-preview bots); the view that reaches the limit still succeeds.
  */
 export const getSharedMedia = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaResponses, GetSharedMediaErrors, ThrowOnError>({ url: '/api/shared/media/{code}', ...options });
 
 /**
  * The shared file (public), without metadata, with HTTP Range support
  *
- * The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. A `Range` header gets 206 with that range; a range past the end gets 416.
+ * The file behind a share code, for anyone holding it. JPEG, PNG and WebP are served without EXIF, XMP, GPS or comments and with their orientation applied (a copy made on the first download and kept); GIFs and videos as uploaded. With the link setting showMetadata on, the original bytes are served instead. A `Range` header gets 206 with that range; a range past the end gets 416. The link rules apply as on `GET /api/shared/media/{code}` (a locked link serves no bytes). `?download=1` asks for an attachment; with downloads turned off for the link it is a 403 and the file is only served inline.
  */
 export const getSharedMediaFile = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaFileData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaFileResponses, GetSharedMediaFileErrors, ThrowOnError>({ url: '/api/shared/media/{code}/file', ...options });
 
 /**
  * The shared item's thumbnail (public, WebP), with ETag and HTTP Range support
  *
- * The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
+ * The thumbnail of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once. The link's rules apply as on `GET /api/shared/media/{code}`.
  */
 export const getSharedMediaThumbnail = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaThumbnailData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaThumbnailResponses, GetSharedMediaThumbnailErrors, ThrowOnError>({ url: '/api/shared/media/{code}/thumbnail', ...options });
 
 /**
  * The shared item's preview (public, WebP), with ETag and HTTP Range support
  *
- * The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once.
+ * The preview of the item behind a share link, for anyone holding the link (the share page's image and its og:image). Metadata-free WebP made from the item; never stored by shared caches, so deleting the share ends it at once. The link's rules apply as on `GET /api/shared/media/{code}`.
  */
 export const getSharedMediaPreview = <ThrowOnError extends boolean = false>(options: Options<GetSharedMediaPreviewData, ThrowOnError>) => (options.client ?? client).get<GetSharedMediaPreviewResponses, GetSharedMediaPreviewErrors, ThrowOnError>({ url: '/api/shared/media/{code}/preview', ...options });
+
+/**
+ * Change a share link's settings: expiry, view limit, password, downloads, metadata
+ *
+ * Changes any of the settings of the item's share link; fields left out stay as they are, and `null` clears an expiry, a view limit or a password. A new link has no expiry, no limit, no password, downloads on and metadata off. The expiry must be in the future and at most 10 years away, `maxViews` between 1 and 1,000,000, a password 8 to 256 characters. Setting or changing the password ends every unlock given before. Answers the settings now in force.
+ */
+export const updateShareLink = <ThrowOnError extends boolean = false>(options: Options<UpdateShareLinkData, ThrowOnError>) => (options.client ?? client).patch<UpdateShareLinkResponses, UpdateShareLinkErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/media/{id}/share/link',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Unlock a share link that has a password (public)
+ *
+ * Checks the password of a share link and sets an HttpOnly cookie that opens this link only, until its password changes. A link without a password needs no unlock (204 without a cookie). After 10 wrong passwords for one link in 15 minutes, from anyone, the link refuses to check more until the window ends (429 with Retry-After); each address also has its own budget across links. Every API process shares both counts.
+ */
+export const unlockSharedMedia = <ThrowOnError extends boolean = false>(options: Options<UnlockSharedMediaData, ThrowOnError>) => (options.client ?? client).post<UnlockSharedMediaResponses, UnlockSharedMediaErrors, ThrowOnError>({
+    url: '/api/shared/media/{code}/unlock',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Everything the caller has made public, newest first
+ *
+ * Every share link of the caller (with when it was made, its views, its expiry and whether it has a password) and every community item (also those whose original was deleted from the vault), one entry per item, newest first. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next; it is null on the last page.
+ */
+export const listExposure = <ThrowOnError extends boolean = false>(options?: Options<ListExposureData, ThrowOnError>) => (options?.client ?? client).get<ListExposureResponses, ListExposureErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/user/exposure',
+    ...options
+});
+
+/**
+ * Retire every share link and/or every community item of the caller
+ *
+ * With `links: true` every share link of the caller is retired (its code answers 404 from then on); with `community: true` every community item is taken out of the feed, its public file deleted. Either or both. Each item is changed in one transaction under its lock, as a share is, and logged once; a share committed before the item's turn is retired with it. Answers how many links and community items were retired.
+ */
+export const revokeExposure = <ThrowOnError extends boolean = false>(options?: Options<RevokeExposureData, ThrowOnError>) => (options?.client ?? client).post<RevokeExposureResponses, RevokeExposureErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/user/exposure/revoke',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
 
 /**
  * The Community feed, newest first (public)

@@ -119,6 +119,7 @@ export type SharedMedia = {
      * Length of a video in milliseconds
      */
     durationMs: number | null;
+    allowDownload: boolean;
 };
 
 export type CommunityPage = {
@@ -1283,6 +1284,69 @@ export type UnshareMediaResponses = {
 
 export type UnshareMediaResponse = UnshareMediaResponses[keyof UnshareMediaResponses];
 
+export type GetShareStateData = {
+    body?: never;
+    path: {
+        /**
+         * Media item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/media/{id}/share';
+};
+
+export type GetShareStateErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetShareStateError = GetShareStateErrors[keyof GetShareStateErrors];
+
+export type GetShareStateResponses = {
+    /**
+     * The sharing state.
+     */
+    200: {
+        shareCode: string | null;
+        shareUrl: string | null;
+        shareToCommunity: boolean;
+        tags: Array<string>;
+        link: {
+            expiresAt: string | null;
+            maxViews: number | null;
+            hasPassword: boolean;
+            allowDownload: boolean;
+            showMetadata: boolean;
+        } | null;
+        views: number | null;
+    };
+};
+
+export type GetShareStateResponse = GetShareStateResponses[keyof GetShareStateResponses];
+
 export type ShareMediaData = {
     body?: ShareInput;
     headers?: {
@@ -1444,13 +1508,17 @@ export type GetSharedMediaData = {
 
 export type GetSharedMediaErrors = {
     /**
-     * No valid session or API token.
+     * The link has a password and this browser has not unlocked it.
      */
     401: Error;
     /**
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Answered with 410.
+     */
+    410: Error;
     /**
      * The request could not be completed; nothing was left half-done.
      */
@@ -1480,19 +1548,36 @@ export type GetSharedMediaFileData = {
          */
         code: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * 1 to download the file as an attachment
+         */
+        download?: '0' | '1';
+    };
     url: '/api/shared/media/{code}/file';
 };
 
 export type GetSharedMediaFileErrors = {
     /**
-     * No valid session or API token.
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * The link has a password and this browser has not unlocked it.
      */
     401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
     /**
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Answered with 410.
+     */
+    410: Error;
     /**
      * The range lies outside the file.
      */
@@ -1536,13 +1621,17 @@ export type GetSharedMediaThumbnailData = {
 
 export type GetSharedMediaThumbnailErrors = {
     /**
-     * No valid session or API token.
+     * The link has a password and this browser has not unlocked it.
      */
     401: Error;
     /**
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Answered with 410.
+     */
+    410: Error;
     /**
      * The range lies outside the file.
      */
@@ -1586,13 +1675,17 @@ export type GetSharedMediaPreviewData = {
 
 export type GetSharedMediaPreviewErrors = {
     /**
-     * No valid session or API token.
+     * The link has a password and this browser has not unlocked it.
      */
     401: Error;
     /**
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Answered with 410.
+     */
+    410: Error;
     /**
      * The range lies outside the file.
      */
@@ -1621,6 +1714,280 @@ export type GetSharedMediaPreviewResponses = {
 };
 
 export type GetSharedMediaPreviewResponse = GetSharedMediaPreviewResponses[keyof GetSharedMediaPreviewResponses];
+
+export type UpdateShareLinkData = {
+    body?: {
+        expiresAt?: string | null;
+        maxViews?: number | null;
+        password?: string | null;
+        allowDownload?: boolean;
+        showMetadata?: boolean;
+    };
+    path: {
+        /**
+         * Media item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/media/{id}/share/link';
+};
+
+export type UpdateShareLinkErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UpdateShareLinkError = UpdateShareLinkErrors[keyof UpdateShareLinkErrors];
+
+export type UpdateShareLinkResponses = {
+    /**
+     * The settings now in force.
+     */
+    200: {
+        expiresAt: string | null;
+        maxViews: number | null;
+        hasPassword: boolean;
+        allowDownload: boolean;
+        showMetadata: boolean;
+    };
+};
+
+export type UpdateShareLinkResponse = UpdateShareLinkResponses[keyof UpdateShareLinkResponses];
+
+export type UnlockSharedMediaData = {
+    body?: {
+        password: string;
+    };
+    path: {
+        /**
+         * Share code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/shared/media/{code}/unlock';
+};
+
+export type UnlockSharedMediaErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Answered with 410.
+     */
+    410: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UnlockSharedMediaError = UnlockSharedMediaErrors[keyof UnlockSharedMediaErrors];
+
+export type UnlockSharedMediaResponses = {
+    /**
+     * Unlocked: the cookie for this link is set.
+     */
+    204: void;
+};
+
+export type UnlockSharedMediaResponse = UnlockSharedMediaResponses[keyof UnlockSharedMediaResponses];
+
+export type ListExposureData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        /**
+         * Page size
+         */
+        limit?: number;
+    };
+    url: '/api/user/exposure';
+};
+
+export type ListExposureErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListExposureError = ListExposureErrors[keyof ListExposureErrors];
+
+export type ListExposureResponses = {
+    /**
+     * One page.
+     */
+    200: {
+        items: Array<{
+            mediaId: number | null;
+            fileName: string | null;
+            mimeType: string;
+            thumbnailUrl: string | null;
+            exposedAt: string;
+            link: {
+                shareCode: string;
+                shareUrl: string;
+                createdAt: string;
+                views: number;
+                expiresAt: string | null;
+                maxViews: number | null;
+                hasPassword: boolean;
+                status: 'active' | 'expired' | 'limitReached';
+            } | null;
+            community: {
+                communityMediaId: number;
+                createdAt: string;
+            } | null;
+        }>;
+        nextCursor: string | null;
+    };
+};
+
+export type ListExposureResponse = ListExposureResponses[keyof ListExposureResponses];
+
+export type RevokeExposureData = {
+    body?: {
+        links?: boolean;
+        community?: boolean;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/user/exposure/revoke';
+};
+
+export type RevokeExposureErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type RevokeExposureError = RevokeExposureErrors[keyof RevokeExposureErrors];
+
+export type RevokeExposureResponses = {
+    /**
+     * How many links and community items were retired.
+     */
+    200: {
+        links: number;
+        community: number;
+    };
+};
+
+export type RevokeExposureResponse = RevokeExposureResponses[keyof RevokeExposureResponses];
 
 export type ListCommunityData = {
     body?: never;

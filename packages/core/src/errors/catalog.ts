@@ -213,6 +213,18 @@ export const ERRORS = defineErrors({
     message: 'A request with this Idempotency-Key is still in progress; retry it after Retry-After seconds',
     headers: ({ retryAfter }: { retryAfter: number }) => ({ 'Retry-After': String(retryAfter) }),
   },
+  // Share link controls: the public side's refusals, word for word.
+  mediaNotShared: { status: 404, message: 'Media is not shared' },
+  linkExpired: { status: 410, message: 'This link has expired' },
+  linkViewLimitReached: { status: 410, message: 'This link has reached its view limit' },
+  linkPasswordRequired: { status: 401, message: 'Password required', body: () => ({ passwordRequired: true }) },
+  linkWrongPassword: { status: 401, message: 'Wrong password' },
+  linkDownloadsOff: { status: 403, message: 'Downloads are turned off for this link' },
+  linkUnlockLocked: {
+    status: 429,
+    message: ({ retryAfter }: { retryAfter: number }) => `Too many wrong passwords for this link; try again in ${retryAfter} s`,
+    headers: retryAfter,
+  },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

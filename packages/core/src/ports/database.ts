@@ -5,6 +5,8 @@ import type {
   CommunityFeedQuery,
   CommunityFeedRow,
   CommunityMediaRecord,
+  ExposureCursor,
+  ExposureRow,
   NewCommunityMedia,
   KeysetCursor,
   MediaRecord,
@@ -15,6 +17,8 @@ import type {
   NewSession,
   PasswordResetRecord,
   SessionRecord,
+  ShareLinkRecord,
+  ShareLinkSettings,
   TagRecord,
   UserRecord,
 } from './records';
@@ -119,6 +123,8 @@ export interface RateLimitRepo {
     now: Date,
     policy: { limit: number; windowMs: number },
   ): Promise<{ allowed: boolean; hits: number; resetsAt: Date }>;
+  /** Gives one request back to the window ending at `resetsAt` (a spend that turned out not to count). */
+  giveBack(key: string, resetsAt: Date): Promise<void>;
   /** Removes the rows whose window has ended by `now`; a later request starts afresh without them. */
   deleteExpired(now: Date): Promise<number>;
 }
@@ -307,6 +313,32 @@ export interface IdempotencyKeyRepo {
   deleteExpired(now: Date): Promise<number>;
 }
 
+/** Share link settings, views and the visitor keys that count them. */
+export interface ShareLinkRepo {
+  find(shareCode: string): Promise<ShareLinkRecord | null>;
+  /** Writes the given settings, making the row (with the defaults for the rest) if there is none. */
+  update(shareCode: string, mediaId: number, changes: Partial<ShareLinkSettings>): Promise<ShareLinkRecord>;
+  /** Records the visitor for the hour; false when they were recorded already. */
+  addVisit(shareCode: string, visitor: string, hour: Date): Promise<boolean>;
+  /**
+   * Counts one view in one statement unless the link's views have reached its limit: under concurrency
+   * the row lock makes each request see the count the previous one left. The new count, or null.
+   */
+  addView(shareCode: string, mediaId: number): Promise<number | null>;
+  /** Whether the visitor was counted in any of the given hours. */
+  hasVisit(shareCode: string, visitor: string, hours: Date[]): Promise<boolean>;
+  /** Forgets the settings and visits of the item's links (its link is being retired). */
+  deleteForMedia(mediaId: number): Promise<void>;
+  /** The day's visitor key: the stored one, or `candidate` stored now (the first process wins). */
+  saltFor(day: string, candidate: string): Promise<string>;
+  /** Drops visitor keys of days before `day` and visits before `hour`: nothing can link them any more. */
+  deleteStale(day: string, hour: Date): Promise<number>;
+  /** The user's links and community items, newest exposure first, strictly after the cursor. */
+  findExposure(userId: number, options: { cursor?: ExposureCursor | undefined; limit: number }): Promise<ExposureRow[]>;
+  /** Ids of everything the user has made public: media items with a link or copy, and orphaned copies. */
+  findExposedIds(userId: number): Promise<{ mediaIds: number[]; orphanCommunityIds: number[] }>;
+}
+
 export interface Repos {
   users: UserRepo;
   apiTokens: ApiTokenRepo;
@@ -323,6 +355,7 @@ export interface Repos {
   renditionJobs: RenditionJobRepo;
   pendingDeletes: PendingDeleteRepo;
   idempotencyKeys: IdempotencyKeyRepo;
+  shareLinks: ShareLinkRepo;
 }
 
 export interface DatabasePort extends Repos {

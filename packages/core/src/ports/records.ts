@@ -160,3 +160,38 @@ export interface ApiTokenRecord {
   expiresAt: Date | null;
   revokedAt: Date | null;
 }
+
+/** What the owner of a share link decides about it (issue 12); a code without a row has LINK_DEFAULTS. */
+export interface ShareLinkSettings {
+  expiresAt: Date | null;
+  maxViews: number | null;
+  passwordHash: string | null;
+  allowDownload: boolean;
+  showMetadata: boolean;
+}
+
+export interface ShareLinkRecord extends ShareLinkSettings {
+  shareCode: string;
+  mediaId: number;
+  views: number;
+  createdAt: Date;
+}
+
+/** One row of what a user has made public: an item's link, its community copy, or both. */
+export interface ExposureRow {
+  /** The media item's id; for a community copy whose original was deleted, minus the copy's id. */
+  entryId: number;
+  mediaId: number | null;
+  fileName: string | null;
+  mimeType: string;
+  thumbnailPath: string | null;
+  link: (ShareLinkSettings & { shareCode: string; views: number; createdAt: Date }) | null;
+  community: { id: number; createdAt: Date } | null;
+  /** When it became public: the later of the link's and the copy's. */
+  exposedAt: Date;
+}
+
+export interface ExposureCursor {
+  exposedAt: Date;
+  entryId: number;
+}

@@ -4,7 +4,8 @@ import { getOwnedMedia } from '../media/get-media';
 import type { TRenditionKind } from '../ports/imaging';
 import type { MediaRecord } from '../ports/records';
 import { BUCKETS, type ByteRange } from '../ports/storage';
-import { findShared } from '../share/get-shared-media';
+import { openLink } from '../share-links/link-access';
+import type { LinkVisit } from '../share-links/visitor';
 
 /**
  * One rendition of a vault item, ready to send: its size (for Range and Content-Length), an ETag that
@@ -31,8 +32,8 @@ export const getMediaRendition = async (
   { userId, id, kind }: { userId: number; id: number; kind: TRenditionKind },
 ) => renditionOf(deps, await getOwnedMedia(deps, userId, id), kind);
 
-/** `GET /api/shared/media/:code/thumbnail` and `/preview`: whoever has the link sees them. */
+/** `GET /api/shared/media/:code/thumbnail` and `/preview`: whoever may open the link sees them. */
 export const getSharedRendition = async (
-  deps: Pick<CoreDeps, 'db' | 'storage'>,
-  { shareCode, kind }: { shareCode: string; kind: TRenditionKind },
-) => renditionOf(deps, await findShared(deps, shareCode), kind);
+  deps: Pick<CoreDeps, 'db' | 'storage' | 'now'>,
+  { shareCode, kind, visit }: { shareCode: string; kind: TRenditionKind; visit: LinkVisit | null },
+) => renditionOf(deps, (await openLink(deps, shareCode, visit, 'bytes')).media, kind);

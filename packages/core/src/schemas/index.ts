@@ -15,3 +15,4 @@ export * from './watermark-policy';
 export * from './renditions';
 export * from './account';
 export * from './idempotency';
+export * from './share-links';

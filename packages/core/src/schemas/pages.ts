@@ -9,6 +9,7 @@ export const PAGES = {
   register: '/register',
   community: '/community',
   tokens: '/tokens',
+  exposure: '/exposure',
   sharedMedia: '/shared/media/:code',
   communityItem: '/community/:id',
   account: '/account',

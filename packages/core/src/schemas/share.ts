@@ -45,5 +45,7 @@ export const ZSharedMedia = z.object({
   fileUrl: z.string(),
   createdAt: ZIsoDate,
   ...ZRenditionFields,
+  /** False when the owner turned downloads off: the page offers no Download and `?download=1` is refused. */
+  allowDownload: z.boolean(),
 });
 export type TSharedMedia = z.infer<typeof ZSharedMedia>;

@@ -6,9 +6,10 @@ import type { MediaRecord } from '../ports/records';
 import { BUCKETS, type ByteRange } from '../ports/storage';
 import { strippedKeyFor } from '../renditions/rendition-keys';
 import { isWatermarkable } from '../schemas/watermark-policy';
-import { findShared } from './get-shared-media';
+import { openLink } from '../share-links/link-access';
+import type { LinkVisit } from '../share-links/visitor';
 
-type LinkFileDeps = Pick<CoreDeps, 'db' | 'storage' | 'imaging' | 'logger'>;
+type LinkFileDeps = Pick<CoreDeps, 'db' | 'storage' | 'imaging' | 'logger' | 'now'>;
 
 /**
  * Makes the link file of a JPEG, PNG or WebP once: the original without EXIF, XMP, GPS or comments,
@@ -50,14 +51,20 @@ const makeStrippedCopy = async (
 
 /**
  * `GET /api/shared/media/:code/file`, the page's Download: safe by default. A JPEG, PNG or WebP is
- * served without its metadata (made on the first download and kept); GIFs and videos as uploaded.
+ * served without its metadata (made on the first download and kept) unless the owner chose to show it;
+ * GIFs and videos as uploaded. The link's rules apply first; with downloads off, only inline viewing.
  */
-export const getSharedMediaFile = async (deps: LinkFileDeps, shareCode: string) => {
-  const media = await findShared(deps, shareCode);
+export const getSharedMediaFile = async (
+  deps: LinkFileDeps,
+  shareCode: string,
+  { visit, download }: { visit: LinkVisit | null; download: boolean },
+) => {
+  const { media, link } = await openLink(deps, shareCode, visit, 'bytes');
+  if (download && !link.allowDownload) throw ERRORS.linkDownloadsOff();
   const { storage } = deps;
   let key = media.filePath;
   let size = media.size;
-  if (isWatermarkable(media.mimeType)) {
+  if (isWatermarkable(media.mimeType) && !link.showMetadata) {
     key = media.strippedPath ?? (await makeStrippedCopy(deps, { ...media, mimeType: media.mimeType }));
     const info = await storage.stat(BUCKETS.userMedia, key);
     if (!info) throw ERRORS.linkFileUnavailable();
@@ -67,6 +74,7 @@ export const getSharedMediaFile = async (deps: LinkFileDeps, shareCode: string) 
     mimeType: media.mimeType,
     size,
     fileName: servedFileName(media.fileName, media.mimeType),
+    attachment: download,
     open: (range?: ByteRange) => storage.get(BUCKETS.userMedia, key, range ? { range } : {}),
   };
 };

@@ -1,18 +1,22 @@
 import type { CoreDeps } from '../deps';
-import { ERRORS } from '../errors';
-import type { MediaRecord } from '../ports/records';
 import { mediaKindOf } from '../schemas/common';
-import { ZShareCode, type TSharedMedia } from '../schemas/share';
+import type { TSharedMedia } from '../schemas/share';
+import { openLink, type OpenMode } from '../share-links/link-access';
+import type { LinkVisit } from '../share-links/visitor';
 
-export const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
-  const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
-  if (!media || !media.isShared) throw ERRORS.sharedMediaNotFound();
-  return media;
-};
+export { findShared } from '../share-links/find-shared';
 
-/** What a share link shows to whoever opens it: public facts only, never the owner or the path. */
-export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: string): Promise<TSharedMedia> => {
-  const media = await findShared(deps, shareCode);
+/**
+ * What a share link shows to whoever opens it: public facts only, never the owner or the path. The
+ * link's rules (expiry, password, view limit) come first; opening it counts a view (share-links).
+ */
+export const getSharedMedia = async (
+  deps: Pick<CoreDeps, 'db' | 'now'>,
+  shareCode: string,
+  visit: LinkVisit | null,
+  mode: Extract<OpenMode, 'page' | 'peek'> = 'page',
+): Promise<TSharedMedia> => {
+  const { media, link } = await openLink(deps, shareCode, visit, mode);
   return {
     shareCode,
     mimeType: media.mimeType,
@@ -26,5 +30,6 @@ export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: stri
     previewUrl: media.placeholder ? `/api/shared/media/${shareCode}/preview` : null,
     placeholder: media.placeholder,
     durationMs: media.durationMs,
+    allowDownload: link.allowDownload,
   };
 };

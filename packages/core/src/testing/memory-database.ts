@@ -9,6 +9,7 @@ import type {
   RenditionTarget,
   PasswordResetRecord,
   SessionRecord,
+  ShareLinkRecord,
   TagRecord,
   UserRecord,
 } from '../ports/records';
@@ -37,6 +38,9 @@ export interface MemoryState {
     runAfter: Date;
     lastError: string | null;
   })[];
+  shareLinks: ShareLinkRecord[];
+  shareLinkVisits: { shareCode: string; visitor: string; hour: Date }[];
+  shareLinkSalts: Map<string, string>;
   nextId: number;
 }
 
@@ -57,6 +61,9 @@ const emptyState = (): MemoryState => ({
   throttle: new Map(),
   rateLimits: [],
   renditionJobs: [],
+  shareLinks: [],
+  shareLinkVisits: [],
+  shareLinkSalts: new Map(),
   nextId: 1,
 });
 
@@ -85,7 +92,64 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
   const hooks: { onLock?: (count: number) => void | Promise<void> } = {};
   const id = () => state.nextId++;
 
+  const linkRow = (shareCode: string, mediaId: number) => {
+    let row = state.shareLinks.find((l) => l.shareCode === shareCode);
+    if (!row) {
+      row = {
+        shareCode,
+        mediaId,
+        expiresAt: null,
+        maxViews: null,
+        passwordHash: null,
+        allowDownload: true,
+        showMetadata: false,
+        views: 0,
+        createdAt: new Date(),
+      };
+      state.shareLinks.push(row);
+    }
+    return row;
+  };
+  const shareLinks: Repos['shareLinks'] = {
+    find: async (shareCode) => state.shareLinks.find((l) => l.shareCode === shareCode) ?? null,
+    update: async (shareCode, mediaId, changes) => Object.assign(linkRow(shareCode, mediaId), definedOnly(changes)),
+    async addVisit(shareCode, visitor, hour) {
+      if (
+        state.shareLinkVisits.some(
+          (v) => v.shareCode === shareCode && v.visitor === visitor && v.hour.getTime() === hour.getTime(),
+        )
+      )
+        return false;
+      state.shareLinkVisits.push({ shareCode, visitor, hour });
+      return true;
+    },
+    async addView(shareCode, mediaId) {
+      const row = linkRow(shareCode, mediaId);
+      if (row.maxViews !== null && row.views >= row.maxViews) return null;
+      return (row.views += 1);
+    },
+    hasVisit: async (shareCode, visitor, hours) =>
+      state.shareLinkVisits.some(
+        (v) => v.shareCode === shareCode && v.visitor === visitor && hours.some((h) => h.getTime() === v.hour.getTime()),
+      ),
+    async deleteForMedia(mediaId) {
+      const codes = new Set(state.shareLinks.filter((l) => l.mediaId === mediaId).map((l) => l.shareCode));
+      state.shareLinks = state.shareLinks.filter((l) => l.mediaId !== mediaId);
+      state.shareLinkVisits = state.shareLinkVisits.filter((v) => !codes.has(v.shareCode));
+    },
+    async saltFor(day, candidate) {
+      if (!state.shareLinkSalts.has(day)) state.shareLinkSalts.set(day, candidate);
+      return state.shareLinkSalts.get(day)!;
+    },
+    async deleteStale() {
+      return 0;
+    },
+    findExposure: unsupported('shareLinks.findExposure'),
+    findExposedIds: unsupported('shareLinks.findExposedIds'),
+  };
+
   const repos: Repos = {
+    shareLinks,
     users: {
       async create(input) {
         if (state.users.some((u) => u.email === input.email)) return { ok: false, conflict: 'email' };
@@ -418,6 +482,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const allowed = row.hits < limit;
         if (allowed) row.hits += 1;
         return { allowed, hits: row.hits, resetsAt: row.resetsAt };
+      },
+      async giveBack(key, resetsAt) {
+        const row = state.rateLimits.find((r) => r.key === key && r.resetsAt.getTime() === resetsAt.getTime());
+        if (row && row.hits > 0) row.hits -= 1;
       },
       async deleteExpired(now) {
         const before = state.rateLimits.length;

@@ -1,5 +1,5 @@
 import type { RateLimitRepo } from '@mediashare/core';
-import { eq, lte, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { rateLimits } from '../schema';
 
@@ -30,6 +30,13 @@ export const rateLimitRepo = (db: Executor): RateLimitRepo => ({
       .where(eq(rateLimits.key, key));
     // The row was there a moment ago; if the sweep took it since, its window had ended anyway.
     return { allowed: false, hits: full?.hits ?? limit, resetsAt: full?.resetsAt ?? now };
+  },
+
+  async giveBack(key, resetsAt) {
+    await db
+      .update(rateLimits)
+      .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+      .where(and(eq(rateLimits.key, key), eq(rateLimits.resetsAt, resetsAt)));
   },
 
   async deleteExpired(now) {
