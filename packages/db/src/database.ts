@@ -15,6 +15,9 @@ import { sessionRepo } from './repos/sessions';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
 import { userRepo } from './repos/users';
+import { inviteRepo } from './repos/invites';
+import { storageUsageRepo } from './repos/storage-usage';
+import { twoFactorRepo } from './repos/two-factor';
 
 const reposOf = (db: Executor): Repos => ({
   users: userRepo(db),
@@ -31,6 +34,9 @@ const reposOf = (db: Executor): Repos => ({
   rateLimits: rateLimitRepo(db),
   renditionJobs: renditionJobRepo(db),
   pendingDeletes: pendingDeleteRepo(db),
+  invites: inviteRepo(db),
+  storageUsage: storageUsageRepo(db),
+  twoFactor: twoFactorRepo(db),
 });
 
 /**

@@ -15,6 +15,9 @@ import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
 import { listTagsRoute } from './community/list-tags';
 import { removeCommunityItemRoute } from './community/remove-community-item';
+import { createInviteRoute } from './instance/create-invite';
+import { deleteInviteRoute } from './instance/delete-invite';
+import { listInvitesRoute } from './instance/list-invites';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -74,6 +77,10 @@ export const apiRoutes: readonly Route[] = [
   createApiTokenRoute,
   listApiTokensRoute,
   revokeApiTokenRoute,
+  // Running an instance (issue 20).
+  createInviteRoute,
+  listInvitesRoute,
+  deleteInviteRoute,
 ];
 
 /** Internal apps' routes, a sub-app whose only caller is the service token. */

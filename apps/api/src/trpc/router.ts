@@ -24,6 +24,9 @@ import { list as listTags } from './procedures/tags/list';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
+import { create as createInvite } from './procedures/invites/create';
+import { remove as deleteInvite } from './procedures/invites/delete';
+import { list as listInvites } from './procedures/invites/list';
 import { router } from './init';
 
 export const appRouter = router({
@@ -48,6 +51,8 @@ export const appRouter = router({
   config: router({ get: getConfig }),
   tags: router({ list: listTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
+  // Running an instance (issue 20), for admins.
+  invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,11 +8,13 @@ export type RegisterInput = {
     email: string;
     username: string;
     password: string;
+    inviteCode?: string;
 };
 
 export type LoginInput = {
     email: string;
     password: string;
+    totp?: string;
 };
 
 export type ShareInput = {
@@ -162,6 +164,7 @@ export type PublicConfig = {
     maxUploadBytes: number;
     maxImagePixels: number;
     maxTagsPerMedia: number;
+    registration: 'open' | 'invite' | 'closed';
 };
 
 export type Tag = {
@@ -216,7 +219,7 @@ export type RegisterAccountErrors = {
      */
     401: Error;
     /**
-     * A browser request from another origin, or an API token without the needed scope.
+     * Registration is closed on this server.
      */
     403: Error;
     /**
@@ -1848,6 +1851,153 @@ export type RevokeApiTokenResponses = {
 };
 
 export type RevokeApiTokenResponse = RevokeApiTokenResponses[keyof RevokeApiTokenResponses];
+
+export type ListInvitesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/invites';
+};
+
+export type ListInvitesErrors = {
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListInvitesError = ListInvitesErrors[keyof ListInvitesErrors];
+
+export type ListInvitesResponses = {
+    /**
+     * The invites.
+     */
+    200: {
+        invites: Array<{
+            id: number;
+            uses: number;
+            usesLeft: number;
+            expiresAt: string | null;
+            createdAt: string;
+        }>;
+    };
+};
+
+export type ListInvitesResponse = ListInvitesResponses[keyof ListInvitesResponses];
+
+export type CreateInviteData = {
+    body?: {
+        uses?: number;
+        expiresAt?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/admin/invites';
+};
+
+export type CreateInviteErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type CreateInviteError = CreateInviteErrors[keyof CreateInviteErrors];
+
+export type CreateInviteResponses = {
+    /**
+     * The invite, with its code and link: hand them over now.
+     */
+    201: {
+        id: number;
+        uses: number;
+        usesLeft: number;
+        expiresAt: string | null;
+        createdAt: string;
+        code: string;
+        link: string;
+    };
+};
+
+export type CreateInviteResponse = CreateInviteResponses[keyof CreateInviteResponses];
+
+export type DeleteInviteData = {
+    body?: never;
+    path: {
+        /**
+         * Invite ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/invites/{id}';
+};
+
+export type DeleteInviteErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type DeleteInviteError = DeleteInviteErrors[keyof DeleteInviteErrors];
+
+export type DeleteInviteResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteInviteResponse = DeleteInviteResponses[keyof DeleteInviteResponses];
 
 export type RegisterGeneratedMediaData = {
     body?: {

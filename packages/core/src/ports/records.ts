@@ -155,3 +155,31 @@ export interface ApiTokenRecord {
   expiresAt: Date | null;
   revokedAt: Date | null;
 }
+
+export interface InviteRecord {
+  id: number;
+  /** SHA-256 (hex) of the code; the code itself is shown once and never stored. */
+  codeHash: string;
+  createdBy: number | null;
+  maxUses: number;
+  uses: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+/** An account as the admin list shows it: what it stores and may store. */
+export interface UserUsageRow {
+  user: UserRecord;
+  /** The account's own quota; null when the default applies. */
+  quotaBytes: number | null;
+  usage: number;
+  twoFactor: boolean;
+}
+
+export interface TwoFactorRecord {
+  userId: number;
+  secret: string;
+  enabledAt: Date | null;
+  /** The newest TOTP time step a code was accepted for. */
+  lastStep: number | null;
+}
