@@ -45,6 +45,8 @@ const OPERATION_IDS = {
   createInvite: 'POST /api/admin/invites',
   listInvites: 'GET /api/admin/invites',
   deleteInvite: 'DELETE /api/admin/invites/{id}',
+  listUsers: 'GET /api/admin/users',
+  updateUserQuota: 'PATCH /api/admin/users/{id}',
   registerGeneratedMedia: 'POST /api/internal/users/{userId}/generated/{source}',
   getPublicObject: 'GET /storage/v1/object/public/{bucket}/{path}',
   checkHealth: 'GET /healthz',

@@ -18,6 +18,8 @@ import { removeCommunityItemRoute } from './community/remove-community-item';
 import { createInviteRoute } from './instance/create-invite';
 import { deleteInviteRoute } from './instance/delete-invite';
 import { listInvitesRoute } from './instance/list-invites';
+import { listUsersRoute } from './instance/list-users';
+import { updateUserQuotaRoute } from './instance/update-user-quota';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -81,6 +83,8 @@ export const apiRoutes: readonly Route[] = [
   createInviteRoute,
   listInvitesRoute,
   deleteInviteRoute,
+  listUsersRoute,
+  updateUserQuotaRoute,
 ];
 
 /** Internal apps' routes, a sub-app whose only caller is the service token. */

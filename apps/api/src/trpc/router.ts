@@ -8,6 +8,7 @@ import { me } from './procedures/auth/me';
 import { register } from './procedures/auth/register';
 import { resetPassword } from './procedures/auth/reset-password';
 import { sessions } from './procedures/auth/sessions';
+import { status } from './procedures/auth/status';
 import { updateMe } from './procedures/auth/update-me';
 import { remove as deleteMedia } from './procedures/media/delete';
 import { get as getMedia } from './procedures/media/get';
@@ -27,6 +28,8 @@ import { revoke as revokeToken } from './procedures/tokens/revoke';
 import { create as createInvite } from './procedures/invites/create';
 import { remove as deleteInvite } from './procedures/invites/delete';
 import { list as listInvites } from './procedures/invites/list';
+import { list as listUsers } from './procedures/users/list';
+import { updateQuota } from './procedures/users/update-quota';
 import { router } from './init';
 
 export const appRouter = router({
@@ -43,6 +46,8 @@ export const appRouter = router({
     endOtherSessions,
     resetPassword,
     forgotPassword,
+    // Usage, quota and two-factor state (issue 20).
+    status,
   }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
   share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),
@@ -53,6 +58,7 @@ export const appRouter = router({
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
   // Running an instance (issue 20), for admins.
   invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),
+  users: router({ list: listUsers, updateQuota }),
 });
 
 export type AppRouter = typeof appRouter;

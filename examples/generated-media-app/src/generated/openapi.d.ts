@@ -72,8 +72,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who am I
-         * @description The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.
+         * Who am I, what I store and may store
+         * @description The user behind the session cookie or the API token (scope read), with `usage` (bytes stored: originals, renditions and uploads in progress) and `quota` (bytes allowed; null is unlimited), and whether two-factor sign-in is on. Clients call it to learn whether they are signed in.
          */
         get: operations["getCurrentUser"];
         put?: never;
@@ -610,6 +610,46 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts with their storage usage and quota (admins)
+         * @description Every account, oldest first, with `usage` (bytes stored: originals, renditions and uploads in progress), `quota` (the quota in force; null is unlimited), `quotaBytes` (the account’s own quota, null when DEFAULT_QUOTA_BYTES applies) and whether two-factor sign-in is on.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set an account’s storage quota (admins); null goes back to the default
+         * @description `quotaBytes` is what the account may store, originals and renditions together; null makes DEFAULT_QUOTA_BYTES apply again. A quota under what the account stores removes nothing: its uploads are refused until it is under again.
+         */
+        patch: operations["updateUserQuota"];
         trace?: never;
     };
     "/api/internal/users/{userId}/generated/{source}": {
@@ -1233,7 +1273,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": {
+                        id: number;
+                        email: string;
+                        username: string;
+                        /** @enum {string} */
+                        role: "user" | "admin";
+                        createdAt: string;
+                        usage: number;
+                        quota: number | null;
+                        twoFactor: boolean;
+                    };
                 };
             };
             /** @description No valid session or API token. */
@@ -2026,7 +2076,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is over the size limit. */
+            /** @description The file would take the account past its storage quota (refused from Content-Length before the body is read, else at the byte that passes it), or past MAX_UPLOAD_BYTES. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3956,6 +4006,173 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            id: number;
+                            email: string;
+                            username: string;
+                            /** @enum {string} */
+                            role: "user" | "admin";
+                            createdAt: string;
+                            usage: number;
+                            quota: number | null;
+                            quotaBytes: number | null;
+                            twoFactor: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateUserQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    quotaBytes: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The account with its quota in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        email: string;
+                        username: string;
+                        /** @enum {string} */
+                        role: "user" | "admin";
+                        createdAt: string;
+                        usage: number;
+                        quota: number | null;
+                        quotaBytes: number | null;
+                        twoFactor: boolean;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateUserQuotaData, UpdateUserQuotaErrors, UpdateUserQuotaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -54,9 +54,9 @@ export const signIn = <ThrowOnError extends boolean = false>(options?: Options<S
 export const signOut = <ThrowOnError extends boolean = false>(options?: Options<SignOutData, ThrowOnError>) => (options?.client ?? client).post<SignOutResponses, SignOutErrors, ThrowOnError>({ url: '/api/auth/logout', ...options });
 
 /**
- * Who am I
+ * Who am I, what I store and may store
  *
- * The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.
+ * The user behind the session cookie or the API token (scope read), with `usage` (bytes stored: originals, renditions and uploads in progress) and `quota` (bytes allowed; null is unlimited), and whether two-factor sign-in is on. Clients call it to learn whether they are signed in.
  */
 export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: Options<GetCurrentUserData, ThrowOnError>) => (options?.client ?? client).get<GetCurrentUserResponses, GetCurrentUserErrors, ThrowOnError>({
     security: [{
@@ -509,6 +509,40 @@ export const deleteInvite = <ThrowOnError extends boolean = false>(options: Opti
         }],
     url: '/api/admin/invites/{id}',
     ...options
+});
+
+/**
+ * List accounts with their storage usage and quota (admins)
+ *
+ * Every account, oldest first, with `usage` (bytes stored: originals, renditions and uploads in progress), `quota` (the quota in force; null is unlimited), `quotaBytes` (the account’s own quota, null when DEFAULT_QUOTA_BYTES applies) and whether two-factor sign-in is on.
+ */
+export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/users',
+    ...options
+});
+
+/**
+ * Set an account’s storage quota (admins); null goes back to the default
+ *
+ * `quotaBytes` is what the account may store, originals and renditions together; null makes DEFAULT_QUOTA_BYTES apply again. A quota under what the account stores removes nothing: its uploads are refused until it is under again.
+ */
+export const updateUserQuota = <ThrowOnError extends boolean = false>(options: Options<UpdateUserQuotaData, ThrowOnError>) => (options.client ?? client).patch<UpdateUserQuotaResponses, UpdateUserQuotaErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/users/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

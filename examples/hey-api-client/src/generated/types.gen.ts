@@ -381,7 +381,16 @@ export type GetCurrentUserResponses = {
     /**
      * The signed-in user.
      */
-    200: User;
+    200: {
+        id: number;
+        email: string;
+        username: string;
+        role: 'user' | 'admin';
+        createdAt: string;
+        usage: number;
+        quota: number | null;
+        twoFactor: boolean;
+    };
 };
 
 export type GetCurrentUserResponse = GetCurrentUserResponses[keyof GetCurrentUserResponses];
@@ -824,7 +833,7 @@ export type UploadMediaErrors = {
      */
     408: Error;
     /**
-     * The body is over the size limit.
+     * The file would take the account past its storage quota (refused from Content-Length before the body is read, else at the byte that passes it), or past MAX_UPLOAD_BYTES.
      */
     413: Error;
     /**
@@ -1998,6 +2007,117 @@ export type DeleteInviteResponses = {
 };
 
 export type DeleteInviteResponse = DeleteInviteResponses[keyof DeleteInviteResponses];
+
+export type ListUsersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/users';
+};
+
+export type ListUsersErrors = {
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
+
+export type ListUsersResponses = {
+    /**
+     * The accounts.
+     */
+    200: {
+        users: Array<{
+            id: number;
+            email: string;
+            username: string;
+            role: 'user' | 'admin';
+            createdAt: string;
+            usage: number;
+            quota: number | null;
+            quotaBytes: number | null;
+            twoFactor: boolean;
+        }>;
+    };
+};
+
+export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
+
+export type UpdateUserQuotaData = {
+    body?: {
+        quotaBytes: number | null;
+    };
+    path: {
+        /**
+         * User ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{id}';
+};
+
+export type UpdateUserQuotaErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UpdateUserQuotaError = UpdateUserQuotaErrors[keyof UpdateUserQuotaErrors];
+
+export type UpdateUserQuotaResponses = {
+    /**
+     * The account with its quota in force.
+     */
+    200: {
+        id: number;
+        email: string;
+        username: string;
+        role: 'user' | 'admin';
+        createdAt: string;
+        usage: number;
+        quota: number | null;
+        quotaBytes: number | null;
+        twoFactor: boolean;
+    };
+};
+
+export type UpdateUserQuotaResponse = UpdateUserQuotaResponses[keyof UpdateUserQuotaResponses];
 
 export type RegisterGeneratedMediaData = {
     body?: {

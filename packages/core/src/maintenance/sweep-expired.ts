@@ -7,6 +7,8 @@ export interface ExpiredSweepResult {
   signInBudgets: number;
   /** Password-reset links past their hour, used or not. */
   resetLinks: number;
+  /** Quota reservations of uploads whose process died before settling them. */
+  storageReservations: number;
 }
 
 /** Deletes rows that no longer mean anything, so the tables hold only what is live. */
@@ -15,6 +17,8 @@ export const sweepExpired = async (deps: Pick<CoreDeps, 'db' | 'config' | 'now' 
   const sessions = await deps.db.sessions.deleteExpired(now);
   const signInBudgets = await deps.db.loginThrottle.deleteStale(new Date(now.getTime() - deps.config.loginThrottle.windowMs));
   const resetLinks = await deps.db.passwordResets.deleteExpired(now);
-  if (sessions + signInBudgets + resetLinks > 0) deps.logger.info({ sessions, signInBudgets, resetLinks }, 'expired rows swept');
-  return { sessions, signInBudgets, resetLinks };
+  const storageReservations = await deps.db.storageUsage.deleteExpired(now);
+  if (sessions + signInBudgets + resetLinks + storageReservations > 0)
+    deps.logger.info({ sessions, signInBudgets, resetLinks, storageReservations }, 'expired rows swept');
+  return { sessions, signInBudgets, resetLinks, storageReservations };
 };

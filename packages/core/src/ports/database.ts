@@ -135,7 +135,7 @@ export interface MediaRepo {
   findById(id: number): Promise<MediaRecord | null>;
   setRenditions(id: number, update: RenditionUpdate): Promise<void>;
   /** Records the link file's stripped copy unless one is recorded already; the path in force, null without the row. */
-  setStrippedPath(id: number, path: string): Promise<string | null>;
+  setStrippedPath(id: number, path: string, size: number): Promise<string | null>;
   /** Items with no renditions and no recorded failure, by id after `afterId`: what a backfill makes. */
   findWithoutRenditions(afterId: number, limit: number): Promise<MediaRecord[]>;
 }

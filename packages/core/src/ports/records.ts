@@ -50,6 +50,8 @@ export interface RenditionColumns {
 
 /** What a finished rendition job writes on its item (and, for a video, what the probe measured). */
 export interface RenditionUpdate extends RenditionColumns {
+  /** Bytes of the files written for the item, added to what its owner stores (quotas). */
+  derivedSize?: number;
   width?: number | null;
   height?: number | null;
   durationMs?: number | null;

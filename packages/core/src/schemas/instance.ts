@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZUser } from './auth';
 import { ZId, ZIsoDate } from './common';
 
 /** Who may create an account: anyone, holders of an invite, or only the operator's command. */
@@ -24,6 +25,12 @@ export const ZStorageUsage = z.object({
   quota: z.number().int().nonnegative().nullable(),
 });
 export type TStorageUsage = z.infer<typeof ZStorageUsage>;
+
+/** What GET /api/auth/me answers: the user, what the account stores and may store, and its sign-in. */
+export const ZAccountStatus = ZStorageUsage.extend({ twoFactor: z.boolean() });
+export type TAccountStatus = z.infer<typeof ZAccountStatus>;
+export const ZCurrentUser = ZUser.extend(ZAccountStatus.shape);
+export type TCurrentUser = z.infer<typeof ZCurrentUser>;
 
 export const ZCreateInviteInput = z.strictObject({
   uses: z.number().int().min(1, { message: 'must be at least 1' }).max(10_000, { message: 'must be at most 10000' }).default(1),

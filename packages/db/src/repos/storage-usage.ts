@@ -4,14 +4,14 @@ import type { Executor } from '../client';
 import { media, storageReservations, twoFactor, users } from '../schema';
 
 /**
+ * (Dates go in as text: postgres.js cannot bind a Date inside raw SQL.)
  * Stored bytes and live reservations in one statement, so one snapshot sees both: an upload settling
  * (its row in, its reservation out, in one transaction) is counted once, never zero times or twice.
  */
 const usageOf = (userId: number, now: Date) => sql<string>`(
-  select coalesce(sum(${media.size} + ${media.derivedSize}), 0) from ${media} where ${media.userId} = ${userId}
+  select coalesce(sum(m.size + m.derived_size), 0) from ${media} m where m.user_id = ${userId}
 ) + (
-  select coalesce(sum(${storageReservations.bytes}), 0) from ${storageReservations}
-  where ${storageReservations.userId} = ${userId} and ${storageReservations.expiresAt} > ${now}
+  select coalesce(sum(r.bytes), 0) from ${storageReservations} r where r.user_id = ${userId} and r.expires_at > ${now.toISOString()}::timestamptz
 )`;
 
 export const storageUsageRepo = (db: Executor): StorageUsageRepo => ({
@@ -26,7 +26,10 @@ export const storageUsageRepo = (db: Executor): StorageUsageRepo => ({
   },
 
   async usage(userId, now) {
-    const [row] = await db.select({ usage: usageOf(userId, now) }).from(sql`(select 1) as one`);
+    const [row] = await db
+      .select({ usage: usageOf(userId, now) })
+      .from(users)
+      .where(eq(users.id, userId));
     return Number(row?.usage ?? 0);
   },
 
@@ -36,7 +39,10 @@ export const storageUsageRepo = (db: Executor): StorageUsageRepo => ({
       // Each later statement (READ COMMITTED) sees what the previous holder committed.
       await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
       if (quota !== null) {
-        const [row] = await tx.select({ usage: usageOf(userId, now) }).from(sql`(select 1) as one`);
+        const [row] = await tx
+          .select({ usage: usageOf(userId, now) })
+          .from(users)
+          .where(eq(users.id, userId));
         const usage = Number(row?.usage ?? 0);
         if (usage + bytes > quota) return { ok: false as const, usage };
       }
@@ -73,9 +79,11 @@ export const storageUsageRepo = (db: Executor): StorageUsageRepo => ({
     const rows = await db
       .select({
         user: users,
-        stored: sql<string>`(select coalesce(sum(${media.size} + ${media.derivedSize}), 0) from ${media} where ${media.userId} = ${users.id})`,
-        held: sql<string>`(select coalesce(sum(${storageReservations.bytes}), 0) from ${storageReservations} where ${storageReservations.userId} = ${users.id} and ${storageReservations.expiresAt} > ${now})`,
-        twoFactor: sql<boolean>`exists (select 1 from ${twoFactor} where ${twoFactor.userId} = ${users.id} and ${twoFactor.enabledAt} is not null)`,
+        // Qualified by hand: drizzle names columns bare when a query has one table, and `id` would be the
+        // subquery's own.
+        stored: sql<string>`(select coalesce(sum(m.size + m.derived_size), 0) from ${media} m where m.user_id = "users"."id")`,
+        held: sql<string>`(select coalesce(sum(r.bytes), 0) from ${storageReservations} r where r.user_id = "users"."id" and r.expires_at > ${now.toISOString()}::timestamptz)`,
+        twoFactor: sql<boolean>`exists (select 1 from ${twoFactor} t where t.user_id = "users"."id" and t.enabled_at is not null)`,
       })
       .from(users)
       .orderBy(asc(users.id));
