@@ -17,3 +17,4 @@ export { logAppError } from './lib/log-app-error';
 export * from './renditions';
 export * from './account';
 export * from './instance';
+export * from './two-factor';

@@ -19,6 +19,9 @@ import { createInviteRoute } from './instance/create-invite';
 import { deleteInviteRoute } from './instance/delete-invite';
 import { listInvitesRoute } from './instance/list-invites';
 import { listUsersRoute } from './instance/list-users';
+import { disableTwoFactorRoute } from './two-factor/disable-two-factor';
+import { enableTwoFactorRoute } from './two-factor/enable-two-factor';
+import { startTwoFactorSetupRoute } from './two-factor/start-two-factor-setup';
 import { updateUserQuotaRoute } from './instance/update-user-quota';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
@@ -80,6 +83,9 @@ export const apiRoutes: readonly Route[] = [
   listApiTokensRoute,
   revokeApiTokenRoute,
   // Running an instance (issue 20).
+  startTwoFactorSetupRoute,
+  enableTwoFactorRoute,
+  disableTwoFactorRoute,
   createInviteRoute,
   listInvitesRoute,
   deleteInviteRoute,

@@ -30,6 +30,9 @@ import { remove as deleteInvite } from './procedures/invites/delete';
 import { list as listInvites } from './procedures/invites/list';
 import { list as listUsers } from './procedures/users/list';
 import { updateQuota } from './procedures/users/update-quota';
+import { disable as disableTwoFactor } from './procedures/two-factor/disable';
+import { enable as enableTwoFactor } from './procedures/two-factor/enable';
+import { setup as setupTwoFactor } from './procedures/two-factor/setup';
 import { router } from './init';
 
 export const appRouter = router({
@@ -48,6 +51,7 @@ export const appRouter = router({
     forgotPassword,
     // Usage, quota and two-factor state (issue 20).
     status,
+    twoFactor: router({ setup: setupTwoFactor, enable: enableTwoFactor, disable: disableTwoFactor }),
   }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
   share: router({ create: createShare, delete: deleteShare, byPath: shareByPath }),

@@ -73,3 +73,19 @@ export const ZAdminUserList = z.object({ users: z.array(ZAdminUser) });
 export const ZUpdateUserQuotaInput = z.strictObject({
   quotaBytes: z.number().int().nonnegative({ message: 'must be a whole number of bytes, 0 or more' }).nullable(),
 });
+
+/** An authenticator's current code (6 digits) or one of the recovery codes. */
+const ZSecondFactorCode = z.string().trim().min(1, { message: 'is required' }).max(64);
+
+export const ZTwoFactorSetup = z.object({
+  /** For the QR code: `otpauth://totp/mediashare:<username>?secret=...&issuer=mediashare`. */
+  otpauthUrl: z.string(),
+  /** The same secret in base32, for typing into an authenticator by hand. */
+  secret: z.string(),
+});
+export const ZEnableTwoFactorInput = z.strictObject({ code: ZSecondFactorCode });
+export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const ZDisableTwoFactorInput = z.strictObject({
+  password: z.string().min(1, { message: 'is required' }).max(256),
+  code: ZSecondFactorCode,
+});
