@@ -1,5 +1,5 @@
 import { PAGES, type TUser } from '@mediashare/core/schemas';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { LandingPage } from './auth/landing-page';
 import { RegisterPage } from './auth/register-page';
@@ -16,6 +16,9 @@ const VaultPage = lazy(() => import('./vault/vault-page').then((m) => ({ default
 const CommunityPage = lazy(() => import('./community/community-page').then((m) => ({ default: m.CommunityPage })));
 const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
 const CommunityItemPage = lazy(() => import('./community/community-item-page').then((m) => ({ default: m.CommunityItemPage })));
+const TwoFactorPage = lazy(() => import('./two-factor/two-factor-page').then((m) => ({ default: m.TwoFactorPage })));
+const InvitesPage = lazy(() => import('./instance-admin/invites-page').then((m) => ({ default: m.InvitesPage })));
+const UsersPage = lazy(() => import('./instance-admin/users-page').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -48,6 +51,13 @@ const Home = () => <WithSession>{(user) => (user ? <VaultPage user={user} /> : <
 
 const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
 
+const TwoFactor = () => <WithSession>{(user) => (user ? <TwoFactorPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
+
+/** Admin pages: to anyone else they are pages that do not exist, as their API answers. */
+const AdminOnly = ({ page: Page }: { page: ComponentType }) => (
+  <WithSession>{(user) => (user?.role === 'admin' ? <Page /> : <NotFoundPage />)}</WithSession>
+);
+
 export const App = () => (
   <>
     <SiteHeader />
@@ -60,6 +70,13 @@ export const App = () => (
           <Route path={PAGES.community} component={CommunityPage} />
           <Route path={PAGES.communityItem}>{(params) => <CommunityItemPage id={params.id} />}</Route>
           <Route path={PAGES.tokens} component={Tokens} />
+          <Route path={PAGES.twoFactor} component={TwoFactor} />
+          <Route path={PAGES.adminInvites}>
+            <AdminOnly page={InvitesPage} />
+          </Route>
+          <Route path={PAGES.adminUsers}>
+            <AdminOnly page={UsersPage} />
+          </Route>
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>
