@@ -12,6 +12,8 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
   maxUploadBytes: env.MAX_UPLOAD_BYTES,
   maxImagePixels: env.MAX_IMAGE_PIXELS,
   maxTagsPerMedia: env.MAX_TAGS_PER_MEDIA,
+  registration: env.REGISTRATION,
+  defaultQuotaBytes: env.DEFAULT_QUOTA_BYTES ?? null,
   session: { idleTtlMs: env.SESSION_IDLE_HOURS * 3600_000, absoluteTtlMs: env.SESSION_ABSOLUTE_HOURS * 3600_000 },
   loginThrottle: {
     windowMs: env.LOGIN_LOCK_MINUTES * 60_000,

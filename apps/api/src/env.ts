@@ -77,6 +77,9 @@ const ZEnv = z
     MAX_UPLOAD_BYTES: int(2 * 1024 ** 3),
     MAX_IMAGE_PIXELS: int(50_000_000),
     MAX_TAGS_PER_MEDIA: int(10),
+    // Running an instance (issue 20): who may sign up, and what each account may store (unset: unlimited).
+    REGISTRATION: z.enum(['open', 'invite', 'closed']).default('open'),
+    DEFAULT_QUOTA_BYTES: z.coerce.number().int().min(0).optional(),
     SESSION_COOKIE_NAME: z
       .string()
       .regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/)

@@ -127,7 +127,12 @@ describe('GET /api/community', () => {
 describe('GET /api/config', () => {
   it('tells clients the limits to check before sending', async () => {
     const res = await call(h.app, '/api/config');
-    expect(res.body).toEqual({ maxUploadBytes: h.deps.config.maxUploadBytes, maxImagePixels: 50_000_000, maxTagsPerMedia: 10 });
+    expect(res.body).toEqual({
+      maxUploadBytes: h.deps.config.maxUploadBytes,
+      maxImagePixels: 50_000_000,
+      maxTagsPerMedia: 10,
+      registration: 'open',
+    });
     expect(await trpcFor(h.app).config.get.query()).toEqual(res.body);
   });
 

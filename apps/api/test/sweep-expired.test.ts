@@ -73,7 +73,7 @@ const remaining = async (db: TestDatabase, userId: number) => ({
 });
 
 const LEFT = { sessions: ['live'], budgets: ['user:counting'], resetLinks: ['reset-live'], idempotencyKeys: ['key-live'] };
-const SWEPT = { sessions: 2, signInBudgets: 2, resetLinks: 1, idempotencyKeys: 1 };
+const SWEPT = { sessions: 2, signInBudgets: 2, resetLinks: 1, idempotencyKeys: 1, storageReservations: 0 };
 
 describe('the sweep of expired rows', () => {
   it('runs in the server: deletes expired sessions and ended sign-in budgets, and keeps live ones', async () => {
@@ -93,6 +93,7 @@ describe('the sweep of expired rows', () => {
           signInBudgets: 0,
           resetLinks: 0,
           idempotencyKeys: 0,
+          storageReservations: 0,
         });
       } finally {
         await h.close();

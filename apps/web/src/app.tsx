@@ -1,5 +1,5 @@
 import { PAGES, type TUser } from '@mediashare/core/schemas';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { LandingPage } from './auth/landing-page';
 import { RegisterPage } from './auth/register-page';
@@ -18,6 +18,9 @@ const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').th
 const CommunityItemPage = lazy(() => import('./community/community-item-page').then((m) => ({ default: m.CommunityItemPage })));
 const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ default: m.AccountPage })));
 const ExposurePage = lazy(() => import('./exposure/exposure-page').then((m) => ({ default: m.ExposurePage })));
+const TwoFactorPage = lazy(() => import('./two-factor/two-factor-page').then((m) => ({ default: m.TwoFactorPage })));
+const InvitesPage = lazy(() => import('./instance-admin/invites-page').then((m) => ({ default: m.InvitesPage })));
+const UsersPage = lazy(() => import('./instance-admin/users-page').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -55,6 +58,13 @@ const Exposure = () => <WithSession>{(user) => (user ? <ExposurePage /> : <Redir
 
 const Tokens = () => <WithSession>{(user) => (user ? <TokensPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
 
+const TwoFactor = () => <WithSession>{(user) => (user ? <TwoFactorPage /> : <Redirect to={PAGES.signIn} />)}</WithSession>;
+
+/** Admin pages: to anyone else they are pages that do not exist, as their API answers. */
+const AdminOnly = ({ page: Page }: { page: ComponentType }) => (
+  <WithSession>{(user) => (user?.role === 'admin' ? <Page /> : <NotFoundPage />)}</WithSession>
+);
+
 export const App = () => (
   <>
     <SiteHeader />
@@ -69,6 +79,13 @@ export const App = () => (
           <Route path={PAGES.tokens} component={Tokens} />
           <Route path={PAGES.account} component={Account} />
           <Route path={PAGES.exposure} component={Exposure} />
+          <Route path={PAGES.twoFactor} component={TwoFactor} />
+          <Route path={PAGES.adminInvites}>
+            <AdminOnly page={InvitesPage} />
+          </Route>
+          <Route path={PAGES.adminUsers}>
+            <AdminOnly page={UsersPage} />
+          </Route>
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>

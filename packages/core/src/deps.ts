@@ -4,12 +4,17 @@ import type { DatabasePort } from './ports/database';
 import type { Logger } from './ports/logger';
 import type { ImagingPort, WatermarkPort } from './ports/imaging';
 import type { StoragePort } from './ports/storage';
+import type { TRegistrationMode } from './schemas/instance';
 
 export interface CoreConfig {
   maxUploadBytes: number;
   /** Width x height above which an image is refused from its header, before any decoding. */
   maxImagePixels: number;
   maxTagsPerMedia: number;
+  /** REGISTRATION: who may create an account through the API. */
+  registration: TRegistrationMode;
+  /** DEFAULT_QUOTA_BYTES: what an account without a quota of its own may store; null is unlimited. */
+  defaultQuotaBytes: number | null;
   session: { idleTtlMs: number; absoluteTtlMs: number };
   loginThrottle: {
     /** A budget's window, from its first attempt; a spent budget refuses until the window ends. */

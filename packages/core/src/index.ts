@@ -18,3 +18,5 @@ export * from './renditions';
 export * from './account';
 export * from './idempotency';
 export * from './share-links';
+export * from './instance';
+export * from './two-factor';

@@ -17,6 +17,9 @@ import { shareLinkRepo } from './repos/share-links';
 import { storageIntentRepo } from './repos/storage-intents';
 import { tagRepo } from './repos/tags';
 import { userRepo } from './repos/users';
+import { inviteRepo } from './repos/invites';
+import { storageUsageRepo } from './repos/storage-usage';
+import { twoFactorRepo } from './repos/two-factor';
 
 const reposOf = (db: Executor): Repos => ({
   users: userRepo(db),
@@ -35,6 +38,9 @@ const reposOf = (db: Executor): Repos => ({
   pendingDeletes: pendingDeleteRepo(db),
   idempotencyKeys: idempotencyKeyRepo(db),
   shareLinks: shareLinkRepo(db),
+  invites: inviteRepo(db),
+  storageUsage: storageUsageRepo(db),
+  twoFactor: twoFactorRepo(db),
 });
 
 /**

@@ -30,6 +30,8 @@ export const users = pgTable(
     role: text('role', { enum: ['user', 'admin'] })
       .notNull()
       .default('user'),
+    /** What the account may store, originals and renditions together; null: DEFAULT_QUOTA_BYTES applies. */
+    quotaBytes: bigint('quota_bytes', { mode: 'number' }),
     createdAt: createdAt(),
     /**
      * Set when the account's deletion begins (its names are freed and it can no longer sign in); the row
@@ -160,6 +162,8 @@ export const media = pgTable(
     ...renditionColumns(),
     /** The link file: a copy without EXIF/XMP/GPS, made on the first download of a shared image. */
     strippedPath: text('stripped_path'),
+    /** Bytes of the thumbnail, preview and link file together: they count toward the owner's quota. */
+    derivedSize: bigint('derived_size', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -400,3 +404,70 @@ export const shareLinkSalts = pgTable('share_link_salts', {
   salt: text('salt').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * Invites (REGISTRATION=invite): only the SHA-256 of the code is stored. A registration takes one use in
+ * the statement that checks `uses < max_uses`, so parallel registrations cannot take more than there are.
+ */
+export const invites = pgTable(
+  'invites',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** SHA-256 (hex) of the code. */
+    codeHash: text('code_hash').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    maxUses: integer('max_uses').notNull(),
+    uses: integer('uses').notNull().default(0),
+    expiresAt: timestamptz('expires_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('invites_code_hash_key').on(t.codeHash),
+    check('invites_uses_check', sql`${t.uses} >= 0 and ${t.uses} <= ${t.maxUses}`),
+  ],
+);
+
+/**
+ * Bytes an upload in progress holds against its owner's quota, taken under the owner's row lock before
+ * they are stored and given back when the item's row lands (or the upload fails). A process that dies
+ * mid-upload leaves its row until `expires_at`, which the upload renews while bytes arrive.
+ */
+export const storageReservations = pgTable(
+  'storage_reservations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('storage_reservations_user_id_idx').on(t.userId), index('storage_reservations_expires_at_idx').on(t.expiresAt)],
+);
+
+/**
+ * Two-factor sign-in (TOTP, RFC 6238). A secret is pending until a code from it is confirmed
+ * (`enabled_at`); `last_step` is the newest time step a code was accepted for, so no code is used twice.
+ */
+export const twoFactor = pgTable('two_factor', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secret: text('secret').notNull(),
+  enabledAt: timestamptz('enabled_at'),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes for two-factor sign-in: SHA-256 of each, crossed out when used. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);

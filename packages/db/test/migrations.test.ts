@@ -14,11 +14,13 @@ const TABLES = [
   'community_media',
   'community_media_tags',
   'idempotency_keys',
+  'invites',
   'login_throttle',
   'media',
   'password_resets',
   'pending_deletes',
   'rate_limits',
+  'recovery_codes',
   'rendition_jobs',
   'sessions',
   'share_claims',
@@ -26,7 +28,9 @@ const TABLES = [
   'share_link_visits',
   'share_links',
   'storage_intents',
+  'storage_reservations',
   'tags',
+  'two_factor',
   'users',
 ];
 

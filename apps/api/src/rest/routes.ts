@@ -17,6 +17,14 @@ import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
 import { listTagsRoute } from './community/list-tags';
 import { removeCommunityItemRoute } from './community/remove-community-item';
+import { createInviteRoute } from './instance/create-invite';
+import { deleteInviteRoute } from './instance/delete-invite';
+import { listInvitesRoute } from './instance/list-invites';
+import { listUsersRoute } from './instance/list-users';
+import { disableTwoFactorRoute } from './two-factor/disable-two-factor';
+import { enableTwoFactorRoute } from './two-factor/enable-two-factor';
+import { startTwoFactorSetupRoute } from './two-factor/start-two-factor-setup';
+import { updateUserQuotaRoute } from './instance/update-user-quota';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -89,6 +97,15 @@ export const apiRoutes: readonly Route[] = [
   createApiTokenRoute,
   listApiTokensRoute,
   revokeApiTokenRoute,
+  // Running an instance (issue 20).
+  startTwoFactorSetupRoute,
+  enableTwoFactorRoute,
+  disableTwoFactorRoute,
+  createInviteRoute,
+  listInvitesRoute,
+  deleteInviteRoute,
+  listUsersRoute,
+  updateUserQuotaRoute,
 ];
 
 /** Internal apps' routes, a sub-app whose only caller is the service token. */

@@ -9,6 +9,7 @@ export const TAGS = {
   'Share links': 'What anyone holding a share link sees, and its file. No sign-in needed.',
   Community: 'The public feed of shared media, the canonical tags, and the limits clients check before sending.',
   'API tokens': 'Personal API tokens for other apps, sent as `Authorization: Bearer msk_...`. Managed from a session only.',
+  Instance: 'Running the instance, for admins: invites (with REGISTRATION=invite) and what each account may store.',
   Internal: 'Calls from internal apps that generate media, authorized by INTERNAL_API_TOKEN.',
   Files: 'Public files of the local storage driver, at the path Supabase Storage uses for its public buckets.',
   Operations: 'Liveness for load balancers, this document and its docs page.',

@@ -9,6 +9,7 @@ import { me } from './procedures/auth/me';
 import { register } from './procedures/auth/register';
 import { resetPassword } from './procedures/auth/reset-password';
 import { sessions } from './procedures/auth/sessions';
+import { status } from './procedures/auth/status';
 import { updateMe } from './procedures/auth/update-me';
 import { remove as deleteMedia } from './procedures/media/delete';
 import { get as getMedia } from './procedures/media/get';
@@ -30,6 +31,14 @@ import { list as listTags } from './procedures/tags/list';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
+import { create as createInvite } from './procedures/invites/create';
+import { remove as deleteInvite } from './procedures/invites/delete';
+import { list as listInvites } from './procedures/invites/list';
+import { list as listUsers } from './procedures/users/list';
+import { updateQuota } from './procedures/users/update-quota';
+import { disable as disableTwoFactor } from './procedures/two-factor/disable';
+import { enable as enableTwoFactor } from './procedures/two-factor/enable';
+import { setup as setupTwoFactor } from './procedures/two-factor/setup';
 import { router } from './init';
 
 export const appRouter = router({
@@ -47,6 +56,9 @@ export const appRouter = router({
     endOtherSessions,
     resetPassword,
     forgotPassword,
+    // Usage, quota and two-factor state (issue 20).
+    status,
+    twoFactor: router({ setup: setupTwoFactor, enable: enableTwoFactor, disable: disableTwoFactor }),
   }),
   media: router({ list: listMedia, get: getMedia, delete: deleteMedia }),
   share: router({
@@ -62,6 +74,9 @@ export const appRouter = router({
   config: router({ get: getConfig }),
   tags: router({ list: listTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
+  // Running an instance (issue 20), for admins.
+  invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),
+  users: router({ list: listUsers, updateQuota }),
 });
 
 export type AppRouter = typeof appRouter;

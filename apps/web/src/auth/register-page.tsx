@@ -10,7 +10,15 @@ import { AuthCard } from './auth-card';
 
 type FieldErrors = Partial<Record<keyof TRegisterInput, string>>;
 
-const FIELD_LABELS: Record<keyof TRegisterInput, string> = { email: 'Email', username: 'Username', password: 'Password' };
+const FIELD_LABELS: Record<keyof TRegisterInput, string> = {
+  email: 'Email',
+  username: 'Username',
+  password: 'Password',
+  inviteCode: 'Invite code',
+};
+
+/** The code an invite link carries (`/register?invite=...`). */
+const inviteFromLink = () => new URLSearchParams(window.location.search).get('invite') ?? '';
 
 /** The server's own schema checks the form first, so people see the same rules before sending anything. */
 const validate = (input: TRegisterInput): FieldErrors => {
@@ -29,7 +37,9 @@ export const RegisterPage = () => {
   const { user } = useSession();
   const [, navigate] = useLocation();
   const utils = trpc.useUtils();
-  const [form, setForm] = useState<TRegisterInput>({ email: '', username: '', password: '' });
+  const config = trpc.config.get.useQuery(undefined, { staleTime: Infinity });
+  const mode = config.data?.registration;
+  const [form, setForm] = useState<TRegisterInput>({ email: '', username: '', password: '', inviteCode: inviteFromLink() });
   const [errors, setErrors] = useState<FieldErrors>({});
   const register = trpc.auth.register.useMutation({
     onSuccess: (created) => {
@@ -46,10 +56,28 @@ export const RegisterPage = () => {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(form);
+    const input = { ...form, inviteCode: mode === 'invite' ? form.inviteCode : undefined };
+    const found = validate(input);
+    if (mode === 'invite' && !form.inviteCode?.trim()) found.inviteCode = 'Invite code is required';
     setErrors(found);
-    if (Object.keys(found).length === 0) register.mutate(form);
+    if (Object.keys(found).length === 0) register.mutate(input);
   };
+
+  if (mode === 'closed') {
+    return (
+      <AuthCard
+        title="Registration is closed"
+        subtitle="This server does not take sign-ups. Its operator creates accounts; ask them for one."
+        footer={
+          <>
+            Already have an account? <Link href="/login">Sign in</Link>
+          </>
+        }
+      >
+        {null}
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard
@@ -62,6 +90,17 @@ export const RegisterPage = () => {
       }
     >
       <form className="form" onSubmit={submit} noValidate>
+        {mode === 'invite' && (
+          <Field
+            label="Invite code"
+            name="inviteCode"
+            value={form.inviteCode ?? ''}
+            onChange={set('inviteCode')}
+            error={errors.inviteCode}
+            hint="Sign-ups on this server need an invite. The link you were sent fills this in."
+            autoComplete="off"
+          />
+        )}
         <Field
           label="Email"
           name="email"

@@ -14,6 +14,7 @@ export const SignInPage = () => {
   const utils = trpc.useUtils();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
   const login = trpc.auth.login.useMutation({
     onSuccess: (signedIn) => {
       utils.auth.me.setData(undefined, signedIn);
@@ -21,11 +22,15 @@ export const SignInPage = () => {
     },
   });
 
+  // The password was right and the account has two-factor sign-in: ask for the code.
+  const needsCode = Boolean((login.error?.data as { twoFactorRequired?: boolean } | undefined)?.twoFactorRequired);
+  const asksCode = needsCode || totp !== '';
+
   if (user && !login.isSuccess) return <Redirect to="/" />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ email, password });
+    login.mutate({ email, password, ...(asksCode ? { totp } : {}) });
   };
 
   return (
@@ -56,6 +61,19 @@ export const SignInPage = () => {
           autoComplete="current-password"
           required
         />
+        {asksCode && (
+          <Field
+            label="Two-factor code"
+            name="totp"
+            value={totp}
+            onChange={(e) => setTotp(e.target.value)}
+            hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+            autoComplete="one-time-code"
+            inputMode="text"
+            autoFocus
+            required
+          />
+        )}
         {login.error && (
           <p className="alert" role="alert">
             {errorMessage(login.error)}

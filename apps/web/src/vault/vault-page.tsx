@@ -9,6 +9,7 @@ import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { Viewer, type ViewerItem } from '../viewer/viewer';
 import { MediaCard } from './media-card';
+import { UsageBar } from '../instance-admin/usage-bar';
 import { UploadList } from './upload-list';
 import { UploadZone } from './upload-zone';
 import { useUploads } from './use-uploads';
@@ -48,7 +49,15 @@ export const VaultPage = ({ user }: { user: TUser }) => {
     },
   );
   const maxUploadBytes = useLimits().data?.maxUploadBytes;
-  const uploads = useUploads({ maxBytes: maxUploadBytes, onUploaded: () => void utils.media.list.invalidate() });
+  // What the account stores against its quota: uploads, renditions and deletions all move it.
+  const storage = trpc.auth.status.useQuery(undefined, { refetchInterval: RENDITION_POLL_MS * 6 });
+  const uploads = useUploads({
+    maxBytes: maxUploadBytes,
+    onUploaded: () => {
+      void utils.media.list.invalidate();
+      void utils.auth.status.invalidate();
+    },
+  });
   const [sharingId, setSharingId] = useState<number | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<TMediaItem | null>(null);
@@ -100,6 +109,7 @@ export const VaultPage = ({ user }: { user: TUser }) => {
           <h1>Your vault</h1>
           <p className="page__lead">Private to you, {user.username}. Share any item with a link or with the Community.</p>
         </div>
+        {storage.data && <UsageBar usage={storage.data.usage} quota={storage.data.quota} />}
       </div>
       <div className="vault__uploads">
         <UploadZone isDragging={isDragging} maxBytes={maxUploadBytes} onFiles={uploads.add} />

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, StartTwoFactorSetupData, StartTwoFactorSetupErrors, StartTwoFactorSetupResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UpdateUserQuotaData, UpdateUserQuotaErrors, UpdateUserQuotaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -21,7 +21,7 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 /**
  * Create an account and sign in
  *
- * Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free.
+ * Takes an email, a username and a password; answers 201 with the user and sets the session cookie, so the client is signed in. The email and the username must both be free. What REGISTRATION allows decides who may: anyone (`open`), holders of an invite code sent as `inviteCode` (`invite`), or nobody (`closed`: accounts are made by the operator). GET /api/config says which.
  */
 export const registerAccount = <ThrowOnError extends boolean = false>(options?: Options<RegisterAccountData, ThrowOnError>) => (options?.client ?? client).post<RegisterAccountResponses, RegisterAccountErrors, ThrowOnError>({
     url: '/api/auth/register',
@@ -35,7 +35,7 @@ export const registerAccount = <ThrowOnError extends boolean = false>(options?: 
 /**
  * Sign in (email or username in `email`); a new session id every time
  *
- * Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).
+ * Answers the user and sets a fresh session cookie; any session the request carried is ended. An account with two-factor sign-in also needs `totp`: the authenticator's current code or a recovery code; without it the answer is 401 with `twoFactorRequired: true`. A code works once. Repeated failures, wrong codes included, lock sign-in for the account and the address for a while (429 with Retry-After).
  */
 export const signIn = <ThrowOnError extends boolean = false>(options?: Options<SignInData, ThrowOnError>) => (options?.client ?? client).post<SignInResponses, SignInErrors, ThrowOnError>({
     url: '/api/auth/login',
@@ -73,9 +73,9 @@ export const deleteAccount = <ThrowOnError extends boolean = false>(options?: Op
 });
 
 /**
- * Who am I
+ * Who am I, what I store and may store
  *
- * The user behind the session cookie or the API token (scope read). Clients call it to learn whether they are signed in.
+ * The user behind the session cookie or the API token (scope read), with `usage` (bytes stored: originals, renditions and uploads in progress) and `quota` (bytes allowed; null is unlimited), and whether two-factor sign-in is on. Clients call it to learn whether they are signed in.
  */
 export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: Options<GetCurrentUserData, ThrowOnError>) => (options?.client ?? client).get<GetCurrentUserResponses, GetCurrentUserErrors, ThrowOnError>({
     security: [{
@@ -576,6 +576,142 @@ export const revokeApiToken = <ThrowOnError extends boolean = false>(options: Op
         }],
     url: '/api/user/tokens/{id}',
     ...options
+});
+
+/**
+ * Start two-factor setup: a new TOTP secret and its otpauth URL, for the QR code
+ *
+ * Makes a new TOTP secret (RFC 6238: SHA-1, 6 digits, 30 s) and answers it with its otpauth:// URL for an authenticator app. Nothing changes at sign-in until POST /api/auth/2fa/enable confirms a code from it; starting again replaces a secret not yet confirmed. A signed-in session only.
+ */
+export const startTwoFactorSetup = <ThrowOnError extends boolean = false>(options?: Options<StartTwoFactorSetupData, ThrowOnError>) => (options?.client ?? client).post<StartTwoFactorSetupResponses, StartTwoFactorSetupErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/2fa/setup',
+    ...options
+});
+
+/**
+ * Turn two-factor sign-in on with a code from the authenticator; answers 10 recovery codes, once
+ *
+ * Confirms the pending secret with a code the authenticator shows now. From then on, POST /api/auth/login needs `totp` as well. The 10 single-use recovery codes are in this answer only (the server keeps their hashes); each signs in once in place of a code. API tokens are not affected.
+ */
+export const enableTwoFactor = <ThrowOnError extends boolean = false>(options?: Options<EnableTwoFactorData, ThrowOnError>) => (options?.client ?? client).post<EnableTwoFactorResponses, EnableTwoFactorErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/2fa/enable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Turn two-factor sign-in off (needs the password and a code)
+ *
+ * Needs the account password and a code from the authenticator (or a recovery code), so a session alone cannot remove the second factor. The secret and the recovery codes are deleted. Both checks count against the sign-in limits.
+ */
+export const disableTwoFactor = <ThrowOnError extends boolean = false>(options?: Options<DisableTwoFactorData, ThrowOnError>) => (options?.client ?? client).post<DisableTwoFactorResponses, DisableTwoFactorErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/auth/2fa/disable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * List invites (admins), newest first, with uses left and expiry
+ *
+ * Every invite with how often it was used, how many uses it has left and when it expires. Codes are never shown again.
+ */
+export const listInvites = <ThrowOnError extends boolean = false>(options?: Options<ListInvitesData, ThrowOnError>) => (options?.client ?? client).get<ListInvitesResponses, ListInvitesErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/invites',
+    ...options
+});
+
+/**
+ * Create an invite (admins): its code and sign-up link, shown once
+ *
+ * Makes an invite good for `uses` registrations (1 unless given) until `expiresAt` (never, unless given). The code and the sign-up link carrying it are in this answer only: the server keeps a hash. Registrations need one while REGISTRATION=invite.
+ */
+export const createInvite = <ThrowOnError extends boolean = false>(options?: Options<CreateInviteData, ThrowOnError>) => (options?.client ?? client).post<CreateInviteResponses, CreateInviteErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/invites',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options?.headers
+    }
+});
+
+/**
+ * Delete an invite (admins); its code stops working at once
+ *
+ * Removes the invite; registrations with its code are refused from now on. Accounts made with it stay.
+ */
+export const deleteInvite = <ThrowOnError extends boolean = false>(options: Options<DeleteInviteData, ThrowOnError>) => (options.client ?? client).delete<DeleteInviteResponses, DeleteInviteErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/invites/{id}',
+    ...options
+});
+
+/**
+ * List accounts with their storage usage and quota (admins)
+ *
+ * Every account, oldest first, with `usage` (bytes stored: originals, renditions and uploads in progress), `quota` (the quota in force; null is unlimited), `quotaBytes` (the account’s own quota, null when DEFAULT_QUOTA_BYTES applies) and whether two-factor sign-in is on.
+ */
+export const listUsers = <ThrowOnError extends boolean = false>(options?: Options<ListUsersData, ThrowOnError>) => (options?.client ?? client).get<ListUsersResponses, ListUsersErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/users',
+    ...options
+});
+
+/**
+ * Set an account’s storage quota (admins); null goes back to the default
+ *
+ * `quotaBytes` is what the account may store, originals and renditions together; null makes DEFAULT_QUOTA_BYTES apply again. A quota under what the account stores removes nothing: its uploads are refused until it is under again.
+ */
+export const updateUserQuota = <ThrowOnError extends boolean = false>(options: Options<UpdateUserQuotaData, ThrowOnError>) => (options.client ?? client).patch<UpdateUserQuotaResponses, UpdateUserQuotaErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/users/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**

@@ -8,11 +8,13 @@ export type RegisterInput = {
     email: string;
     username: string;
     password: string;
+    inviteCode?: string;
 };
 
 export type LoginInput = {
     email: string;
     password: string;
+    totp?: string;
 };
 
 export type ShareInput = {
@@ -163,6 +165,7 @@ export type PublicConfig = {
     maxUploadBytes: number;
     maxImagePixels: number;
     maxTagsPerMedia: number;
+    registration: 'open' | 'invite' | 'closed';
 };
 
 export type Tag = {
@@ -217,7 +220,7 @@ export type RegisterAccountErrors = {
      */
     401: Error;
     /**
-     * A browser request from another origin, or an API token without the needed scope.
+     * Registration is closed on this server.
      */
     403: Error;
     /**
@@ -270,7 +273,7 @@ export type SignInErrors = {
      */
     400: Error;
     /**
-     * Wrong email, username or password, or a bad Authorization header.
+     * Wrong email, username or password; a two-factor code needed (`twoFactorRequired`) or wrong; or a bad Authorization header.
      */
     401: Error;
     /**
@@ -434,7 +437,16 @@ export type GetCurrentUserResponses = {
     /**
      * The signed-in user.
      */
-    200: User;
+    200: {
+        id: number;
+        email: string;
+        username: string;
+        role: 'user' | 'admin';
+        createdAt: string;
+        usage: number;
+        quota: number | null;
+        twoFactor: boolean;
+    };
 };
 
 export type GetCurrentUserResponse = GetCurrentUserResponses[keyof GetCurrentUserResponses];
@@ -924,7 +936,7 @@ export type UploadMediaErrors = {
      */
     409: Error;
     /**
-     * The body is over the size limit.
+     * The file would take the account past its storage quota (refused from Content-Length before the body is read, else at the byte that passes it), or past MAX_UPLOAD_BYTES.
      */
     413: Error;
     /**
@@ -2355,6 +2367,421 @@ export type RevokeApiTokenResponses = {
 };
 
 export type RevokeApiTokenResponse = RevokeApiTokenResponses[keyof RevokeApiTokenResponses];
+
+export type StartTwoFactorSetupData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/auth/2fa/setup';
+};
+
+export type StartTwoFactorSetupErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type StartTwoFactorSetupError = StartTwoFactorSetupErrors[keyof StartTwoFactorSetupErrors];
+
+export type StartTwoFactorSetupResponses = {
+    /**
+     * The pending secret.
+     */
+    200: {
+        otpauthUrl: string;
+        secret: string;
+    };
+};
+
+export type StartTwoFactorSetupResponse = StartTwoFactorSetupResponses[keyof StartTwoFactorSetupResponses];
+
+export type EnableTwoFactorData = {
+    body?: {
+        code: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/2fa/enable';
+};
+
+export type EnableTwoFactorErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type EnableTwoFactorError = EnableTwoFactorErrors[keyof EnableTwoFactorErrors];
+
+export type EnableTwoFactorResponses = {
+    /**
+     * Two-factor sign-in is on; store these codes now.
+     */
+    200: {
+        recoveryCodes: Array<string>;
+    };
+};
+
+export type EnableTwoFactorResponse = EnableTwoFactorResponses[keyof EnableTwoFactorResponses];
+
+export type DisableTwoFactorData = {
+    body?: {
+        password: string;
+        code: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/auth/2fa/disable';
+};
+
+export type DisableTwoFactorErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many sign-in attempts for this account or address.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type DisableTwoFactorError = DisableTwoFactorErrors[keyof DisableTwoFactorErrors];
+
+export type DisableTwoFactorResponses = {
+    /**
+     * Two-factor sign-in is off.
+     */
+    204: void;
+};
+
+export type DisableTwoFactorResponse = DisableTwoFactorResponses[keyof DisableTwoFactorResponses];
+
+export type ListInvitesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/invites';
+};
+
+export type ListInvitesErrors = {
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListInvitesError = ListInvitesErrors[keyof ListInvitesErrors];
+
+export type ListInvitesResponses = {
+    /**
+     * The invites.
+     */
+    200: {
+        invites: Array<{
+            id: number;
+            uses: number;
+            usesLeft: number;
+            expiresAt: string | null;
+            createdAt: string;
+        }>;
+    };
+};
+
+export type ListInvitesResponse = ListInvitesResponses[keyof ListInvitesResponses];
+
+export type CreateInviteData = {
+    body?: {
+        uses?: number;
+        expiresAt?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/admin/invites';
+};
+
+export type CreateInviteErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type CreateInviteError = CreateInviteErrors[keyof CreateInviteErrors];
+
+export type CreateInviteResponses = {
+    /**
+     * The invite, with its code and link: hand them over now.
+     */
+    201: {
+        id: number;
+        uses: number;
+        usesLeft: number;
+        expiresAt: string | null;
+        createdAt: string;
+        code: string;
+        link: string;
+    };
+};
+
+export type CreateInviteResponse = CreateInviteResponses[keyof CreateInviteResponses];
+
+export type DeleteInviteData = {
+    body?: never;
+    path: {
+        /**
+         * Invite ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/invites/{id}';
+};
+
+export type DeleteInviteErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type DeleteInviteError = DeleteInviteErrors[keyof DeleteInviteErrors];
+
+export type DeleteInviteResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteInviteResponse = DeleteInviteResponses[keyof DeleteInviteResponses];
+
+export type ListUsersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/users';
+};
+
+export type ListUsersErrors = {
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
+
+export type ListUsersResponses = {
+    /**
+     * The accounts.
+     */
+    200: {
+        users: Array<{
+            id: number;
+            email: string;
+            username: string;
+            role: 'user' | 'admin';
+            createdAt: string;
+            usage: number;
+            quota: number | null;
+            quotaBytes: number | null;
+            twoFactor: boolean;
+        }>;
+    };
+};
+
+export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
+
+export type UpdateUserQuotaData = {
+    body?: {
+        quotaBytes: number | null;
+    };
+    path: {
+        /**
+         * User ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{id}';
+};
+
+export type UpdateUserQuotaErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UpdateUserQuotaError = UpdateUserQuotaErrors[keyof UpdateUserQuotaErrors];
+
+export type UpdateUserQuotaResponses = {
+    /**
+     * The account with its quota in force.
+     */
+    200: {
+        id: number;
+        email: string;
+        username: string;
+        role: 'user' | 'admin';
+        createdAt: string;
+        usage: number;
+        quota: number | null;
+        quotaBytes: number | null;
+        twoFactor: boolean;
+    };
+};
+
+export type UpdateUserQuotaResponse = UpdateUserQuotaResponses[keyof UpdateUserQuotaResponses];
 
 export type RegisterGeneratedMediaData = {
     body?: {

@@ -5,6 +5,7 @@ import { burnPasswordCheck, verifyPassword } from './password';
 import { reserveSignIn } from './sign-in-budget';
 import { startSession } from './start-session';
 import { toUser } from './to-user';
+import { verifySecondFactor } from '../two-factor/verify-second-factor';
 
 export interface LoginOptions extends TLoginInput {
   /** The client's address as the transport sees it, for the per-address budget. */
@@ -15,7 +16,10 @@ export interface LoginOptions extends TLoginInput {
   userAgent?: string | undefined;
 }
 
-export const loginUser = async (deps: CoreDeps, { email: login, password, ip, previousSessionId, userAgent }: LoginOptions) => {
+export const loginUser = async (
+  deps: CoreDeps,
+  { email: login, password, totp, ip, previousSessionId, userAgent }: LoginOptions,
+) => {
   const { db, config } = deps;
   const user = await db.users.findByLogin(login);
   // One budget per account, whichever of its names is typed; a name that matches nobody has its own.
@@ -35,6 +39,23 @@ export const loginUser = async (deps: CoreDeps, { email: login, password, ip, pr
     // The attempt stays taken: it is the failure the budget counts.
     deps.logger.info({ account: accountKey }, 'sign-in failed');
     throw ERRORS.invalidLogin();
+  }
+
+  // Two-factor sign-in: the right password alone is not enough. Asking for the code costs nothing (the
+  // attempt is given back, as for any right password); a wrong or replayed code keeps it taken, so codes
+  // are guessed within the same budget as passwords.
+  const secondFactor = await db.twoFactor.find(user.id);
+  if (secondFactor?.enabledAt) {
+    if (!totp) {
+      await attempt.release();
+      throw ERRORS.twoFactorRequired();
+    }
+    const used = await verifySecondFactor(deps, secondFactor, totp);
+    if (!used) {
+      deps.logger.info({ account: accountKey }, 'two-factor code refused');
+      throw ERRORS.twoFactorCodeInvalid();
+    }
+    if (used === 'recovery') deps.logger.info({ userId: user.id }, 'signed in with a recovery code');
   }
 
   await attempt.release();

@@ -22,4 +22,22 @@ describe('registerUser', () => {
     });
     await expect(registerUser(deps, attempt)).rejects.toMatchObject({ code, status: 409 });
   });
+
+  it('refuses every registration with 403 when registration is closed, before any hashing', async () => {
+    const { deps, memory } = createTestDeps({ config: { ...unhashable, registration: 'closed' } });
+    await expect(registerUser(deps, input)).rejects.toMatchObject({ status: 403, message: 'Registration is closed' });
+    expect(memory.state.users).toEqual([]);
+  });
+
+  it.each([undefined, '', 'not-an-invite'])(
+    'asks for a usable invite when registration is by invite (%s)',
+    async (inviteCode) => {
+      const { deps, memory } = createTestDeps({ config: { ...unhashable, registration: 'invite' } });
+      await expect(registerUser(deps, { ...input, inviteCode })).rejects.toMatchObject({
+        status: 400,
+        message: 'This invite is invalid or has been used',
+      });
+      expect(memory.state.users).toEqual([]);
+    },
+  );
 });

@@ -5,4 +5,5 @@ export const getPublicConfig = ({ config }: Pick<CoreDeps, 'config'>): TPublicCo
   maxUploadBytes: config.maxUploadBytes,
   maxImagePixels: config.maxImagePixels,
   maxTagsPerMedia: config.maxTagsPerMedia,
+  registration: config.registration,
 });

@@ -1,3 +1,4 @@
+import { formatStorageBytes } from '../schemas/instance';
 import { defineErrors } from './define-errors';
 
 const plural = (items: readonly unknown[], word: string) => (items.length > 1 ? `${word}s` : word);
@@ -225,6 +226,32 @@ export const ERRORS = defineErrors({
     message: ({ retryAfter }: { retryAfter: number }) => `Too many wrong passwords for this link; try again in ${retryAfter} s`,
     headers: retryAfter,
   },
+  // Running an instance (issue 20): registration modes, invites, quotas, two-factor sign-in.
+  registrationClosed: { status: 403, message: 'Registration is closed' },
+  inviteInvalid: { status: 400, message: 'This invite is invalid or has been used' },
+  invalidInviteId: { status: 400, message: 'Invalid invite ID' },
+  inviteNotFound: { status: 404, message: 'Invite not found' },
+  /** `usage` and `quota` in bytes beside the message, for clients that show their own figures. */
+  quotaExceeded: {
+    status: 413,
+    message: ({ usage, quota }: { usage: number; quota: number }) =>
+      `Storage quota exceeded: ${formatStorageBytes(usage)} of ${formatStorageBytes(quota)} used`,
+    body: ({ usage, quota }: { usage: number; quota: number }) => ({ usage, quota }),
+  },
+  twoFactorRequired: {
+    status: 401,
+    message: 'Two-factor code required',
+    body: () => ({ twoFactorRequired: true }),
+  },
+  twoFactorCodeInvalid: {
+    status: 401,
+    message: 'Invalid two-factor code',
+    body: () => ({ twoFactorRequired: true }),
+  },
+  twoFactorAlreadyEnabled: { status: 409, message: 'Two-factor sign-in is already on; turn it off first' },
+  twoFactorNotPending: { status: 400, message: 'Start two-factor setup first' },
+  twoFactorNotEnabled: { status: 400, message: 'Two-factor sign-in is not on' },
+  twoFactorConfirmInvalid: { status: 400, message: 'That code is not right; check the time on your device and try again' },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

@@ -9,6 +9,8 @@ export interface ExpiredSweepResult {
   resetLinks: number;
   /** Idempotency keys past their 24 hours: a retry that late runs afresh. */
   idempotencyKeys: number;
+  /** Quota reservations of uploads whose process died before settling them. */
+  storageReservations: number;
 }
 
 /** Deletes rows that no longer mean anything, so the tables hold only what is live. */
@@ -18,8 +20,9 @@ export const sweepExpired = async (deps: Pick<CoreDeps, 'db' | 'config' | 'now' 
   const signInBudgets = await deps.db.loginThrottle.deleteStale(new Date(now.getTime() - deps.config.loginThrottle.windowMs));
   const resetLinks = await deps.db.passwordResets.deleteExpired(now);
   const idempotencyKeys = await deps.db.idempotencyKeys.deleteExpired(now);
-  if (sessions + signInBudgets + resetLinks + idempotencyKeys > 0) {
-    deps.logger.info({ sessions, signInBudgets, resetLinks, idempotencyKeys }, 'expired rows swept');
+  const storageReservations = await deps.db.storageUsage.deleteExpired(now);
+  if (sessions + signInBudgets + resetLinks + idempotencyKeys + storageReservations > 0) {
+    deps.logger.info({ sessions, signInBudgets, resetLinks, idempotencyKeys, storageReservations }, 'expired rows swept');
   }
-  return { sessions, signInBudgets, resetLinks, idempotencyKeys };
+  return { sessions, signInBudgets, resetLinks, idempotencyKeys, storageReservations };
 };

@@ -6,6 +6,7 @@ import { BUCKETS } from '../ports/storage';
 import type { TGeneratedSource, TMediaMimeType } from '../schemas/common';
 import { discardObject } from '../lib/discard-object';
 import { limitBytes, peekStream } from '../lib/streams';
+import { openReservation, quotaFor, type Reservation } from '../instance/storage-quota';
 import { cleanFileName } from './clean-file-name';
 import { vaultKeyFor } from './vault-key';
 import { inspectImageStream, requireImageSize, requireMediaType } from './inspect-media';
@@ -17,6 +18,8 @@ export interface UploadMediaOptions {
   fileName: string | undefined;
   body: Readable;
   source: 'upload' | TGeneratedSource;
+  /** The request's Content-Length, where it was given: an upper bound of the file's size, for the quota. */
+  declaredBytes?: number | undefined;
 }
 
 /** Reads an image's dimensions from as little of its front as possible. */
@@ -34,8 +37,19 @@ const measureFromHeader = async (peeked: Awaited<ReturnType<typeof peekStream>>)
  * and refused over the pixel limit before anything is stored, and the object is written whole or not at
  * all. The object is recorded as an intent first so a crash between storage and the row is swept up.
  */
-export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, source }: UploadMediaOptions) => {
+export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, source, declaredBytes }: UploadMediaOptions) => {
   const { db, storage, config } = deps;
+  // Uploads count against the owner's quota before anything is stored. Generated media, which internal
+  // apps write for the user, counts toward the usage but is never refused for it.
+  const quota = source === 'upload' ? await quotaFor(deps, userId) : null;
+  const reservation: Reservation | null = quota === null ? null : openReservation(deps, { userId, quota });
+  try {
+    if (reservation && declaredBytes !== undefined) await reservation.holdDeclared(declaredBytes);
+  } catch (error) {
+    body.destroy();
+    await reservation?.release();
+    throw error;
+  }
   const peeked = await peekStream(body, SNIFF_BYTES);
   let mimeType: TMediaMimeType;
   let dimensions: { width: number; height: number } | null = null;
@@ -44,6 +58,7 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
     if (isImageType(mimeType)) dimensions = requireImageSize(await measureFromHeader(peeked), config.maxImagePixels);
   } catch (error) {
     body.destroy();
+    await reservation?.release();
     throw error;
   }
 
@@ -55,11 +70,14 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
   try {
     // pipeline() destroys every stage on failure, so a client that goes away or a file over the limit
     // fails the driver's write too, and the driver removes what it had written so far.
-    const checked = pipeline(
+    const sized = pipeline(
       peeked.stream(),
       limitBytes(config.maxUploadBytes, () => ERRORS.fileTooLarge({ limit: config.maxUploadBytes })),
       () => {},
     );
+    // The quota's meter holds the bytes against the account before they reach storage, and fails the
+    // write at the quota: the driver then removes what it had written, as for any other failure.
+    const checked = reservation ? pipeline(sized, reservation.meter(), () => {}) : sized;
     // Images are also inspected as they stream: every frame of an animation counts against the pixel
     // limit, and the bytes against what the pixels justify (a 422 for either, before anything lands).
     const limited = dimensions
@@ -72,6 +90,7 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
     stored = await storage.put(BUCKETS.userMedia, key, limited, { contentType: mimeType });
   } catch (error) {
     await discardObject(deps, BUCKETS.userMedia, key);
+    await reservation?.release();
     throw error;
   }
 
@@ -91,6 +110,9 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
       });
       await tx.renditionJobs.enqueue({ kind: 'media', id: created.id }, deps.now());
       await tx.storageIntents.remove(BUCKETS.userMedia, key);
+      // The row counts its size from now on; the reservation goes in the same commit, so the bytes are
+      // never counted twice or not at all.
+      await reservation?.settle(tx);
       return created;
     });
     deps.wakeRenditionWorker?.();
@@ -99,6 +121,7 @@ export const uploadMedia = async (deps: CoreDeps, { userId, fileName, body, sour
   } catch (error) {
     // The row did not land: take the object back out so nothing is orphaned.
     await discardObject(deps, BUCKETS.userMedia, key);
+    await reservation?.release();
     throw error;
   }
 };

@@ -21,6 +21,9 @@ import type {
   ShareLinkSettings,
   TagRecord,
   UserRecord,
+  InviteRecord,
+  UserUsageRow,
+  TwoFactorRecord,
 } from './records';
 
 export interface UserRepo {
@@ -150,7 +153,7 @@ export interface MediaRepo {
   findById(id: number): Promise<MediaRecord | null>;
   setRenditions(id: number, update: RenditionUpdate): Promise<void>;
   /** Records the link file's stripped copy unless one is recorded already; the path in force, null without the row. */
-  setStrippedPath(id: number, path: string): Promise<string | null>;
+  setStrippedPath(id: number, path: string, size: number): Promise<string | null>;
   /** Items with no renditions and no recorded failure, by id after `afterId`: what a backfill makes. */
   findWithoutRenditions(afterId: number, limit: number): Promise<MediaRecord[]>;
 }
@@ -339,6 +342,67 @@ export interface ShareLinkRepo {
   findExposedIds(userId: number): Promise<{ mediaIds: number[]; orphanCommunityIds: number[] }>;
 }
 
+export interface InviteRepo {
+  create(invite: Pick<InviteRecord, 'codeHash' | 'createdBy' | 'maxUses' | 'expiresAt'>): Promise<InviteRecord>;
+  /** Newest first. */
+  findAll(): Promise<InviteRecord[]>;
+  delete(id: number): Promise<boolean>;
+  /** Whether the code has a use left and has not expired at `now` (a check only: nothing is taken). */
+  isUsable(codeHash: string, now: Date): Promise<boolean>;
+  /**
+   * Takes one use in one statement if one is left and the invite has not expired at `now`: of parallel
+   * registrations, on any number of processes, no more succeed than the invite has uses.
+   */
+  consume(codeHash: string, now: Date): Promise<number | null>;
+}
+
+/** What accounts store and may store (quotas), and the reservations uploads hold while their bytes arrive. */
+export interface StorageUsageRepo {
+  /** The account's own quota (null: the default applies). */
+  findQuota(userId: number): Promise<number | null>;
+  setQuota(userId: number, quotaBytes: number | null): Promise<boolean>;
+  /** Bytes the account stores (originals and what is derived from them) plus live reservations, at `now`. */
+  usage(userId: number, now: Date): Promise<number>;
+  /**
+   * Holds `bytes` more for an upload, under the account's row lock so processes take turns: creates the
+   * reservation (`id` null) or grows it, and renews its expiry. Refused, with the usage that stood in the
+   * way, when the total would pass `quota` (null: no limit).
+   */
+  reserve(input: {
+    userId: number;
+    id: string | null;
+    bytes: number;
+    quota: number | null;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<{ ok: true; id: string } | { ok: false; usage: number }>;
+  /** Gives a reservation back (the upload settled as an item, or failed). */
+  release(id: string): Promise<void>;
+  /** Removes reservations a dead process left behind; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+  /** Every account with its usage, for admins, oldest account first. */
+  listUsers(now: Date): Promise<UserUsageRow[]>;
+}
+
+export interface TwoFactorRepo {
+  find(userId: number): Promise<TwoFactorRecord | null>;
+  /** A new pending secret, replacing one not yet enabled; false when two-factor sign-in is already on. */
+  setPending(userId: number, secret: string): Promise<boolean>;
+  /** Turns on the pending secret, accepting `step`, with the recovery codes' hashes (replacing old ones). */
+  enable(userId: number, step: number, at: Date, recoveryHashes: string[]): Promise<boolean>;
+  /**
+   * Records `step` as used in one statement, if it is newer than every step used before: a code cannot
+   * be accepted twice, even by two requests at once.
+   */
+  acceptStep(userId: number, step: number): Promise<boolean>;
+  /** Crosses out an unused recovery code in one statement; false when it is not one, or was used. */
+  useRecoveryCode(userId: number, codeHash: string, at: Date): Promise<boolean>;
+  /** Recovery codes not used yet. */
+  countRecoveryCodes(userId: number): Promise<number>;
+  /** Turns two-factor sign-in off: the secret and the recovery codes go. */
+  disable(userId: number): Promise<void>;
+}
+
 export interface Repos {
   users: UserRepo;
   apiTokens: ApiTokenRepo;
@@ -356,6 +420,9 @@ export interface Repos {
   pendingDeletes: PendingDeleteRepo;
   idempotencyKeys: IdempotencyKeyRepo;
   shareLinks: ShareLinkRepo;
+  invites: InviteRepo;
+  storageUsage: StorageUsageRepo;
+  twoFactor: TwoFactorRepo;
 }
 
 export interface DatabasePort extends Repos {

@@ -50,6 +50,8 @@ export interface RenditionColumns {
 
 /** What a finished rendition job writes on its item (and, for a video, what the probe measured). */
 export interface RenditionUpdate extends RenditionColumns {
+  /** Bytes of the files written for the item, added to what its owner stores (quotas). */
+  derivedSize?: number;
   width?: number | null;
   height?: number | null;
   durationMs?: number | null;
@@ -194,4 +196,32 @@ export interface ExposureRow {
 export interface ExposureCursor {
   exposedAt: Date;
   entryId: number;
+}
+
+export interface InviteRecord {
+  id: number;
+  /** SHA-256 (hex) of the code; the code itself is shown once and never stored. */
+  codeHash: string;
+  createdBy: number | null;
+  maxUses: number;
+  uses: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+/** An account as the admin list shows it: what it stores and may store. */
+export interface UserUsageRow {
+  user: UserRecord;
+  /** The account's own quota; null when the default applies. */
+  quotaBytes: number | null;
+  usage: number;
+  twoFactor: boolean;
+}
+
+export interface TwoFactorRecord {
+  userId: number;
+  secret: string;
+  enabledAt: Date | null;
+  /** The newest TOTP time step a code was accepted for. */
+  lastStep: number | null;
 }

@@ -26,13 +26,13 @@ const storeSet = async ({ storage, db }: Pick<CoreDeps, 'storage' | 'db'>, sourc
     for (const kind of ['thumbnail', 'preview'] as const)
       await db.storageIntents.add(source.bucket, renditionKeyFor(source.key, kind));
     const thumbnailPath = renditionKeyFor(source.key, 'thumbnail');
-    await storage.put(source.bucket, thumbnailPath, set.thumbnail.stream, { contentType: 'image/webp' });
+    let derivedSize = (await storage.put(source.bucket, thumbnailPath, set.thumbnail.stream, { contentType: 'image/webp' })).size;
     let previewPath: string | null = null;
     if (set.preview) {
       previewPath = renditionKeyFor(source.key, 'preview');
-      await storage.put(source.bucket, previewPath, set.preview.stream, { contentType: 'image/webp' });
+      derivedSize += (await storage.put(source.bucket, previewPath, set.preview.stream, { contentType: 'image/webp' })).size;
     }
-    return { placeholder: set.placeholder, thumbnailPath, previewPath };
+    return { placeholder: set.placeholder, thumbnailPath, previewPath, derivedSize };
   } finally {
     destroyAll(set);
   }

@@ -24,6 +24,8 @@ export const ZRegisterInput = z.strictObject({
   email: ZEmail,
   username: ZUsername,
   password: ZPassword,
+  /** Needed with REGISTRATION=invite: the code from the invite link. */
+  inviteCode: z.string().trim().max(200, { message: 'must be at most 200 characters' }).optional(),
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
@@ -31,6 +33,8 @@ export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 export const ZLoginInput = z.strictObject({
   email: z.string().trim().min(1, { message: 'is required' }).max(254),
   password: z.string().min(1, { message: 'is required' }).max(256),
+  /** The authenticator app's current code, or one of the recovery codes, for accounts with two-factor sign-in. */
+  totp: z.string().trim().max(64).optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 

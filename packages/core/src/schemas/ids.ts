@@ -19,3 +19,4 @@ export const ZMediaId = idOf(ERRORS.invalidMediaId, 'Media item ID');
 export const ZCommunityId = idOf(ERRORS.invalidCommunityId, 'Community item ID');
 export const ZTokenId = idOf(ERRORS.invalidTokenId, 'API token ID');
 export const ZUserId = idOf(ERRORS.invalidUserId, 'User ID');
+export const ZInviteId = idOf(ERRORS.invalidInviteId, 'Invite ID');

@@ -16,3 +16,4 @@ export * from './renditions';
 export * from './account';
 export * from './idempotency';
 export * from './share-links';
+export * from './instance';

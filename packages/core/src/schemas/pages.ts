@@ -14,6 +14,9 @@ export const PAGES = {
   communityItem: '/community/:id',
   account: '/account',
   resetPassword: '/reset-password/:token',
+  twoFactor: '/account/two-factor',
+  adminInvites: '/admin/invites',
+  adminUsers: '/admin/users',
 } as const;
 
 /** Where a share link points: the page that shows the shared item. */

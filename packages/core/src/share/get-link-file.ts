@@ -31,15 +31,16 @@ const makeStrippedCopy = async (
     throw ERRORS.linkFileUnavailable({ cause: error });
   }
   await db.storageIntents.add(BUCKETS.userMedia, key);
+  let size: number;
   try {
-    await storage.put(BUCKETS.userMedia, key, stripped.stream, { contentType: media.mimeType });
+    ({ size } = await storage.put(BUCKETS.userMedia, key, stripped.stream, { contentType: media.mimeType }));
   } catch (error) {
     await discardObject(deps, BUCKETS.userMedia, key);
     throw error;
   } finally {
     stripped.stream.destroy();
   }
-  const recorded = await db.media.setStrippedPath(media.id, key);
+  const recorded = await db.media.setStrippedPath(media.id, key, size);
   // The item was deleted meanwhile: the copy is nobody's.
   if (recorded === null) {
     await discardObject(deps, BUCKETS.userMedia, key);

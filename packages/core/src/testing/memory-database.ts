@@ -553,6 +553,33 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         return before - state.idempotencyKeys.length;
       },
     },
+    // Invites, quotas and two-factor sign-in are exercised on the real databases (apps/api/test); here an
+    // account has no quota and no second factor.
+    invites: {
+      create: unsupported('invites.create'),
+      findAll: async () => [],
+      delete: async () => false,
+      isUsable: async () => false,
+      consume: async () => null,
+    },
+    storageUsage: {
+      findQuota: async () => null,
+      setQuota: unsupported('storageUsage.setQuota'),
+      usage: async (userId) => state.media.filter((m) => m.userId === userId).reduce((sum, m) => sum + m.size, 0),
+      reserve: async () => ({ ok: true, id: randomUUID() }),
+      release: async () => {},
+      deleteExpired: async () => 0,
+      listUsers: unsupported('storageUsage.listUsers'),
+    },
+    twoFactor: {
+      find: async () => null,
+      setPending: unsupported('twoFactor.setPending'),
+      enable: unsupported('twoFactor.enable'),
+      acceptStep: async () => false,
+      useRecoveryCode: async () => false,
+      countRecoveryCodes: async () => 0,
+      disable: async () => {},
+    },
   };
 
   /** Runs `fn` against the repos; if it throws, every row is as it was before. */

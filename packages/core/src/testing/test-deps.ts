@@ -64,6 +64,8 @@ export const TEST_CONFIG: CoreConfig = {
   maxUploadBytes: 1024 * 1024,
   maxImagePixels: 1_000_000,
   maxTagsPerMedia: 3,
+  registration: 'open',
+  defaultQuotaBytes: null,
   session: { idleTtlMs: 3_600_000, absoluteTtlMs: 86_400_000 },
   loginThrottle: { windowMs: 60_000, maxFailuresPerLogin: 3, maxFailuresPerIp: 10 },
   scryptCost: 1024,

@@ -50,7 +50,8 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
   },
 
   async setRenditions(id, update) {
-    const { width, height, durationMs, ...columns } = update;
+    // Community copies are public and outlive their originals: they count toward nobody's quota.
+    const { width, height, durationMs, derivedSize: _uncounted, ...columns } = update;
     await db
       .update(communityMedia)
       .set({

@@ -86,17 +86,26 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
     return row ?? null;
   },
 
-  async setRenditions(id, update) {
+  async setRenditions(id, { derivedSize, ...update }) {
     await db
       .update(media)
-      .set({ ...update, updatedAt: sql`now()` })
+      .set({
+        ...update,
+        // Added, not set: the link file may have been counted already.
+        ...(derivedSize ? { derivedSize: sql`${media.derivedSize} + ${derivedSize}` } : {}),
+        updatedAt: sql`now()`,
+      })
       .where(eq(media.id, id));
   },
 
-  async setStrippedPath(id, path) {
+  async setStrippedPath(id, path, size) {
     const [row] = await db
       .update(media)
-      .set({ strippedPath: sql`coalesce(${media.strippedPath}, ${path})` })
+      .set({
+        strippedPath: sql`coalesce(${media.strippedPath}, ${path})`,
+        // Counted once: a copy that loses to one recorded already is discarded by its maker.
+        derivedSize: sql`${media.derivedSize} + case when ${media.strippedPath} is null then ${size} else 0 end`,
+      })
       .where(eq(media.id, id))
       .returning({ strippedPath: media.strippedPath });
     return row ? (row.strippedPath ?? path) : null;

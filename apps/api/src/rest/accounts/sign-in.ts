@@ -11,13 +11,16 @@ export const signInRoute = defineRoute({
   tag: 'Accounts',
   summary: 'Sign in (email or username in `email`); a new session id every time',
   description:
-    'Answers the user and sets a fresh session cookie; any session the request carried is ended. Repeated failures lock sign-in for the account and the address for a while (429 with Retry-After).',
+    "Answers the user and sets a fresh session cookie; any session the request carried is ended. An account with two-factor sign-in also needs `totp`: the authenticator's current code or a recovery code; without it the answer is 401 with `twoFactorRequired: true`. A code works once. Repeated failures, wrong codes included, lock sign-in for the account and the address for a while (429 with Retry-After).",
   access: ACCESS.public,
   request: { body: jsonBody(ZLoginInput) },
   responses: {
     200: jsonWithHeaders(ZUser, 'The user; the response sets the session cookie.', SET_SESSION_COOKIE),
     400: refused([ERRORS.invalidInput({ detail: 'Invalid field "password": is required' })]),
-    401: refused([ERRORS.invalidLogin()], 'Wrong email, username or password, or a bad Authorization header.'),
+    401: refused(
+      [ERRORS.invalidLogin(), ERRORS.twoFactorRequired(), ERRORS.twoFactorCodeInvalid()],
+      'Wrong email, username or password; a two-factor code needed (`twoFactorRequired`) or wrong; or a bad Authorization header.',
+    ),
     429: refused(
       [ERRORS.loginLocked({ retryAfter: 900 }), ERRORS.hashingBusy()],
       'Too many sign-in attempts for this account or address, or too many at once; retry after Retry-After seconds.',

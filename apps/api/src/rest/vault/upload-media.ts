@@ -16,8 +16,20 @@ export const uploadMediaRoute = defineRoute({
   responses: {
     201: json(ZMediaItem, 'The stored media item.'),
     415: refused([ERRORS.unsupportedMediaType()]),
+    413: refused(
+      [ERRORS.quotaExceeded({ usage: 9_500_000_000, quota: 10_737_418_240 })],
+      'The file would take the account past its storage quota (refused from Content-Length before the body is read, else at the byte that passes it), or past MAX_UPLOAD_BYTES.',
+    ),
     422: refused([ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }), ERRORS.unreadableImage()]),
   },
-  handler: ({ deps, user, body }) =>
-    uploadMedia(deps, { userId: user.id, fileName: body.fileName, body: body.stream, source: 'upload' }),
+  handler: ({ c, deps, user, body }) => {
+    const declared = Number(c.req.header('content-length') ?? Number.NaN);
+    return uploadMedia(deps, {
+      userId: user.id,
+      fileName: body.fileName,
+      body: body.stream,
+      source: 'upload',
+      declaredBytes: Number.isFinite(declared) ? declared : undefined,
+    });
+  },
 });
