@@ -5,3 +5,4 @@ export { deviceLabel } from './device-label';
 export { createPasswordReset, RESET_LINK_TTL_MS } from './create-password-reset';
 export { resetPassword } from './reset-password';
 export { requestPasswordReset } from './request-password-reset';
+export { grantAdmin } from './grant-admin';

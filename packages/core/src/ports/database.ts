@@ -34,6 +34,7 @@ export interface UserRepo {
     changes: Partial<Pick<UserRecord, 'email' | 'username'>>,
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; conflict: 'email' | 'username' }>;
   setPasswordHash(id: number, passwordHash: string): Promise<void>;
+  setRole(id: number, role: UserRecord['role']): Promise<void>;
 }
 
 export interface SessionRepo {

@@ -110,6 +110,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const user = state.users.find((u) => u.id === userId);
         if (user) user.passwordHash = passwordHash;
       },
+      async setRole(userId, role) {
+        const user = state.users.find((u) => u.id === userId);
+        if (user) user.role = role;
+      },
     },
     sessions: {
       create: async (session) => void state.sessions.push({ ...session, publicId: randomUUID() }),

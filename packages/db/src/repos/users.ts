@@ -70,5 +70,9 @@ export const userRepo = (db: Executor): UserRepo => {
     async setPasswordHash(id, passwordHash) {
       await db.update(users).set({ passwordHash }).where(eq(users.id, id));
     },
+
+    async setRole(id, role) {
+      await db.update(users).set({ role }).where(eq(users.id, id));
+    },
   };
 };
