@@ -7,6 +7,7 @@ import { communityRepo } from './repos/community';
 import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
+import { moderationRepo } from './repos/moderation';
 import { rateLimitRepo } from './repos/rate-limits';
 import { renditionJobRepo } from './repos/rendition-jobs';
 import { passwordResetRepo } from './repos/password-resets';
@@ -31,6 +32,7 @@ const reposOf = (db: Executor): Repos => ({
   rateLimits: rateLimitRepo(db),
   renditionJobs: renditionJobRepo(db),
   pendingDeletes: pendingDeleteRepo(db),
+  moderation: moderationRepo(db),
 });
 
 /**

@@ -15,6 +15,16 @@ import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
 import { listTagsRoute } from './community/list-tags';
 import { removeCommunityItemRoute } from './community/remove-community-item';
+import { banFromCommunityRoute } from './moderation/ban-from-community';
+import { dismissReportRoute } from './moderation/dismiss-report';
+import { getConsentRoute } from './moderation/get-consent';
+import { getPolicyRoute } from './moderation/get-policy';
+import { listModerationLogRoute } from './moderation/list-moderation-log';
+import { listReportsRoute } from './moderation/list-reports';
+import { reportCommunityItemRoute } from './moderation/report-community-item';
+import { reportSharedMediaRoute } from './moderation/report-shared-media';
+import { restoreCommunityItemRoute } from './moderation/restore-community-item';
+import { takeDownCommunityItemRoute } from './moderation/take-down-community-item';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -74,6 +84,17 @@ export const apiRoutes: readonly Route[] = [
   createApiTokenRoute,
   listApiTokensRoute,
   revokeApiTokenRoute,
+  // Moderation (issue 13).
+  getPolicyRoute,
+  getConsentRoute,
+  reportCommunityItemRoute,
+  reportSharedMediaRoute,
+  listReportsRoute,
+  dismissReportRoute,
+  takeDownCommunityItemRoute,
+  restoreCommunityItemRoute,
+  banFromCommunityRoute,
+  listModerationLogRoute,
 ];
 
 /** Internal apps' routes, a sub-app whose only caller is the service token. */

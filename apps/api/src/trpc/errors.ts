@@ -10,6 +10,8 @@ export const TRPC_CODES: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
   404: 'NOT_FOUND',
   408: 'TIMEOUT',
   409: 'CONFLICT',
+  // tRPC has no "gone": a removed item is NOT_FOUND there, told apart by its message.
+  410: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE_CONTENT',

@@ -24,6 +24,10 @@ import { list as listTags } from './procedures/tags/list';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
+import { communityBan, dismiss, log as moderationLog, reports, restore, takedown } from './procedures/moderation/admin';
+import { consent } from './procedures/moderation/consent';
+import { policy } from './procedures/moderation/policy';
+import { report } from './procedures/moderation/report';
 import { router } from './init';
 
 export const appRouter = router({
@@ -48,6 +52,8 @@ export const appRouter = router({
   config: router({ get: getConfig }),
   tags: router({ list: listTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
+  // Moderation (issue 13): the policy, receipts and reports for everyone; the rest for admins only.
+  moderation: router({ policy, consent, report, reports, dismiss, takedown, restore, communityBan, log: moderationLog }),
 });
 
 export type AppRouter = typeof appRouter;

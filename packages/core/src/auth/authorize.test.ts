@@ -10,6 +10,8 @@ const user = (role: UserRecord['role'] = 'user'): UserRecord => ({
   username: role,
   passwordHash: 'x',
   role,
+  communityBannedAt: null,
+  showMature: false,
   createdAt: new Date(0),
 });
 

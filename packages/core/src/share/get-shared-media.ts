@@ -7,13 +7,20 @@ import { ZShareCode, type TSharedMedia } from '../schemas/share';
 export const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string): Promise<MediaRecord> => {
   const media = ZShareCode.safeParse(shareCode).success ? await db.media.findByShareCode(shareCode) : null;
   if (!media || !media.isShared) throw ERRORS.sharedMediaNotFound();
+  if (media.linkHiddenAt) {
+    // Reported (pending review): as if it did not exist. Taken down: it says so.
+    const copy = await db.community.findByMediaId(media.id);
+    throw copy?.moderationStatus === 'removed' ? ERRORS.communityItemRemoved() : ERRORS.sharedMediaNotFound();
+  }
   return media;
 };
 
 /** What a share link shows to whoever opens it: public facts only, never the owner or the path. */
 export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: string): Promise<TSharedMedia> => {
   const media = await findShared(deps, shareCode);
+  const copy = media.shareToCommunity ? await deps.db.community.findByMediaId(media.id) : null;
   return {
+    mature: copy?.mature ?? false,
     shareCode,
     mimeType: media.mimeType,
     kind: mediaKindOf(media.mimeType),

@@ -74,5 +74,13 @@ export const userRepo = (db: Executor): UserRepo => {
     async setRole(id, role) {
       await db.update(users).set({ role }).where(eq(users.id, id));
     },
+
+    async setCommunityBan(id, at) {
+      await db.update(users).set({ communityBannedAt: at }).where(eq(users.id, id));
+    },
+
+    async setShowMature(id, showMature) {
+      await db.update(users).set({ showMature }).where(eq(users.id, id));
+    },
   };
 };

@@ -17,6 +17,7 @@ export const getSharedMediaFileRoute = defineRoute({
     200: binary('The whole file.'),
     206: binary('The requested range.'),
     404: refused([ERRORS.sharedMediaNotFound()]),
+    410: refused([ERRORS.communityItemRemoved()], 'Taken down by a moderator.'),
     416: plain('The range lies outside the file.'),
     500: refused(
       [ERRORS.linkFileUnavailable()],

@@ -15,6 +15,7 @@ export const getSharedMediaRoute = defineRoute({
   responses: {
     200: json(ZSharedMedia, 'The shared item.'),
     404: refused([ERRORS.sharedMediaNotFound()]),
+    410: refused([ERRORS.communityItemRemoved()], 'Taken down by a moderator.'),
   },
   handler: ({ deps, params }) => getSharedMedia(deps, params.code),
 });

@@ -22,6 +22,7 @@ export const sharedRenditionRoute = (kind: TRenditionKind, operationId: string) 
       206: binary('The requested range.'),
       304: plain('Not modified: If-None-Match named the current ETag.'),
       404: refused([ERRORS.sharedMediaNotFound(), ERRORS.renditionNotFound()]),
+      410: refused([ERRORS.communityItemRemoved()], 'Taken down by a moderator.'),
       416: plain('The range lies outside the file.'),
     },
     handler: async ({ c, deps, params }) => {

@@ -5,4 +5,6 @@ export const byPath = protectedProcedure
   .meta({ budget: 'shares' })
   .input(ZShareByPathInput)
   .output(ZShareByPathResult)
-  .mutation(({ ctx, input: { filePath, ...options } }) => shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options }));
+  .mutation(({ ctx, input: { filePath, ...options } }) =>
+    shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options, reqId: ctx.hono.get('reqId') }),
+  );
