@@ -16,6 +16,8 @@ const VaultPage = lazy(() => import('./vault/vault-page').then((m) => ({ default
 const CommunityPage = lazy(() => import('./community/community-page').then((m) => ({ default: m.CommunityPage })));
 const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
 const CommunityItemPage = lazy(() => import('./community/community-item-page').then((m) => ({ default: m.CommunityItemPage })));
+const AdminQueuePage = lazy(() => import('./moderation/admin-queue-page').then((m) => ({ default: m.AdminQueuePage })));
+const ModerationLogPage = lazy(() => import('./moderation/moderation-log-page').then((m) => ({ default: m.ModerationLogPage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -60,6 +62,8 @@ export const App = () => (
           <Route path={PAGES.community} component={CommunityPage} />
           <Route path={PAGES.communityItem}>{(params) => <CommunityItemPage id={params.id} />}</Route>
           <Route path={PAGES.tokens} component={Tokens} />
+          <Route path="/admin" component={AdminQueuePage} />
+          <Route path="/admin/log" component={ModerationLogPage} />
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>

@@ -6,6 +6,9 @@ import { placeholderUrl } from '../lib/placeholder';
 import { trpc } from '../trpc';
 import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { MatureInterstitial } from '../moderation/mature-gate';
+import { isRemoved, RemovedItem } from '../moderation/removed-item';
+import { ReportButton } from '../moderation/report-dialog';
 import { InactiveLink } from './inactive-link';
 import '../styles/shared.css';
 
@@ -59,9 +62,12 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
           Shared {KIND_LABELS[media.kind]} · {formatBytes(media.size)}
           {hasSize ? ` · ${media.width}×${media.height}` : ''}
         </span>
-        <a className="button button--small" href={media.fileUrl} download>
-          Download
-        </a>
+        <span>
+          <ReportButton target={{ code: media.shareCode }} />
+          <a className="button button--small" href={media.fileUrl} download>
+            Download
+          </a>
+        </span>
       </figcaption>
     </figure>
   );
@@ -69,13 +75,24 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
 
 export const SharedMediaPage = ({ code }: { code: string }) => {
   const shared = trpc.shared.get.useQuery({ code }, { retry: false });
-  const isGone = isDeadLink(shared.error);
+  const isTakenDown = isRemoved(shared.error);
+  const isGone = !isTakenDown && isDeadLink(shared.error);
   useDocumentTitle(isGone ? 'Link no longer active' : shared.data ? `Shared ${KIND_LABELS[shared.data.kind]}` : 'Shared media');
 
   return (
     <main className="page shared-page">
-      {isGone ? <InactiveLink /> : <QueryState query={shared} loading="Opening the link…" failed="Could not open this link" />}
-      {shared.data && <SharedMedia media={shared.data} />}
+      {isTakenDown ? (
+        <RemovedItem />
+      ) : isGone ? (
+        <InactiveLink />
+      ) : (
+        <QueryState query={shared} loading="Opening the link…" failed="Could not open this link" />
+      )}
+      {shared.data && (
+        <MatureInterstitial isMature={shared.data.mature}>
+          <SharedMedia media={shared.data} />
+        </MatureInterstitial>
+      )}
     </main>
   );
 };
