@@ -92,6 +92,14 @@ describe('authorize', () => {
     expect(Object.values(callers).map((caller) => outcome(caller, access))).toEqual(expected);
   });
 
+  it('answers an outage of the session store on admin operations as everywhere, and bad credentials with 404', () => {
+    const outage = ERRORS.databaseUnavailable();
+    expect(() => authorize({ kind: 'refused', error: outage }, ACCESS.admin)).toThrow(outage);
+    expect(() => authorize({ kind: 'refused', error: ERRORS.invalidApiToken() }, ACCESS.admin)).toThrow(
+      expect.objectContaining({ code: ERRORS.routeNotFound.code }),
+    );
+  });
+
   it('refuses admin and service callers with the catalog error for a route that does not exist', () => {
     expect(() => authorize(callers.session!, ACCESS.admin)).toThrow(expect.objectContaining({ code: ERRORS.routeNotFound.code }));
     expect(() => authorize(callers.anonymous!, ACCESS.service)).toThrow(
