@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import type { Env } from './env';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics/metrics';
+import { loadPolicy } from './policy';
 
 export const coreConfigFrom = (env: Env): CoreConfig => ({
   maxUploadBytes: env.MAX_UPLOAD_BYTES,
@@ -27,6 +28,8 @@ export const coreConfigFrom = (env: Env): CoreConfig => ({
     lockTimeoutMs: env.SHARE_LOCK_TIMEOUT_MS,
   },
   rateLimits: { enabled: env.RATE_LIMITS === 'on', budgets: env.BUDGETS },
+  policy: loadPolicy({ dir: env.POLICY_DIR, version: env.POLICY_VERSION }),
+  moderation: { hideAfterReporters: env.REPORTS_TO_HIDE },
   renditions: {
     leaseMs: env.RENDITION_LEASE_SECONDS * 1000,
     maxAttempts: env.RENDITION_MAX_ATTEMPTS,

@@ -104,6 +104,13 @@ const ZEnv = z
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
     DELETE_POLL_SECONDS: int(5),
     WEB_DIST_DIR: z.string().optional(),
+    // Moderation (issue 13): the sharing policy in force (policy/<version>.md) and when reports hide an item.
+    POLICY_DIR: z.string().optional(),
+    POLICY_VERSION: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must name a file of POLICY_DIR without .md')
+      .optional(),
+    REPORTS_TO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
     WATERMARK_IMAGE: z.string().optional(),
     WATERMARK_POSITION: z
       .enum(['northwest', 'north', 'northeast', 'west', 'center', 'east', 'southwest', 'south', 'southeast'])

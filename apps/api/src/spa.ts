@@ -48,7 +48,8 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
   const fileUrl = `${publicUrl}${media.fileUrl}`;
   // The picture is always the preview (a video's poster), never the original: a bot that fetches it
   // gets 2048 px without metadata. While the preview is pending there is none.
-  const imageUrl = media.previewUrl ? `${publicUrl}${media.previewUrl}` : null;
+  // A content warning withholds the picture: a link preview would show it before anyone opted in.
+  const imageUrl = media.previewUrl && !media.mature ? `${publicUrl}${media.previewUrl}` : null;
   const size = media.width !== null && media.height !== null ? { width: media.width, height: media.height } : null;
   const tags: [attribute: 'property' | 'name', key: string, value: string | number][] = [
     ['property', 'og:site_name', 'mediashare'],
@@ -57,12 +58,12 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
     ['property', 'og:url', pageUrl],
   ];
   if (imageUrl) tags.push(['property', 'og:image', imageUrl]);
-  if (media.kind === 'video') {
+  if (media.kind === 'video' && !media.mature) {
     tags.push(['property', 'og:video', fileUrl], ['property', 'og:video:type', media.mimeType]);
     if (size) tags.push(['property', 'og:video:width', size.width], ['property', 'og:video:height', size.height]);
   }
   tags.push(['name', 'twitter:title', title]);
-  if (media.kind === 'video') {
+  if (media.kind === 'video' && !media.mature) {
     tags.push(
       ['name', 'twitter:card', 'player'],
       ['name', 'twitter:player', pageUrl],
@@ -117,12 +118,17 @@ const communityPageHtml = async (c: Context<AppEnv>, indexHtml: string, id: stri
       ['property', 'og:type', item.kind === 'video' ? 'video.other' : 'image'],
       ['property', 'og:url', `${deps.env.PUBLIC_URL}${communityItemUrl(item.id)}`],
     ];
-    if (item.previewUrl) tags.push(['property', 'og:image', item.previewUrl], ['name', 'twitter:image', item.previewUrl]);
-    if (item.kind === 'video') tags.push(['property', 'og:video', item.url], ['property', 'og:video:type', item.mimeType]);
-    tags.push(['name', 'twitter:title', title], ['name', 'twitter:card', item.previewUrl ? 'summary_large_image' : 'summary']);
+    // A content warning withholds the picture (and a video's file) from link previews.
+    const imageUrl = item.mature ? null : item.previewUrl;
+    if (imageUrl) tags.push(['property', 'og:image', imageUrl], ['name', 'twitter:image', imageUrl]);
+    if (item.kind === 'video' && !item.mature)
+      tags.push(['property', 'og:video', item.url], ['property', 'og:video:type', item.mimeType]);
+    tags.push(['name', 'twitter:title', title], ['name', 'twitter:card', imageUrl ? 'summary_large_image' : 'summary']);
     return c.html(indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${metaTags(tags)}${end}`));
   } catch (error) {
     if (isAppError(error) && error.status === 404) return c.html(indexHtml, 404);
+    // Taken down: the app's page says so, with the status the API answers.
+    if (isAppError(error) && error.status === 410) return c.html(indexHtml, 410);
     deps.logger.error({ err: error }, 'community page lookup failed');
     return c.html(indexHtml);
   }

@@ -69,6 +69,7 @@ describe('GET /api/community', () => {
       source: 'upload',
       owner: { username: alice.username },
       createdAt: expect.any(String),
+      mature: false,
     });
     expect(page.items[0]).toMatchObject({ origin: 'generated', source: 'babecock', width: 120, height: 90, kind: 'image' });
     expect(page.nextCursor).toBeNull();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { armable } from './support/faults';
 import { createUser, fileForm, uploadFile, type TestUser } from './support/factories';
 import { makeImage, makePngBomb, readFixture } from './support/fixtures';
+import { makeAdmin, patternImage } from './support/moderation';
 import { createHarness, INTERNAL_TOKEN, type Harness } from './support/harness';
 import { call, recordOperations, type CallOptions } from './support/http';
 import { document } from './support/openapi';
@@ -462,7 +463,10 @@ describe('the OpenAPI document', () => {
       database: h.deps.db,
       watermark: h.deps.watermark,
       env: Object.fromEntries(
-        ['UPLOADS', 'SHARES', 'TOKENS', 'REGISTRATIONS'].map((name) => [`RATE_LIMIT_${name}`, 'account:1/1h,address:1/1h']),
+        ['UPLOADS', 'SHARES', 'TOKENS', 'REGISTRATIONS', 'REPORTS'].map((name) => [
+          `RATE_LIMIT_${name}`,
+          'account:1/1h,address:1/1h',
+        ]),
       ),
     });
     try {
@@ -480,6 +484,8 @@ describe('the OpenAPI document', () => {
       await twice('/api/user/tokens', () => ({ json: { name: 'tight', scopes: ['read'] }, cookie }));
       await twice(`/api/media/${photo.id}/share/link`, () => ({ method: 'PATCH', json: { maxViews: 5 }, cookie }));
       await twice('/api/user/exposure/revoke', () => ({ json: { links: true }, cookie: stranger.cookie }));
+      await twice(`/api/community/${shared.body.communityMediaId}/reports`, () => ({ json: { reason: 'spam' }, cookie }));
+      await twice(`/api/shared/media/${shared.body.shareCode}/reports`, () => ({ json: { reason: 'spam' }, cookie }));
     } finally {
       await tight.close();
     }
@@ -522,6 +528,88 @@ describe('the OpenAPI document', () => {
     } finally {
       await impatient.close();
     }
+    // Moderation (issue 13): the policy, receipts, reports and the admin routes.
+    const admin = await makeAdmin(h, await createUser(h.app));
+    const { body: pictured } = await uploadFile(h.app, owner, await patternImage(7), 'pictured.png');
+    const published = (await send(shareOf(pictured.id), { json: community, cookie })).body;
+    await send(shareOf(pictured.id), { json: { ...community, policyVersion: 'outdated' }, cookie });
+    await send('/api/policy');
+    await send('/api/policy', { headers: badBearer });
+    await send('/api/user/media/share', {
+      json: { filePath: pictured.filePath, ...community, policyVersion: 'outdated' },
+      cookie,
+    });
+    const consentOf = (id: number | string) => `/api/community/${id}/consent`;
+    await send(consentOf(published.communityMediaId), { cookie });
+    await send(consentOf('abc'), { cookie });
+    await send(consentOf(published.communityMediaId), { cookie: stranger.cookie });
+    await send(consentOf(published.communityMediaId));
+    await send(consentOf(published.communityMediaId), { headers: bearer(shareToken) });
+    await send(consentOf(published.communityMediaId), { headers: badBearer });
+    const reportOf = (id: number | string) => `/api/community/${id}/reports`;
+    const linkReportOf = (code: string) => `/api/shared/media/${code}/reports`;
+    const filed = await send(reportOf(published.communityMediaId), { json: { reason: 'copyright' }, cookie: stranger.cookie });
+    await send(reportOf(published.communityMediaId), { json: { reason: 'copyright' }, cookie: stranger.cookie });
+    await send(reportOf('abc'), { json: { reason: 'spam' } });
+    await send(reportOf(2_000_000_000), { json: { reason: 'spam' } });
+    await send(reportOf(published.communityMediaId), { json: { reason: 'boring' } });
+    await send(reportOf(published.communityMediaId), { json: huge });
+    await send(reportOf(published.communityMediaId), { body: '{}', headers: { 'content-type': 'text/plain' } });
+    await send(reportOf(published.communityMediaId), { json: { reason: 'spam' }, headers: { origin: 'https://evil.example' } });
+    await send(reportOf(published.communityMediaId), { json: { reason: 'spam' }, headers: badBearer });
+    await send(linkReportOf(published.shareCode), { json: { reason: 'spam' }, cookie: stranger.cookie });
+    await send(linkReportOf(published.shareCode), { json: { reason: 'spam' } });
+    await send(linkReportOf('nope'), { json: { reason: 'spam' } });
+    await send(linkReportOf(published.shareCode), { json: { reason: 'boring' } });
+    await send(linkReportOf(published.shareCode), { json: huge });
+    await send(linkReportOf(published.shareCode), { body: '{}', headers: { 'content-type': 'text/plain' } });
+    await send(linkReportOf(published.shareCode), { json: { reason: 'spam' }, headers: { origin: 'https://evil.example' } });
+    await send(linkReportOf(published.shareCode), { json: { reason: 'spam' }, headers: badBearer });
+    const adminSend = (path: string, options: CallOptions = {}) => send(path, { ...options, cookie: admin.cookie });
+    await adminSend('/api/admin/reports');
+    await send('/api/admin/reports', { cookie });
+    await adminSend(`/api/admin/reports/${filed.body.id}/dismiss`, { method: 'POST' });
+    await adminSend('/api/admin/reports/abc/dismiss', { method: 'POST' });
+    await adminSend('/api/admin/reports/999999999/dismiss', { method: 'POST' });
+    await send(`/api/admin/reports/${filed.body.id}/dismiss`, { method: 'POST', cookie });
+    await adminSend('/api/admin/moderation-log');
+    await adminSend('/api/admin/moderation-log?cursor=x');
+    await send('/api/admin/moderation-log');
+    await adminSend(`/api/admin/users/${stranger.id}/community-ban`, { method: 'POST' });
+    await adminSend('/api/admin/users/abc/community-ban', { method: 'POST' });
+    await adminSend('/api/admin/users/999999999/community-ban', { method: 'POST' });
+    await send(`/api/admin/users/${stranger.id}/community-ban`, { method: 'POST', cookie });
+    const { body: banned } = await uploadFile(h.app, stranger, await patternImage(8), 'banned.png');
+    await send(shareOf(banned.id), { json: community, cookie: stranger.cookie });
+    const takedownOf = (id: number | string) => `/api/admin/community/${id}/takedown`;
+    const restoreOf = (id: number | string) => `/api/admin/community/${id}/restore`;
+    await adminSend(restoreOf(published.communityMediaId), { method: 'POST' });
+    await adminSend(takedownOf(published.communityMediaId), { json: {} });
+    await adminSend(takedownOf('abc'), { json: { reason: 'spam' } });
+    await adminSend(takedownOf(2_000_000_000), { json: { reason: 'spam' } });
+    await adminSend(takedownOf(published.communityMediaId), { json: huge });
+    await adminSend(takedownOf(published.communityMediaId), { body: '{}', headers: { 'content-type': 'text/plain' } });
+    await send(takedownOf(published.communityMediaId), { json: { reason: 'spam' }, cookie });
+    await adminSend(takedownOf(published.communityMediaId), { json: { reason: 'spam' } });
+    await adminSend(takedownOf(published.communityMediaId), { json: { reason: 'spam' } });
+    await send(`/api/community/${published.communityMediaId}`);
+    await send(`/api/shared/media/${published.shareCode}`);
+    await send(`/api/shared/media/${published.shareCode}/file`);
+    await send(`/api/shared/media/${published.shareCode}/thumbnail`);
+    await send(`/api/shared/media/${published.shareCode}/preview`);
+    await send(reportOf(published.communityMediaId), { json: { reason: 'spam' } });
+    await send(linkReportOf(published.shareCode), { json: { reason: 'spam' } });
+    await send(shareOf(pictured.id), { json: community, cookie });
+    await send('/api/user/media/share', { json: { filePath: pictured.filePath, ...community }, cookie });
+    await adminSend(restoreOf('abc'), { method: 'POST' });
+    await adminSend(restoreOf(2_000_000_000), { method: 'POST' });
+    await send(restoreOf(published.communityMediaId), { method: 'POST', cookie });
+    await adminSend(restoreOf(published.communityMediaId), { method: 'POST' });
+    const crossSite = { origin: 'https://evil.example' };
+    await adminSend(`/api/admin/reports/${filed.body.id}/dismiss`, { method: 'POST', headers: crossSite });
+    await adminSend(takedownOf(published.communityMediaId), { json: { reason: 'spam' }, headers: crossSite });
+    await adminSend(restoreOf(published.communityMediaId), { method: 'POST', headers: crossSite });
+    await adminSend(`/api/admin/users/${stranger.id}/community-ban`, { method: 'POST', headers: crossSite });
 
     // Files and operations
     const publicUrl = new URL(shared.body.communityUrl as string).pathname;

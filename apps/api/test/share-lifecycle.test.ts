@@ -85,6 +85,7 @@ describe('what a share link shows', () => {
       previewUrl: null,
       placeholder: null,
       durationMs: null,
+      mature: false,
     });
 
     const file = await call(h.app, info.body.fileUrl, { headers: { range: 'bytes=0-99' } });

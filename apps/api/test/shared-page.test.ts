@@ -171,6 +171,20 @@ describe('GET /community/:id (a community item’s permalink)', () => {
     expect(item.previewUrl).toMatch(/\.preview\.webp$/);
   });
 
+  it('withholds the picture of a mature item from link previews, on the permalink and the share page', async () => {
+    const upload = await uploadFile(h.app, alice, await makeImage('jpeg', 300, 200), 'mature.jpg');
+    const shared = await share(h, alice, upload.body.id, { tags: ['night'], policyAgreed: true, mature: true });
+    await drainRenditionJobs(h.deps);
+    const id = shared.body.communityMediaId as number;
+    expect((await call(h.app, `/api/community/${id}`)).body.previewUrl).toMatch(/\.preview\.webp$/);
+    for (const meta of [metaOf(await page(`/community/${id}`)), metaOf(await page(`/shared/media/${shared.body.shareCode}`))]) {
+      expect(meta['og:image']).toBeUndefined();
+      expect(meta['twitter:image']).toBeUndefined();
+      expect(meta['twitter:card']).toBe('summary');
+      expect(meta['og:title']).toBeDefined();
+    }
+  });
+
   it('answers an unknown item with the app’s page and a 404', async () => {
     for (const path of ['/community/2147483000', '/community/abc']) {
       const res = await call(h.app, path);

@@ -21,6 +21,8 @@ const ExposurePage = lazy(() => import('./exposure/exposure-page').then((m) => (
 const TwoFactorPage = lazy(() => import('./two-factor/two-factor-page').then((m) => ({ default: m.TwoFactorPage })));
 const InvitesPage = lazy(() => import('./instance-admin/invites-page').then((m) => ({ default: m.InvitesPage })));
 const UsersPage = lazy(() => import('./instance-admin/users-page').then((m) => ({ default: m.UsersPage })));
+const AdminQueuePage = lazy(() => import('./moderation/admin-queue-page').then((m) => ({ default: m.AdminQueuePage })));
+const ModerationLogPage = lazy(() => import('./moderation/moderation-log-page').then((m) => ({ default: m.ModerationLogPage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -86,6 +88,8 @@ export const App = () => (
           <Route path={PAGES.adminUsers}>
             <AdminOnly page={UsersPage} />
           </Route>
+          <Route path="/admin" component={AdminQueuePage} />
+          <Route path="/admin/log" component={ModerationLogPage} />
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>
           <Route path={PAGES.vault}>

@@ -34,6 +34,12 @@ export interface CoreConfig {
     /** How long a request waits for the item's advisory lock before answering 503. */
     lockTimeoutMs: number;
   };
+  /** The Community sharing policy in force (its file under policy/, read at start). */
+  policy: { version: string; text: string; sha256: string };
+  moderation: {
+    /** Distinct reporters after whom an item reported for a reason that is not severe is hidden. */
+    hideAfterReporters: number;
+  };
   /** Request budgets per account and per address (limits/budgets.ts). */
   rateLimits: RateLimitConfig;
   idempotency: {

@@ -20,3 +20,4 @@ export * from './idempotency';
 export * from './share-links';
 export * from './instance';
 export * from './two-factor';
+export * from './moderation';

@@ -7,6 +7,7 @@ import { communityRepo } from './repos/community';
 import { shareClaimRepo } from './repos/share-claims';
 import { loginThrottleRepo } from './repos/login-throttle';
 import { mediaRepo } from './repos/media';
+import { moderationRepo } from './repos/moderation';
 import { rateLimitRepo } from './repos/rate-limits';
 import { renditionJobRepo } from './repos/rendition-jobs';
 import { passwordResetRepo } from './repos/password-resets';
@@ -41,6 +42,7 @@ const reposOf = (db: Executor): Repos => ({
   invites: inviteRepo(db),
   storageUsage: storageUsageRepo(db),
   twoFactor: twoFactorRepo(db),
+  moderation: moderationRepo(db),
 });
 
 /**

@@ -30,6 +30,10 @@ export const users = pgTable(
     role: text('role', { enum: ['user', 'admin'] })
       .notNull()
       .default('user'),
+    /** Set by an admin's community ban: the account can no longer publish; its links keep working. */
+    communityBannedAt: timestamptz('community_banned_at'),
+    /** Show mature items in the Community without a click (the viewer's own choice). */
+    showMature: boolean('show_mature').notNull().default(false),
     /** What the account may store, originals and renditions together; null: DEFAULT_QUOTA_BYTES applies. */
     quotaBytes: bigint('quota_bytes', { mode: 'number' }),
     createdAt: createdAt(),
@@ -162,6 +166,8 @@ export const media = pgTable(
     ...renditionColumns(),
     /** The link file: a copy without EXIF/XMP/GPS, made on the first download of a shared image. */
     strippedPath: text('stripped_path'),
+    /** Reports hid the share link pending review (an item with no community copy; see reports). */
+    linkHiddenAt: timestamptz('link_hidden_at'),
     /** Bytes of the thumbnail, preview and link file together: they count toward the owner's quota. */
     derivedSize: bigint('derived_size', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
@@ -194,6 +200,19 @@ export const communityMedia = pgTable(
     watermarked: boolean('watermarked').notNull(),
     durationMs: integer('duration_ms'),
     ...renditionColumns(),
+    /** The owner's content warning: blurred until the viewer opts in, no og:image. */
+    mature: boolean('mature').notNull().default(false),
+    /**
+     * `visible` in the feed; `hidden` by reports pending review; `removed` by a takedown: then the row is a
+     * tombstone (its objects deleted), kept so its URLs answer 410 and its owner sees why.
+     */
+    moderationStatus: text('moderation_status', { enum: ['visible', 'hidden', 'removed'] })
+      .notNull()
+      .default('visible'),
+    removedReason: text('removed_reason'),
+    removedAt: timestamptz('removed_at'),
+    /** 64-bit pHash (16 hex) of the picture when it was published: what a takedown blocks. */
+    perceptualHash: text('perceptual_hash'),
     /** The feed's origin filter, derived so one index serves it: `uploaded` or `generated`. */
     origin: text('origin')
       .notNull()
@@ -209,6 +228,7 @@ export const communityMedia = pgTable(
     index('community_media_origin_feed_idx').on(t.origin, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('community_media_user_id_idx').on(t.userId),
     check('community_media_source_check', sql`${t.source} in ${SOURCES}`),
+    check('community_media_moderation_status_check', sql`${t.moderationStatus} in ('visible', 'hidden', 'removed')`),
   ],
 );
 
@@ -471,3 +491,78 @@ export const recoveryCodes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
+
+/**
+ * What an owner agreed to when publishing: one row per publication (a community share that creates or
+ * re-tags a copy), kept after the copy is gone.
+ */
+export const consentReceipts = pgTable(
+  'consent_receipts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    communityMediaId: integer('community_media_id').references(() => communityMedia.id, { onDelete: 'set null' }),
+    mediaId: integer('media_id'),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    policyVersion: text('policy_version').notNull(),
+    policySha256: text('policy_sha256').notNull(),
+    /** The exact sentence the owner agreed to, as the share dialog showed it. */
+    statement: text('statement').notNull(),
+    reqId: text('req_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('consent_receipts_community_media_id_idx').on(t.communityMediaId, t.createdAt.desc().nullsFirst())],
+);
+
+/**
+ * Reports of a community item or a share link. `target` names what is reported (`community:12`,
+ * `media:34`), so one reporter (`reporter_key`: an account, or an address when signed out) counts once.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    target: text('target').notNull(),
+    communityMediaId: integer('community_media_id').references(() => communityMedia.id, { onDelete: 'cascade' }),
+    mediaId: integer('media_id').references(() => media.id, { onDelete: 'cascade' }),
+    reporterUserId: integer('reporter_user_id').references(() => users.id, { onDelete: 'set null' }),
+    reporterKey: text('reporter_key').notNull(),
+    reason: text('reason', { enum: ['non_consensual', 'underage', 'copyright', 'spam', 'other'] }).notNull(),
+    details: text('details'),
+    status: text('status', { enum: ['open', 'dismissed', 'actioned'] })
+      .notNull()
+      .default('open'),
+    createdAt: createdAt(),
+    resolvedAt: timestamptz('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('reports_target_reporter_key').on(t.target, t.reporterKey),
+    index('reports_status_target_idx').on(t.status, t.target),
+    check('reports_status_check', sql`${t.status} in ('open', 'dismissed', 'actioned')`),
+  ],
+);
+
+/** Every moderation action, and every refused re-share: written once, never changed through the API. */
+export const moderationLog = pgTable(
+  'moderation_log',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetKind: text('target_kind').notNull(),
+    targetId: integer('target_id').notNull(),
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_log_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
+);
+
+/** Perceptual hashes of taken-down pictures: a community share within the threshold of one is refused. */
+export const blockedHashes = pgTable('blocked_hashes', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  perceptualHash: text('perceptual_hash').notNull(),
+  communityMediaId: integer('community_media_id').references(() => communityMedia.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Missing, or not yours: the two are not told apart.',
   408: 'The upload stopped making progress (less than the minimum rate over the window).',
   409: 'Taken already.',
+  410: 'Removed by a moderator.',
   413: 'The body is over the size limit.',
   415: 'A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.',
   422: 'An image over the pixel limit, or one whose dimensions cannot be read.',

@@ -25,6 +25,16 @@ import { disableTwoFactorRoute } from './two-factor/disable-two-factor';
 import { enableTwoFactorRoute } from './two-factor/enable-two-factor';
 import { startTwoFactorSetupRoute } from './two-factor/start-two-factor-setup';
 import { updateUserQuotaRoute } from './instance/update-user-quota';
+import { banFromCommunityRoute } from './moderation/ban-from-community';
+import { dismissReportRoute } from './moderation/dismiss-report';
+import { getConsentRoute } from './moderation/get-consent';
+import { getPolicyRoute } from './moderation/get-policy';
+import { listModerationLogRoute } from './moderation/list-moderation-log';
+import { listReportsRoute } from './moderation/list-reports';
+import { reportCommunityItemRoute } from './moderation/report-community-item';
+import { reportSharedMediaRoute } from './moderation/report-shared-media';
+import { restoreCommunityItemRoute } from './moderation/restore-community-item';
+import { takeDownCommunityItemRoute } from './moderation/take-down-community-item';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -106,6 +116,17 @@ export const apiRoutes: readonly Route[] = [
   deleteInviteRoute,
   listUsersRoute,
   updateUserQuotaRoute,
+  // Moderation (issue 13).
+  getPolicyRoute,
+  getConsentRoute,
+  reportCommunityItemRoute,
+  reportSharedMediaRoute,
+  listReportsRoute,
+  dismissReportRoute,
+  takeDownCommunityItemRoute,
+  restoreCommunityItemRoute,
+  banFromCommunityRoute,
+  listModerationLogRoute,
 ];
 
 /** Internal apps' routes, a sub-app whose only caller is the service token. */

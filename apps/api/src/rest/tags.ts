@@ -8,6 +8,8 @@ export const TAGS = {
   Sharing: 'Share links and the Community feed: share by id or by storage path, unshare from the Community, remove sharing.',
   'Share links': 'What anyone holding a share link sees, and its file. No sign-in needed.',
   Community: 'The public feed of shared media, the canonical tags, and the limits clients check before sending.',
+  Moderation:
+    'The Community sharing policy and consent receipts, reports (anyone may file them), and the admin queue, takedowns and moderation log. Admin routes answer 404 to everyone else.',
   'API tokens': 'Personal API tokens for other apps, sent as `Authorization: Bearer msk_...`. Managed from a session only.',
   Instance: 'Running the instance, for admins: invites (with REGISTRATION=invite) and what each account may store.',
   Internal: 'Calls from internal apps that generate media, authorized by INTERNAL_API_TOKEN.',

@@ -10,7 +10,7 @@ export const TRPC_CODES: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
   404: 'NOT_FOUND',
   408: 'TIMEOUT',
   409: 'CONFLICT',
-  // tRPC has no "gone": an expired or used-up link is, to a tRPC client, not found (the message says why).
+  // tRPC has no "gone": an expired or used-up link, or a removed item, is NOT_FOUND there, told apart by its message.
   410: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',

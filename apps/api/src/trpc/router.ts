@@ -39,6 +39,10 @@ import { updateQuota } from './procedures/users/update-quota';
 import { disable as disableTwoFactor } from './procedures/two-factor/disable';
 import { enable as enableTwoFactor } from './procedures/two-factor/enable';
 import { setup as setupTwoFactor } from './procedures/two-factor/setup';
+import { communityBan, dismiss, log as moderationLog, reports, restore, takedown } from './procedures/moderation/admin';
+import { consent } from './procedures/moderation/consent';
+import { policy } from './procedures/moderation/policy';
+import { report } from './procedures/moderation/report';
 import { router } from './init';
 
 export const appRouter = router({
@@ -77,6 +81,8 @@ export const appRouter = router({
   // Running an instance (issue 20), for admins.
   invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),
   users: router({ list: listUsers, updateQuota }),
+  // Moderation (issue 13): the policy, receipts and reports for everyone; the rest for admins only.
+  moderation: router({ policy, consent, report, reports, dismiss, takedown, restore, communityBan, log: moderationLog }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { formatTimeAgo } from '../lib/format';
 import { formatDuration } from '../lib/placeholder';
+import { MatureCover } from '../moderation/mature-gate';
 import { RenditionImage } from '../ui/rendition-image';
 
 interface CommunityCardProps {
@@ -103,7 +104,9 @@ const CardMedia = ({ item, onOpen }: { item: TCommunityItem; onOpen?: (() => voi
 export const CommunityCard = ({ item, labelOf, tagHref, onRemove, onOpen }: CommunityCardProps) => (
   <li className="feed-card" data-community-id={item.id}>
     <div className={`feed-card__media feed-card__media--${item.kind}`} style={boxStyle(item)}>
-      <CardMedia item={item} onOpen={onOpen} />
+      <MatureCover isMature={item.mature}>
+        <CardMedia item={item} onOpen={onOpen} />
+      </MatureCover>
       {item.kind === 'gif' && <span className="thumb__kind">GIF</span>}
     </div>
     <div className="feed-card__body">

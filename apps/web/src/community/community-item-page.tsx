@@ -6,6 +6,9 @@ import { trpc } from '../trpc';
 import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { NotFoundPage } from '../ui/not-found-page';
+import { MatureInterstitial } from '../moderation/mature-gate';
+import { isRemoved, RemovedItem } from '../moderation/removed-item';
+import { ReportButton } from '../moderation/report-dialog';
 import '../styles/shared.css';
 
 const Item = ({ item }: { item: TCommunityItem }) => {
@@ -34,9 +37,12 @@ const Item = ({ item }: { item: TCommunityItem }) => {
           @{item.owner.username} · <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
           {item.tags.length > 0 && ` · ${item.tags.map((t) => `#${t}`).join(' ')}`}
         </span>
-        <Link className="button button--small" href="/community">
-          Community
-        </Link>
+        <span>
+          <ReportButton target={{ id: item.id }} />
+          <Link className="button button--small" href="/community">
+            Community
+          </Link>
+        </span>
       </figcaption>
     </figure>
   );
@@ -47,11 +53,22 @@ export const CommunityItemPage = ({ id }: { id: string }) => {
   const parsed = ZCommunityId.safeParse(Number(id));
   const query = trpc.community.get.useQuery({ id: parsed.success ? parsed.data : 0 }, { enabled: parsed.success, retry: false });
   useDocumentTitle(query.data ? `Shared by @${query.data.owner.username}` : 'Community item');
+  if (isRemoved(query.error)) {
+    return (
+      <main className="page shared-page">
+        <RemovedItem />
+      </main>
+    );
+  }
   if (!parsed.success || query.error?.data?.httpStatus === 404) return <NotFoundPage />;
   return (
     <main className="page shared-page">
       <QueryState query={query} loading="Opening…" failed="Could not open this item" />
-      {query.data && <Item item={query.data} />}
+      {query.data && (
+        <MatureInterstitial isMature={query.data.mature}>
+          <Item item={query.data} />
+        </MatureInterstitial>
+      )}
     </main>
   );
 };

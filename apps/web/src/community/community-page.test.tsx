@@ -8,6 +8,7 @@ import { renderWithApi } from '../../test/render';
 import { CommunityPage } from './community-page';
 
 const item = (id: number, overrides: Partial<TCommunityItem> = {}): TCommunityItem => ({
+  mature: false,
   id,
   url: `http://localhost:3000/storage/v1/object/public/general/item-${id}.jpg`,
   thumbnailUrl: null,

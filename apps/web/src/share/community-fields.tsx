@@ -10,6 +10,8 @@ interface CommunityFieldsProps {
   maxTags: number | undefined;
   policyAgreed: boolean;
   onPolicyChange: (agreed: boolean) => void;
+  /** The policy in force (GET /api/policy): its version is what the agreement is for. */
+  policy?: { version: string; statement: string } | undefined;
 }
 
 /** What an upload needs before it can go to the community: tags, and the owner's agreement. */
@@ -26,8 +28,11 @@ export const CommunityFields = (props: CommunityFieldsProps) => (
     <label className="check">
       <input type="checkbox" checked={props.policyAgreed} onChange={(e) => props.onPolicyChange(e.target.checked)} />
       <span>
-        I agree to the community sharing policy
-        <small>I own this media or have the right to share it, and everyone shown in it agreed to its publication.</small>
+        I agree to the community sharing policy{props.policy ? ` (version ${props.policy.version})` : ''}
+        <small>
+          {props.policy?.statement ??
+            'I own this media or have the right to share it, and everyone shown in it agreed to its publication.'}
+        </small>
       </span>
     </label>
   </div>

@@ -21,6 +21,8 @@ const TAGS: TTag[] = [
 ].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label }));
 
 const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
+  communityStatus: null,
+  communityRemovedReason: null,
   id: 7,
   fileName: 'beach.jpg',
   thumbnailUrl: null,

@@ -28,6 +28,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const [shareToCommunity, setShareToCommunity] = useState(item.isShared ? item.shareToCommunity : true);
   const [tags, setTags] = useState<string[]>([]);
   const [policyAgreed, setPolicyAgreed] = useState(false);
+  const [mature, setMature] = useState<boolean | undefined>(undefined);
   const [shareUrl, setShareUrl] = useState(item.shareUrl);
   const [isInCommunity, setIsInCommunity] = useState(item.shareToCommunity);
   const [copyState, setCopyState] = useState<CopyState>('idle');
@@ -41,6 +42,15 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const hints = shareHints(draft, maxTags);
   const tagList = trpc.tags.list.useQuery(undefined, { enabled: showsCommunityFields, staleTime: TAGS_STALE_MS });
   const tagsError = tagList.error ?? limits.error;
+  // The version the dialog asks agreement for; a newer one in force by the time it is sent is a 409.
+  const policy = trpc.moderation.policy.useQuery(undefined, {
+    enabled: shareToCommunity,
+    staleTime: TAGS_STALE_MS,
+    retry: false,
+  });
+  const moderationInput = shareToCommunity
+    ? { ...(policy.data ? { policyVersion: policy.data.version } : {}), ...(mature === undefined ? {} : { mature }) }
+    : {};
 
   // The item's sharing as it is: a shared item's dialog edits it rather than starting over.
   const state = trpc.share.state.useQuery({ id: item.id }, { enabled: Boolean(shareUrl) });
@@ -107,7 +117,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           event.preventDefault();
           if (hints.length > 0 || isBusy) return;
           begin();
-          share.mutate({ id: item.id, ...toShareInput(draft) });
+          share.mutate({ id: item.id, ...toShareInput(draft), ...moderationInput });
         }}
       >
         {shareUrl && <ShareLinkField url={absoluteUrl(shareUrl)} copyState={copyState} onCopyState={setCopyState} />}
@@ -134,7 +144,17 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
             maxTags={maxTags}
             policyAgreed={policyAgreed}
             onPolicyChange={setPolicyAgreed}
+            policy={policy.data}
           />
+        )}
+        {shareToCommunity && (
+          <label className="check">
+            <input type="checkbox" checked={mature ?? false} onChange={(e) => setMature(e.target.checked)} />
+            <span>
+              Mature content
+              <small>Blurred in the Community until a viewer chooses to see it.</small>
+            </span>
+          </label>
         )}
         {showsCommunityFields && tagsError && <p className="alert">Could not load the tags: {errorMessage(tagsError)}</p>}
 

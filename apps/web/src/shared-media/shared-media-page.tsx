@@ -8,6 +8,9 @@ import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { InactiveLink, type InactiveReason } from './inactive-link';
 import { UnlockForm } from './unlock-form';
+import { MatureInterstitial } from '../moderation/mature-gate';
+import { isRemoved, RemovedItem } from '../moderation/removed-item';
+import { ReportButton } from '../moderation/report-dialog';
 import '../styles/shared.css';
 
 const KIND_LABELS: Record<TSharedMedia['kind'], string> = { image: 'image', gif: 'GIF', video: 'video' };
@@ -60,11 +63,14 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
           Shared {KIND_LABELS[media.kind]} · {formatBytes(media.size)}
           {hasSize ? ` · ${media.width}×${media.height}` : ''}
         </span>
-        {media.allowDownload && (
-          <a className="button button--small" href={`${media.fileUrl}?download=1`} download>
-            Download
-          </a>
-        )}
+        <span>
+          <ReportButton target={{ code: media.shareCode }} />
+          {media.allowDownload && (
+            <a className="button button--small" href={`${media.fileUrl}?download=1`} download>
+              Download
+            </a>
+          )}
+        </span>
       </figcaption>
     </figure>
   );
@@ -80,28 +86,37 @@ const inactiveReason = (error: unknown): InactiveReason | null => {
 
 export const SharedMediaPage = ({ code }: { code: string }) => {
   const shared = trpc.shared.get.useQuery({ code }, { retry: false });
-  const reason = inactiveReason(shared.error);
+  const isTakenDown = isRemoved(shared.error);
+  const reason = isTakenDown ? null : inactiveReason(shared.error);
   const isLocked = statusOf(shared.error) === 401;
   useDocumentTitle(
-    reason
-      ? 'Link no longer active'
-      : isLocked
-        ? 'Password required'
-        : shared.data
-          ? `Shared ${KIND_LABELS[shared.data.kind]}`
-          : 'Shared media',
+    isTakenDown
+      ? 'Item removed'
+      : reason
+        ? 'Link no longer active'
+        : isLocked
+          ? 'Password required'
+          : shared.data
+            ? `Shared ${KIND_LABELS[shared.data.kind]}`
+            : 'Shared media',
   );
 
   return (
     <main className="page shared-page">
-      {reason ? (
+      {isTakenDown ? (
+        <RemovedItem />
+      ) : reason ? (
         <InactiveLink reason={reason} />
       ) : isLocked ? (
         <UnlockForm code={code} onUnlocked={() => void shared.refetch()} />
       ) : (
         <QueryState query={shared} loading="Opening the link…" failed="Could not open this link" />
       )}
-      {shared.data && <SharedMedia media={shared.data} />}
+      {shared.data && (
+        <MatureInterstitial isMature={shared.data.mature}>
+          <SharedMedia media={shared.data} />
+        </MatureInterstitial>
+      )}
     </main>
   );
 };

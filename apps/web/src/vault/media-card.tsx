@@ -25,6 +25,12 @@ export const MediaCard = ({ item, onOpen, onShare, onDelete }: MediaCardProps) =
       <div className="badges">
         {item.isShared ? <span className="badge badge--link">Link</span> : <span className="badge">Private</span>}
         {item.shareToCommunity && <span className="badge badge--community">Community</span>}
+        {item.communityStatus === 'hidden' && <span className="badge">Hidden pending review</span>}
+        {item.communityStatus === 'removed' && (
+          <span className="badge badge--removed" title={item.communityRemovedReason ?? undefined}>
+            Removed from the Community: {item.communityRemovedReason}
+          </span>
+        )}
       </div>
     </div>
     <div className="media-card__actions">

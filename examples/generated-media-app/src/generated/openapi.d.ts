@@ -820,6 +820,206 @@ export interface paths {
         patch: operations["updateUserQuota"];
         trace?: never;
     };
+    "/api/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Community sharing policy in force (public)
+         * @description The policy a community share agrees to: its version (send it as policyVersion when sharing), its text, the SHA-256 of the text, and the statement the owner agrees to. Consent receipts record all of them.
+         */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A community item's consent receipts (owner or admin)
+         * @description One receipt per publication of the item (the share that created it and every re-share): policy version and SHA-256, the exact statement agreed to, the user, the time and the request id. Anyone but the owner and admins gets a 404.
+         */
+        get: operations["getCommunityConsent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a community item (anyone, signed in or not)
+         * @description Reasons: non_consensual, underage, copyright, spam, other, with optional details (at most 2000 characters). non_consensual and underage hide the item from the feed and its public URLs at once, pending review; other reasons hide it once several distinct people (REPORTS_TO_HIDE, 3) reported it. Reporting the same item again is a 200 that changes nothing.
+         */
+        post: operations["reportCommunityItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/media/{code}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report what a share link shows (anyone, signed in or not)
+         * @description The same report as for a community item; when the link's item is in the Community, the report is about its community copy. Hiding a reported link makes it answer 404 until an admin reviews it.
+         */
+        post: operations["reportSharedMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open reports, grouped by item (admin)
+         * @description The moderation queue: one entry per reported item with its distinct reporters, reasons and details, its owner, its latest consent receipt and a preview URL (clients blur it until clicked). Most reported first.
+         */
+        get: operations["listReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reports/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss an item's open reports (admin)
+         * @description Closes every open report of the item the report is about, and shows the item again if reports had hidden it. Logged.
+         */
+        post: operations["dismissReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/community/{id}/takedown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a community item down (admin)
+         * @description Deletes the public file and its renditions (retried until storage confirms), keeps a tombstone so the item answers 410, clears it from every feed, shows the owner the reason, closes its reports, and blocks its picture: a later community share of it, even re-encoded, is refused. Logged.
+         */
+        post: operations["takeDownCommunityItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/community/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a hidden or removed community item (admin)
+         * @description A hidden item is shown again. A removed one cannot come back (its files are deleted): restoring it lifts the block on its picture and clears its tombstone, so its owner may publish it again. Logged.
+         */
+        post: operations["restoreCommunityItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/community-ban": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ban a user from publishing to the Community (admin)
+         * @description The user can no longer share to the Community (403); their vault and share links keep working. Logged.
+         */
+        post: operations["banFromCommunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation log, newest first (admin)
+         * @description Every moderation action (actor, action, target, reason, time), automatic hides and refused re-shares of blocked pictures. Append-only: nothing in the API changes or deletes an entry.
+         */
+        get: operations["listModerationLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/internal/users/{userId}/generated/{source}": {
         parameters: {
             query?: never;
@@ -982,6 +1182,8 @@ export interface components {
             tags?: string[];
             /** @default false */
             policyAgreed?: boolean;
+            mature?: boolean;
+            policyVersion?: string;
         };
         ShareByPathInput: {
             /** @default true */
@@ -990,6 +1192,8 @@ export interface components {
             tags?: string[];
             /** @default false */
             policyAgreed?: boolean;
+            mature?: boolean;
+            policyVersion?: string;
             filePath: string;
         };
         CreateTokenInput: {
@@ -1028,6 +1232,8 @@ export interface components {
             placeholder: string | null;
             /** @description Length of a video in milliseconds */
             durationMs: number | null;
+            communityStatus: ("visible" | "hidden" | "removed") | null;
+            communityRemovedReason: string | null;
         };
         MediaPage: {
             items: components["schemas"]["MediaItem"][];
@@ -1056,6 +1262,7 @@ export interface components {
             height: number | null;
             fileUrl: string;
             createdAt: string;
+            mature: boolean;
             /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
             thumbnailUrl: string | null;
             /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
@@ -1087,6 +1294,7 @@ export interface components {
                 username: string;
             };
             createdAt: string;
+            mature: boolean;
             /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
             thumbnailUrl: string | null;
             /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
@@ -3090,7 +3298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A browser request from another origin, or an API token without the needed scope. */
+            /** @description The account was banned from publishing to the Community. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3108,7 +3316,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+            /** @description policyVersion names a policy that is no longer in force. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3137,7 +3345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The Idempotency-Key was used for a different request. */
+            /** @description The picture was taken down from the Community before. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3318,7 +3526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A browser request from another origin, or an API token without the needed scope. */
+            /** @description The account was banned from publishing to the Community. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3336,7 +3544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A request with the same Idempotency-Key is still running; retry after Retry-After seconds. */
+            /** @description policyVersion names a policy that is no longer in force. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3454,7 +3662,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Answered with 410. */
+            /** @description The link has expired or reached its view limit, or the item was taken down by a moderator. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -3554,7 +3762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Answered with 410. */
+            /** @description The link has expired or reached its view limit, or the item was taken down by a moderator. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -3647,7 +3855,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Answered with 410. */
+            /** @description The link has expired or reached its view limit, or the item was taken down by a moderator. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -3740,7 +3948,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Answered with 410. */
+            /** @description The link has expired or reached its view limit, or the item was taken down by a moderator. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,7 +4197,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Answered with 410. */
+            /** @description Removed by a moderator. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -4287,6 +4495,8 @@ export interface operations {
                 /** @description Tag slugs, comma-separated or repeated; an item must carry all of them */
                 tags?: string[];
                 origin?: "uploaded" | "generated";
+                /** @description Items with a content warning: with the rest (default), left out, or only them */
+                mature?: "include" | "exclude" | "only";
             };
             header?: never;
             path?: never;
@@ -4384,6 +4594,15 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Taken down by a moderator. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5501,6 +5720,971 @@ export interface operations {
             };
             /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description What a share sends as policyVersion
+                         * @example 2026-11-01
+                         */
+                        version: string;
+                        /** @description The policy, as Markdown */
+                        text: string;
+                        /** @description SHA-256 (hex) of the text, as receipts record it */
+                        sha256: string;
+                        /** @description The sentence an owner agrees to, which receipts record word for word */
+                        statement: string;
+                    };
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommunityConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Community item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipts, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        communityMediaId: number;
+                        receipts: {
+                            policyVersion: string;
+                            policySha256: string;
+                            statement: string;
+                            userId: number;
+                            createdAt: string;
+                            reqId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reportCommunityItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Community item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "non_consensual" | "underage" | "copyright" | "spam" | "other";
+                    details?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description This reporter had reported this item already: nothing changed. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Reported. */
+            201: {
+                headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Removed by a moderator. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reportSharedMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Share code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reason: "non_consensual" | "underage" | "copyright" | "spam" | "other";
+                    details?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description This reporter had reported this item already: nothing changed. */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Reported. */
+            201: {
+                headers: {
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit"?: string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset"?: string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Removed by a moderator. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    /** @description Requests allowed in the window of the tightest budget this request spent from */
+                    "RateLimit-Limit": string;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining": string;
+                    /** @description Seconds until that window ends */
+                    "RateLimit-Reset": string;
+                    /** @description That budget as `<limit>;w=<window seconds>` */
+                    "RateLimit-Policy": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open reports, by item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The newest open report: what dismiss takes */
+                            reportId: number;
+                            /** @enum {string} */
+                            target: "community" | "link";
+                            communityMediaId: number | null;
+                            mediaId: number | null;
+                            /** @enum {string} */
+                            status: "visible" | "hidden" | "removed";
+                            reporters: number;
+                            reasons: ("non_consensual" | "underage" | "copyright" | "spam" | "other")[];
+                            details: string[];
+                            firstReportedAt: string;
+                            owner: {
+                                id: number;
+                                username: string;
+                            } | null;
+                            mimeType: string | null;
+                            previewUrl: string | null;
+                            mature: boolean;
+                            receipt: {
+                                policyVersion: string;
+                                policySha256: string;
+                                statement: string;
+                                userId: number;
+                                createdAt: string;
+                                reqId: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dismissReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Report ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    takeDownCommunityItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Community item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Taken down. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Taken already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreCommunityItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Community item ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Taken already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    banFromCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User ID */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Banned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listModerationLog: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            id: number;
+                            actor: {
+                                id: number;
+                                username: string;
+                            } | null;
+                            action: string;
+                            targetKind: string;
+                            targetId: number;
+                            reason: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

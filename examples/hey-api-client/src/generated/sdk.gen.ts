@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, StartTwoFactorSetupData, StartTwoFactorSetupErrors, StartTwoFactorSetupResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UpdateUserQuotaData, UpdateUserQuotaErrors, UpdateUserQuotaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { BanFromCommunityData, BanFromCommunityErrors, BanFromCommunityResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, DismissReportData, DismissReportErrors, DismissReportResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityConsentData, GetCommunityConsentErrors, GetCommunityConsentResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListModerationLogData, ListModerationLogErrors, ListModerationLogResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, ReportCommunityItemData, ReportCommunityItemErrors, ReportCommunityItemResponses, ReportSharedMediaData, ReportSharedMediaErrors, ReportSharedMediaResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RestoreCommunityItemData, RestoreCommunityItemErrors, RestoreCommunityItemResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, StartTwoFactorSetupData, StartTwoFactorSetupErrors, StartTwoFactorSetupResponses, TakeDownCommunityItemData, TakeDownCommunityItemErrors, TakeDownCommunityItemResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UpdateUserQuotaData, UpdateUserQuotaErrors, UpdateUserQuotaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -712,6 +712,150 @@ export const updateUserQuota = <ThrowOnError extends boolean = false>(options: O
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * The Community sharing policy in force (public)
+ *
+ * The policy a community share agrees to: its version (send it as policyVersion when sharing), its text, the SHA-256 of the text, and the statement the owner agrees to. Consent receipts record all of them.
+ */
+export const getPolicy = <ThrowOnError extends boolean = false>(options?: Options<GetPolicyData, ThrowOnError>) => (options?.client ?? client).get<GetPolicyResponses, GetPolicyErrors, ThrowOnError>({ url: '/api/policy', ...options });
+
+/**
+ * A community item's consent receipts (owner or admin)
+ *
+ * One receipt per publication of the item (the share that created it and every re-share): policy version and SHA-256, the exact statement agreed to, the user, the time and the request id. Anyone but the owner and admins gets a 404.
+ */
+export const getCommunityConsent = <ThrowOnError extends boolean = false>(options: Options<GetCommunityConsentData, ThrowOnError>) => (options.client ?? client).get<GetCommunityConsentResponses, GetCommunityConsentErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }, { scheme: 'bearer', type: 'http' }],
+    url: '/api/community/{id}/consent',
+    ...options
+});
+
+/**
+ * Report a community item (anyone, signed in or not)
+ *
+ * Reasons: non_consensual, underage, copyright, spam, other, with optional details (at most 2000 characters). non_consensual and underage hide the item from the feed and its public URLs at once, pending review; other reasons hide it once several distinct people (REPORTS_TO_HIDE, 3) reported it. Reporting the same item again is a 200 that changes nothing.
+ */
+export const reportCommunityItem = <ThrowOnError extends boolean = false>(options: Options<ReportCommunityItemData, ThrowOnError>) => (options.client ?? client).post<ReportCommunityItemResponses, ReportCommunityItemErrors, ThrowOnError>({
+    url: '/api/community/{id}/reports',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Report what a share link shows (anyone, signed in or not)
+ *
+ * The same report as for a community item; when the link's item is in the Community, the report is about its community copy. Hiding a reported link makes it answer 404 until an admin reviews it.
+ */
+export const reportSharedMedia = <ThrowOnError extends boolean = false>(options: Options<ReportSharedMediaData, ThrowOnError>) => (options.client ?? client).post<ReportSharedMediaResponses, ReportSharedMediaErrors, ThrowOnError>({
+    url: '/api/shared/media/{code}/reports',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Open reports, grouped by item (admin)
+ *
+ * The moderation queue: one entry per reported item with its distinct reporters, reasons and details, its owner, its latest consent receipt and a preview URL (clients blur it until clicked). Most reported first.
+ */
+export const listReports = <ThrowOnError extends boolean = false>(options?: Options<ListReportsData, ThrowOnError>) => (options?.client ?? client).get<ListReportsResponses, ListReportsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/reports',
+    ...options
+});
+
+/**
+ * Dismiss an item's open reports (admin)
+ *
+ * Closes every open report of the item the report is about, and shows the item again if reports had hidden it. Logged.
+ */
+export const dismissReport = <ThrowOnError extends boolean = false>(options: Options<DismissReportData, ThrowOnError>) => (options.client ?? client).post<DismissReportResponses, DismissReportErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/reports/{id}/dismiss',
+    ...options
+});
+
+/**
+ * Take a community item down (admin)
+ *
+ * Deletes the public file and its renditions (retried until storage confirms), keeps a tombstone so the item answers 410, clears it from every feed, shows the owner the reason, closes its reports, and blocks its picture: a later community share of it, even re-encoded, is refused. Logged.
+ */
+export const takeDownCommunityItem = <ThrowOnError extends boolean = false>(options: Options<TakeDownCommunityItemData, ThrowOnError>) => (options.client ?? client).post<TakeDownCommunityItemResponses, TakeDownCommunityItemErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/community/{id}/takedown',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Restore a hidden or removed community item (admin)
+ *
+ * A hidden item is shown again. A removed one cannot come back (its files are deleted): restoring it lifts the block on its picture and clears its tombstone, so its owner may publish it again. Logged.
+ */
+export const restoreCommunityItem = <ThrowOnError extends boolean = false>(options: Options<RestoreCommunityItemData, ThrowOnError>) => (options.client ?? client).post<RestoreCommunityItemResponses, RestoreCommunityItemErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/community/{id}/restore',
+    ...options
+});
+
+/**
+ * Ban a user from publishing to the Community (admin)
+ *
+ * The user can no longer share to the Community (403); their vault and share links keep working. Logged.
+ */
+export const banFromCommunity = <ThrowOnError extends boolean = false>(options: Options<BanFromCommunityData, ThrowOnError>) => (options.client ?? client).post<BanFromCommunityResponses, BanFromCommunityErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/users/{id}/community-ban',
+    ...options
+});
+
+/**
+ * The moderation log, newest first (admin)
+ *
+ * Every moderation action (actor, action, target, reason, time), automatic hides and refused re-shares of blocked pictures. Append-only: nothing in the API changes or deletes an entry.
+ */
+export const listModerationLog = <ThrowOnError extends boolean = false>(options?: Options<ListModerationLogData, ThrowOnError>) => (options?.client ?? client).get<ListModerationLogResponses, ListModerationLogErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/moderation-log',
+    ...options
 });
 
 /**

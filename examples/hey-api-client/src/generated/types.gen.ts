@@ -21,12 +21,16 @@ export type ShareInput = {
     shareToCommunity?: boolean;
     tags?: Array<string>;
     policyAgreed?: boolean;
+    mature?: boolean;
+    policyVersion?: string;
 };
 
 export type ShareByPathInput = {
     shareToCommunity?: boolean;
     tags?: Array<string>;
     policyAgreed?: boolean;
+    mature?: boolean;
+    policyVersion?: string;
     filePath: string;
 };
 
@@ -74,6 +78,8 @@ export type MediaItem = {
      * Length of a video in milliseconds
      */
     durationMs: number | null;
+    communityStatus: 'visible' | 'hidden' | 'removed' | null;
+    communityRemovedReason: string | null;
 };
 
 export type MediaPage = {
@@ -105,6 +111,7 @@ export type SharedMedia = {
     height: number | null;
     fileUrl: string;
     createdAt: string;
+    mature: boolean;
     /**
      * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
      */
@@ -143,6 +150,7 @@ export type CommunityItem = {
         username: string;
     };
     createdAt: string;
+    mature: boolean;
     /**
      * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
      */
@@ -1387,7 +1395,7 @@ export type ShareMediaErrors = {
      */
     401: Error;
     /**
-     * A browser request from another origin, or an API token without the needed scope.
+     * The account was banned from publishing to the Community.
      */
     403: Error;
     /**
@@ -1395,7 +1403,7 @@ export type ShareMediaErrors = {
      */
     404: Error;
     /**
-     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     * policyVersion names a policy that is no longer in force.
      */
     409: Error;
     /**
@@ -1407,7 +1415,7 @@ export type ShareMediaErrors = {
      */
     415: Error;
     /**
-     * The Idempotency-Key was used for a different request.
+     * The picture was taken down from the Community before.
      */
     422: Error;
     /**
@@ -1458,7 +1466,7 @@ export type ShareMediaByPathErrors = {
      */
     401: Error;
     /**
-     * A browser request from another origin, or an API token without the needed scope.
+     * The account was banned from publishing to the Community.
      */
     403: Error;
     /**
@@ -1466,7 +1474,7 @@ export type ShareMediaByPathErrors = {
      */
     404: Error;
     /**
-     * A request with the same Idempotency-Key is still running; retry after Retry-After seconds.
+     * policyVersion names a policy that is no longer in force.
      */
     409: Error;
     /**
@@ -1528,7 +1536,7 @@ export type GetSharedMediaErrors = {
      */
     404: Error;
     /**
-     * Answered with 410.
+     * The link has expired or reached its view limit, or the item was taken down by a moderator.
      */
     410: Error;
     /**
@@ -1587,7 +1595,7 @@ export type GetSharedMediaFileErrors = {
      */
     404: Error;
     /**
-     * Answered with 410.
+     * The link has expired or reached its view limit, or the item was taken down by a moderator.
      */
     410: Error;
     /**
@@ -1641,7 +1649,7 @@ export type GetSharedMediaThumbnailErrors = {
      */
     404: Error;
     /**
-     * Answered with 410.
+     * The link has expired or reached its view limit, or the item was taken down by a moderator.
      */
     410: Error;
     /**
@@ -1695,7 +1703,7 @@ export type GetSharedMediaPreviewErrors = {
      */
     404: Error;
     /**
-     * Answered with 410.
+     * The link has expired or reached its view limit, or the item was taken down by a moderator.
      */
     410: Error;
     /**
@@ -1833,7 +1841,7 @@ export type UnlockSharedMediaErrors = {
      */
     404: Error;
     /**
-     * Answered with 410.
+     * Removed by a moderator.
      */
     410: Error;
     /**
@@ -2018,6 +2026,10 @@ export type ListCommunityData = {
          */
         tags?: Array<string>;
         origin?: 'uploaded' | 'generated';
+        /**
+         * Items with a content warning: with the rest (default), left out, or only them
+         */
+        mature?: 'include' | 'exclude' | 'only';
     };
     url: '/api/community';
 };
@@ -2127,6 +2139,10 @@ export type GetCommunityItemErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * Taken down by a moderator.
+     */
+    410: Error;
     /**
      * The request could not be completed; nothing was left half-done.
      */
@@ -2782,6 +2798,600 @@ export type UpdateUserQuotaResponses = {
 };
 
 export type UpdateUserQuotaResponse = UpdateUserQuotaResponses[keyof UpdateUserQuotaResponses];
+
+export type GetPolicyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/policy';
+};
+
+export type GetPolicyErrors = {
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetPolicyError = GetPolicyErrors[keyof GetPolicyErrors];
+
+export type GetPolicyResponses = {
+    /**
+     * The policy in force.
+     */
+    200: {
+        /**
+         * What a share sends as policyVersion
+         */
+        version: string;
+        /**
+         * The policy, as Markdown
+         */
+        text: string;
+        /**
+         * SHA-256 (hex) of the text, as receipts record it
+         */
+        sha256: string;
+        /**
+         * The sentence an owner agrees to, which receipts record word for word
+         */
+        statement: string;
+    };
+};
+
+export type GetPolicyResponse = GetPolicyResponses[keyof GetPolicyResponses];
+
+export type GetCommunityConsentData = {
+    body?: never;
+    path: {
+        /**
+         * Community item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/community/{id}/consent';
+};
+
+export type GetCommunityConsentErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetCommunityConsentError = GetCommunityConsentErrors[keyof GetCommunityConsentErrors];
+
+export type GetCommunityConsentResponses = {
+    /**
+     * The receipts, newest first.
+     */
+    200: {
+        communityMediaId: number;
+        receipts: Array<{
+            policyVersion: string;
+            policySha256: string;
+            statement: string;
+            userId: number;
+            createdAt: string;
+            reqId: string;
+        }>;
+    };
+};
+
+export type GetCommunityConsentResponse = GetCommunityConsentResponses[keyof GetCommunityConsentResponses];
+
+export type ReportCommunityItemData = {
+    body?: {
+        reason: 'non_consensual' | 'underage' | 'copyright' | 'spam' | 'other';
+        details?: string;
+    };
+    path: {
+        /**
+         * Community item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/community/{id}/reports';
+};
+
+export type ReportCommunityItemErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Removed by a moderator.
+     */
+    410: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ReportCommunityItemError = ReportCommunityItemErrors[keyof ReportCommunityItemErrors];
+
+export type ReportCommunityItemResponses = {
+    /**
+     * This reporter had reported this item already: nothing changed.
+     */
+    200: {
+        id: number;
+    };
+    /**
+     * Reported.
+     */
+    201: {
+        id: number;
+    };
+};
+
+export type ReportCommunityItemResponse = ReportCommunityItemResponses[keyof ReportCommunityItemResponses];
+
+export type ReportSharedMediaData = {
+    body?: {
+        reason: 'non_consensual' | 'underage' | 'copyright' | 'spam' | 'other';
+        details?: string;
+    };
+    path: {
+        /**
+         * Share code
+         */
+        code: string;
+    };
+    query?: never;
+    url: '/api/shared/media/{code}/reports';
+};
+
+export type ReportSharedMediaErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Removed by a moderator.
+     */
+    410: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * Too many requests; retry after Retry-After seconds.
+     */
+    429: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ReportSharedMediaError = ReportSharedMediaErrors[keyof ReportSharedMediaErrors];
+
+export type ReportSharedMediaResponses = {
+    /**
+     * This reporter had reported this item already: nothing changed.
+     */
+    200: {
+        id: number;
+    };
+    /**
+     * Reported.
+     */
+    201: {
+        id: number;
+    };
+};
+
+export type ReportSharedMediaResponse = ReportSharedMediaResponses[keyof ReportSharedMediaResponses];
+
+export type ListReportsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/reports';
+};
+
+export type ListReportsErrors = {
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListReportsError = ListReportsErrors[keyof ListReportsErrors];
+
+export type ListReportsResponses = {
+    /**
+     * The open reports, by item.
+     */
+    200: {
+        items: Array<{
+            /**
+             * The newest open report: what dismiss takes
+             */
+            reportId: number;
+            target: 'community' | 'link';
+            communityMediaId: number | null;
+            mediaId: number | null;
+            status: 'visible' | 'hidden' | 'removed';
+            reporters: number;
+            reasons: Array<'non_consensual' | 'underage' | 'copyright' | 'spam' | 'other'>;
+            details: Array<string>;
+            firstReportedAt: string;
+            owner: {
+                id: number;
+                username: string;
+            } | null;
+            mimeType: string | null;
+            previewUrl: string | null;
+            mature: boolean;
+            receipt: {
+                policyVersion: string;
+                policySha256: string;
+                statement: string;
+                userId: number;
+                createdAt: string;
+                reqId: string;
+            } | null;
+        }>;
+    };
+};
+
+export type ListReportsResponse = ListReportsResponses[keyof ListReportsResponses];
+
+export type DismissReportData = {
+    body?: never;
+    path: {
+        /**
+         * Report ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/reports/{id}/dismiss';
+};
+
+export type DismissReportErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type DismissReportError = DismissReportErrors[keyof DismissReportErrors];
+
+export type DismissReportResponses = {
+    /**
+     * Dismissed.
+     */
+    200: {
+        ok: true;
+    };
+};
+
+export type DismissReportResponse = DismissReportResponses[keyof DismissReportResponses];
+
+export type TakeDownCommunityItemData = {
+    body?: {
+        reason: string;
+    };
+    path: {
+        /**
+         * Community item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/community/{id}/takedown';
+};
+
+export type TakeDownCommunityItemErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type TakeDownCommunityItemError = TakeDownCommunityItemErrors[keyof TakeDownCommunityItemErrors];
+
+export type TakeDownCommunityItemResponses = {
+    /**
+     * Taken down.
+     */
+    200: {
+        ok: true;
+    };
+};
+
+export type TakeDownCommunityItemResponse = TakeDownCommunityItemResponses[keyof TakeDownCommunityItemResponses];
+
+export type RestoreCommunityItemData = {
+    body?: never;
+    path: {
+        /**
+         * Community item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/community/{id}/restore';
+};
+
+export type RestoreCommunityItemErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type RestoreCommunityItemError = RestoreCommunityItemErrors[keyof RestoreCommunityItemErrors];
+
+export type RestoreCommunityItemResponses = {
+    /**
+     * Restored.
+     */
+    200: {
+        ok: true;
+    };
+};
+
+export type RestoreCommunityItemResponse = RestoreCommunityItemResponses[keyof RestoreCommunityItemResponses];
+
+export type BanFromCommunityData = {
+    body?: never;
+    path: {
+        /**
+         * User ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/users/{id}/community-ban';
+};
+
+export type BanFromCommunityErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type BanFromCommunityError = BanFromCommunityErrors[keyof BanFromCommunityErrors];
+
+export type BanFromCommunityResponses = {
+    /**
+     * Banned.
+     */
+    200: {
+        ok: true;
+    };
+};
+
+export type BanFromCommunityResponse = BanFromCommunityResponses[keyof BanFromCommunityResponses];
+
+export type ListModerationLogData = {
+    body?: never;
+    path?: never;
+    query?: {
+        cursor?: string;
+        limit?: number;
+    };
+    url: '/api/admin/moderation-log';
+};
+
+export type ListModerationLogErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListModerationLogError = ListModerationLogErrors[keyof ListModerationLogErrors];
+
+export type ListModerationLogResponses = {
+    /**
+     * One page of the log.
+     */
+    200: {
+        entries: Array<{
+            id: number;
+            actor: {
+                id: number;
+                username: string;
+            } | null;
+            action: string;
+            targetKind: string;
+            targetId: number;
+            reason: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        }>;
+        nextCursor: string | null;
+    };
+};
+
+export type ListModerationLogResponse = ListModerationLogResponses[keyof ListModerationLogResponses];
 
 export type RegisterGeneratedMediaData = {
     body?: {

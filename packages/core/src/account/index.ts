@@ -7,3 +7,4 @@ export { resetPassword } from './reset-password';
 export { requestPasswordReset } from './request-password-reset';
 export { planAccountExport, type AccountExport, type ExportFile } from './plan-account-export';
 export { deleteAccount, finishAccountDeletion, resumeAccountDeletions } from './delete-account';
+export { grantAdmin } from './grant-admin';

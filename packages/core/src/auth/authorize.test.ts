@@ -10,6 +10,8 @@ const user = (role: UserRecord['role'] = 'user'): UserRecord => ({
   username: role,
   passwordHash: 'x',
   role,
+  communityBannedAt: null,
+  showMature: false,
   createdAt: new Date(0),
 });
 
@@ -88,6 +90,14 @@ describe('authorize', () => {
     ['service', ACCESS.service, [notFound, notFound, notFound, notFound, notFound, notFound, 'nobody', notFound]],
   ] as const)('%s', (_name, access, expected) => {
     expect(Object.values(callers).map((caller) => outcome(caller, access))).toEqual(expected);
+  });
+
+  it('answers an outage of the session store on admin operations as everywhere, and bad credentials with 404', () => {
+    const outage = ERRORS.databaseUnavailable();
+    expect(() => authorize({ kind: 'refused', error: outage }, ACCESS.admin)).toThrow(outage);
+    expect(() => authorize({ kind: 'refused', error: ERRORS.invalidApiToken() }, ACCESS.admin)).toThrow(
+      expect.objectContaining({ code: ERRORS.routeNotFound.code }),
+    );
   });
 
   it('refuses admin and service callers with the catalog error for a route that does not exist', () => {

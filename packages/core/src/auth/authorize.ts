@@ -39,7 +39,8 @@ export type Grant<A extends Access> = A extends { kind: 'public' }
  * The one authorization decision, for every transport: returns the caller's user when `caller` may do
  * what `access` asks, throws the catalog's refusal otherwise. Refusals, in this order:
  * - admin and service operations answer everyone else as a route that does not exist (404), whatever
- *   their credentials, so their existence is never revealed;
+ *   their credentials, so their existence is never revealed (an outage of the session store is the
+ *   outage's 503, as everywhere);
  * - bad credentials are 401 everywhere else, public operations included;
  * - nobody signed in is 401, a token without the scope 403, a token where only a session will do 403.
  */
@@ -52,6 +53,8 @@ const grant = (caller: Caller, access: Access): { user: UserRecord | null } => {
   }
   if (access.kind === 'admin') {
     if (caller.kind === 'session' && caller.user.role === 'admin') return { user: caller.user };
+    // The session store did not answer: nobody can be told anything but that (503, as on every route).
+    if (caller.kind === 'refused' && caller.error.status === 503) throw caller.error;
     throw ERRORS.routeNotFound();
   }
   if (caller.kind === 'refused') throw caller.error;

@@ -18,6 +18,8 @@ describe('registerUser', () => {
       username: input.username,
       passwordHash: 'x',
       role: 'user',
+      communityBannedAt: null,
+      showMature: false,
       createdAt: new Date(),
     });
     await expect(registerUser(deps, attempt)).rejects.toMatchObject({ code, status: 409 });

@@ -25,6 +25,8 @@ describe('loginUser', () => {
       username: 'alice',
       passwordHash: await hashPassword('right password', 1024),
       role: 'user' as const,
+      communityBannedAt: null,
+      showMature: false,
       createdAt: new Date(),
     };
     memory.state.users.push(user);
@@ -46,6 +48,8 @@ describe('loginUser', () => {
       username: 'alice',
       passwordHash: 'scrypt$3$8$1$c2FsdA$aGFzaA',
       role: 'user',
+      communityBannedAt: null,
+      showMature: false,
       createdAt: new Date(),
     });
     await expect(loginUser(deps, { email: 'alice', password: 'guess', ip: '203.0.113.1' })).rejects.toThrow(/scrypt/i);

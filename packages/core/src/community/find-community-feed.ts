@@ -9,12 +9,13 @@ export interface FeedOptions {
   limit: number;
   tags: string[];
   origin?: TCommunityOrigin | undefined;
+  mature?: 'include' | 'exclude' | 'only' | undefined;
 }
 
 /** The public Community feed: newest first, filtered by tags (all must match) and by origin. */
 export const findCommunityFeed = async (
   deps: Pick<CoreDeps, 'db' | 'storage'>,
-  { cursor, limit, tags, origin }: FeedOptions,
+  { cursor, limit, tags, origin, mature }: FeedOptions,
 ): Promise<TCommunityFeed> => {
   const slugs = [...new Set(tags)];
   const found = await deps.db.tags.findBySlugs(slugs);
@@ -25,6 +26,7 @@ export const findCommunityFeed = async (
     limit: limit + 1,
     tagIds: found.map((t) => t.id),
     origin,
+    mature,
   });
   const page = pageOf(rows, limit);
   return { items: page.items.map((row) => toCommunityItem(deps, row)), nextCursor: page.nextCursor };

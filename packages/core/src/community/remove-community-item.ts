@@ -46,7 +46,7 @@ export const removeCommunityItem = (deps: CoreDeps, { userId, communityMediaId }
         const outcome =
           mediaId === null ? await deps.db.transaction(remove(null)) : await runLocked(deps, mediaId, remove(mediaId));
         if (outcome.kind === 'removed') {
-          await deleteItemNow(deps, BUCKETS.general, outcome.filePath);
+          if (outcome.filePath) await deleteItemNow(deps, BUCKETS.general, outcome.filePath);
           return;
         }
       }

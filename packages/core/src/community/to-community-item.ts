@@ -25,4 +25,5 @@ export const toCommunityItem = ({ storage }: Pick<CoreDeps, 'storage'>, row: Com
   source: row.source,
   owner: { username: row.username },
   createdAt: row.createdAt.toISOString(),
+  mature: row.mature,
 });

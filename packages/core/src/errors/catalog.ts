@@ -252,6 +252,15 @@ export const ERRORS = defineErrors({
   twoFactorNotPending: { status: 400, message: 'Start two-factor setup first' },
   twoFactorNotEnabled: { status: 400, message: 'Two-factor sign-in is not on' },
   twoFactorConfirmInvalid: { status: 400, message: 'That code is not right; check the time on your device and try again' },
+  // Moderation (issue 13): consent, reports, takedown and the blocklist; the quoted messages are exact.
+  policyOutdated: { status: 409, message: 'The sharing policy has changed; please review it' },
+  communityBanned: { status: 403, message: 'This account can no longer publish to the Community' },
+  communityItemRemoved: { status: 410, message: 'This item was removed' },
+  mediaBlocked: { status: 422, message: 'This media was removed from the Community and cannot be shared again' },
+  invalidReportId: { status: 400, message: 'Invalid report ID' },
+  reportNotFound: { status: 404, message: 'Report not found' },
+  alreadyRemoved: { status: 409, message: 'This item was removed already' },
+  notRemoved: { status: 409, message: 'This item is not removed' },
 
   // Files and whatever else.
   objectNotFound: { status: 404, message: 'Object not found' },

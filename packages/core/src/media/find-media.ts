@@ -10,5 +10,11 @@ export const findMedia = async (
 ): Promise<TMediaListResult> => {
   const rows = await db.media.listOwned(userId, { ...(cursor ? { cursor: decodeCursor(cursor) } : {}), limit: limit + 1 });
   const page = pageOf(rows, limit);
-  return { items: page.items.map(toMediaItem), nextCursor: page.nextCursor };
+  const moderation = await db.community.findModeration(
+    page.items.filter((m) => m.shareToCommunity || m.linkHiddenAt).map((m) => m.id),
+  );
+  return {
+    items: page.items.map((m) => toMediaItem(m, moderation.find((c) => c.mediaId === m.id) ?? null)),
+    nextCursor: page.nextCursor,
+  };
 };

@@ -1,7 +1,7 @@
 export { uploadMedia, type UploadMediaOptions } from './upload-media';
 export { registerGeneratedMedia } from './register-generated-media';
 export { findMedia } from './find-media';
-export { getOwnedMedia } from './get-media';
+export { getMediaItem, getOwnedMedia } from './get-media';
 export { getMediaFile } from './get-media-file';
 export { deleteMedia } from './delete-media';
 export { toMediaItem } from './to-media-item';

@@ -1,8 +1,9 @@
-import type { MediaRecord } from '../ports/records';
+import type { CommunityModeration, MediaRecord } from '../ports/records';
 import type { TMediaItem } from '../schemas/media';
 import { shareUrlFor } from '../schemas/pages';
 
-export const toMediaItem = (media: MediaRecord): TMediaItem => ({
+/** `moderation`: the state of the item's community copy, when it has one (the owner sees a takedown's reason). */
+export const toMediaItem = (media: MediaRecord, moderation: CommunityModeration | null = null): TMediaItem => ({
   id: media.id,
   fileName: media.fileName,
   filePath: media.filePath,
@@ -19,6 +20,8 @@ export const toMediaItem = (media: MediaRecord): TMediaItem => ({
   ...vaultRenditionUrls(media),
   placeholder: media.placeholder,
   durationMs: media.durationMs,
+  communityStatus: moderation?.status ?? null,
+  communityRemovedReason: moderation?.removedReason ?? null,
 });
 
 /** The owner's rendition routes, once the renditions exist. */

@@ -7,11 +7,20 @@ import type {
   CommunityMediaRecord,
   ExposureCursor,
   ExposureRow,
+  CommunityModeration,
   NewCommunityMedia,
   KeysetCursor,
   MediaRecord,
   NewMedia,
   RenditionJobRecord,
+  ConsentReceiptRecord,
+  ModerationLogRecord,
+  NewConsentReceipt,
+  NewModerationLogEntry,
+  NewReport,
+  ReportGroupRow,
+  ReportRecord,
+  TModerationStatus,
   RenditionTarget,
   RenditionUpdate,
   NewSession,
@@ -51,6 +60,10 @@ export interface UserRepo {
   findDeleting(limit: number): Promise<number[]>;
   /** Removes the row (what still references it goes or is detached with it). */
   delete(id: number): Promise<void>;
+  setRole(id: number, role: UserRecord['role']): Promise<void>;
+  /** Bans (a date) or lifts the ban (null) on publishing to the Community. */
+  setCommunityBan(id: number, at: Date | null): Promise<void>;
+  setShowMature(id: number, showMature: boolean): Promise<void>;
 }
 
 export interface SessionRepo {
@@ -156,6 +169,8 @@ export interface MediaRepo {
   setStrippedPath(id: number, path: string, size: number): Promise<string | null>;
   /** Items with no renditions and no recorded failure, by id after `afterId`: what a backfill makes. */
   findWithoutRenditions(afterId: number, limit: number): Promise<MediaRecord[]>;
+  /** Hides (a date) or shows again (null) the item's share link, for reports of a link. */
+  setLinkHidden(id: number, at: Date | null): Promise<void>;
 }
 
 export interface TagRepo {
@@ -188,6 +203,15 @@ export interface CommunityRepo {
   findWithoutRenditions(afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
   /** The user's community copies, by id after `afterId`. */
   findForOwner(userId: number, afterId: number, limit: number): Promise<CommunityMediaRecord[]>;
+  setMature(id: number, mature: boolean): Promise<void>;
+  /** The moderation state of the community copies of these media items (those that have one). */
+  findModeration(mediaIds: number[]): Promise<CommunityModeration[]>;
+  /** Moves the copy between visible, hidden and removed (with the takedown's reason and time). */
+  setModerationStatus(
+    id: number,
+    status: TModerationStatus,
+    removal?: { reason: string; at: Date },
+  ): Promise<CommunityMediaRecord | null>;
 }
 
 /**
@@ -423,6 +447,7 @@ export interface Repos {
   invites: InviteRepo;
   storageUsage: StorageUsageRepo;
   twoFactor: TwoFactorRepo;
+  moderation: ModerationRepo;
 }
 
 export interface DatabasePort extends Repos {
@@ -461,4 +486,28 @@ export class DatabaseUnavailableError extends Error {
     super('the database is unavailable', options);
     this.name = 'DatabaseUnavailableError';
   }
+}
+
+/** Consent receipts, reports, the moderation log and the blocklist of taken-down pictures. */
+export interface ModerationRepo {
+  addReceipt(receipt: NewConsentReceipt): Promise<void>;
+  /** Receipts of a community copy, newest first. */
+  findReceipts(communityMediaId: number): Promise<ConsentReceiptRecord[]>;
+  /** Inserts unless this reporter reported this target already: then that report, unchanged. */
+  addReport(report: NewReport): Promise<{ report: ReportRecord; isNew: boolean }>;
+  findReport(id: number): Promise<ReportRecord | null>;
+  /** Distinct reporters of the target's open reports, and whether one of them names a severe reason. */
+  countOpenReports(target: string): Promise<number>;
+  /** Open reports grouped by target, the most reported first. */
+  findOpenReportGroups(limit: number): Promise<ReportGroupRow[]>;
+  /** Closes every open report of the target; returns how many. */
+  resolveReports(target: string, status: 'dismissed' | 'actioned', at: Date): Promise<number>;
+  /** Appends; there is no update or delete. */
+  log(entry: NewModerationLogEntry): Promise<ModerationLogRecord>;
+  /** Newest first, strictly before `beforeId`. */
+  findLog(options: { beforeId?: number | undefined; limit: number }): Promise<ModerationLogRecord[]>;
+  blockHash(perceptualHash: string, communityMediaId: number): Promise<void>;
+  /** Lifts the blocks a takedown of this copy made (an admin's restore). */
+  unblockHashes(communityMediaId: number): Promise<void>;
+  findBlockedHashes(): Promise<{ perceptualHash: string; communityMediaId: number | null }[]>;
 }

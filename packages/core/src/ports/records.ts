@@ -1,3 +1,4 @@
+import type { REPORT_REASONS } from '../schemas/moderation';
 import type { TMediaSource } from '../schemas/common';
 
 export type TRole = 'user' | 'admin';
@@ -8,6 +9,10 @@ export interface UserRecord {
   username: string;
   passwordHash: string;
   role: TRole;
+  /** When an admin banned the account from publishing to the Community (null: never). */
+  communityBannedAt: Date | null;
+  /** Mature Community items are shown without a click. */
+  showMature: boolean;
   createdAt: Date;
 }
 
@@ -73,14 +78,26 @@ export interface MediaRecord extends RenditionColumns {
   shareCode: string | null;
   /** The link file without metadata, once made. */
   strippedPath: string | null;
+  /** Reports hid the share link, pending review. */
+  linkHiddenAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type NewMedia = Omit<
   MediaRecord,
-  'id' | 'isShared' | 'shareToCommunity' | 'shareCode' | 'createdAt' | 'updatedAt' | 'strippedPath' | keyof RenditionColumns
+  | 'id'
+  | 'isShared'
+  | 'shareToCommunity'
+  | 'shareCode'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'strippedPath'
+  | 'linkHiddenAt'
+  | keyof RenditionColumns
 >;
+
+export type TModerationStatus = 'visible' | 'hidden' | 'removed';
 
 export interface CommunityMediaRecord extends RenditionColumns {
   id: number;
@@ -94,11 +111,22 @@ export interface CommunityMediaRecord extends RenditionColumns {
   source: TMediaSource;
   watermarked: boolean;
   durationMs: number | null;
+  /** The owner's content warning. */
+  mature: boolean;
+  /** `hidden` by reports pending review, `removed` by a takedown (a tombstone: its objects are gone). */
+  moderationStatus: TModerationStatus;
+  removedReason: string | null;
+  removedAt: Date | null;
+  /** pHash of the picture as published (16 hex), null where none could be made. */
+  perceptualHash: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type NewCommunityMedia = Omit<CommunityMediaRecord, 'id' | 'createdAt' | 'updatedAt' | keyof RenditionColumns>;
+export type NewCommunityMedia = Omit<
+  CommunityMediaRecord,
+  'id' | 'createdAt' | 'updatedAt' | 'moderationStatus' | 'removedReason' | 'removedAt' | keyof RenditionColumns
+>;
 
 /** Which item a rendition job is for: a vault item or a community copy. */
 export type RenditionTarget = { kind: 'media'; id: number } | { kind: 'community'; id: number };
@@ -148,6 +176,8 @@ export interface CommunityFeedQuery {
   limit: number;
   tagIds: number[];
   origin?: 'uploaded' | 'generated' | undefined;
+  /** Mature items too (the default), none of them, or only them. */
+  mature?: 'include' | 'exclude' | 'only' | undefined;
 }
 
 export interface ApiTokenRecord {
@@ -224,4 +254,66 @@ export interface TwoFactorRecord {
   enabledAt: Date | null;
   /** The newest TOTP time step a code was accepted for. */
   lastStep: number | null;
+}
+
+export type TReportReason = (typeof REPORT_REASONS)[number];
+
+export interface ConsentReceiptRecord {
+  id: number;
+  communityMediaId: number | null;
+  mediaId: number | null;
+  userId: number;
+  policyVersion: string;
+  policySha256: string;
+  statement: string;
+  reqId: string;
+  createdAt: Date;
+}
+export type NewConsentReceipt = Omit<ConsentReceiptRecord, 'id' | 'createdAt'> & { createdAt: Date };
+
+export interface ReportRecord {
+  id: number;
+  /** `community:<id>` or `media:<id>` (a share link with no community copy). */
+  target: string;
+  communityMediaId: number | null;
+  mediaId: number | null;
+  reporterUserId: number | null;
+  reporterKey: string;
+  reason: TReportReason;
+  details: string | null;
+  status: 'open' | 'dismissed' | 'actioned';
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+export type NewReport = Omit<ReportRecord, 'id' | 'status' | 'resolvedAt'>;
+
+export interface ReportGroupRow {
+  target: string;
+  communityMediaId: number | null;
+  mediaId: number | null;
+  reporters: number;
+  reasons: TReportReason[];
+  /** The newest open report's id: what dismiss is called with. */
+  latestReportId: number;
+  firstReportedAt: Date;
+  details: string[];
+}
+
+export interface ModerationLogRecord {
+  id: number;
+  actorUserId: number | null;
+  action: string;
+  targetKind: string;
+  targetId: number;
+  reason: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+export type NewModerationLogEntry = Omit<ModerationLogRecord, 'id'>;
+
+/** Where an item's community copy stands, as its owner's vault shows it. */
+export interface CommunityModeration {
+  mediaId: number;
+  status: TModerationStatus;
+  removedReason: string | null;
 }

@@ -15,7 +15,8 @@ export const findRenditionSource = async (
   target: RenditionTarget,
 ): Promise<RenditionSource | null> => {
   const row = target.kind === 'media' ? await db.media.findById(target.id) : await db.community.findById(target.id);
-  if (!row) return null;
+  // A taken-down copy is a tombstone: nothing more is made of it (and what a running job made is discarded).
+  if (!row || ('moderationStatus' in row && row.moderationStatus === 'removed')) return null;
   return {
     target,
     bucket: target.kind === 'media' ? BUCKETS.userMedia : BUCKETS.general,

@@ -20,6 +20,10 @@ export const ZCommunityFeedQuery = z.object({
     .default([])
     .meta({ description: 'Tag slugs, comma-separated or repeated; an item must carry all of them', example: ['night', 'urban'] }),
   origin: ZCommunityOrigin.optional(),
+  mature: z
+    .enum(['include', 'exclude', 'only'])
+    .default('include')
+    .meta({ description: 'Items with a content warning: with the rest (default), left out, or only them' }),
 });
 
 export const ZCommunityFeedInput = z.strictObject({
@@ -41,6 +45,8 @@ export const ZCommunityItem = z.object({
   source: ZMediaSource,
   owner: z.object({ username: z.string() }),
   createdAt: ZIsoDate,
+  /** The owner's content warning: clients blur it until the viewer opts in. */
+  mature: z.boolean(),
   ...ZRenditionFields,
 });
 export type TCommunityItem = z.infer<typeof ZCommunityItem>;

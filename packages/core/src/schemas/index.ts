@@ -17,3 +17,4 @@ export * from './account';
 export * from './idempotency';
 export * from './share-links';
 export * from './instance';
+export * from './moderation';

@@ -18,6 +18,10 @@ export const ZMediaItem = z.object({
   shareUrl: z.string().nullable(),
   createdAt: ZIsoDate,
   ...ZRenditionFields,
+  /** Its community copy: visible, hidden by reports pending review, or removed by a moderator (null: none). */
+  communityStatus: z.enum(['visible', 'hidden', 'removed']).nullable(),
+  /** Why a moderator removed it. */
+  communityRemovedReason: z.string().nullable(),
 });
 export type TMediaItem = z.infer<typeof ZMediaItem>;
 

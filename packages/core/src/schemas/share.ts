@@ -10,6 +10,10 @@ export const ZShareInput = z.strictObject({
   shareToCommunity: z.boolean().default(true),
   tags: z.array(ZTagSlugInput).max(100).default([]),
   policyAgreed: z.boolean().default(false),
+  /** A content warning on the community copy; omitted on a re-share, the copy keeps its own. */
+  mature: z.boolean().optional(),
+  /** The policy version the owner was shown (GET /api/policy); an outdated one is a 409. */
+  policyVersion: z.string().max(64, { message: 'policyVersion must be at most 64 characters' }).optional(),
 });
 export type TShareInput = z.input<typeof ZShareInput>;
 export type TShareOptions = z.output<typeof ZShareInput>;
@@ -44,6 +48,8 @@ export const ZSharedMedia = z.object({
   height: z.number().int().nullable(),
   fileUrl: z.string(),
   createdAt: ZIsoDate,
+  /** Its community copy carries a content warning: the page shows an interstitial first. */
+  mature: z.boolean(),
   ...ZRenditionFields,
   /** False when the owner turned downloads off: the page offers no Download and `?download=1` is refused. */
   allowDownload: z.boolean(),

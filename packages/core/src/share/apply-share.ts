@@ -17,10 +17,16 @@ import { runLocked } from './run-locked';
 import { removeCommunityCopy } from './remove-community-copy';
 import { newShareCode } from './share-code';
 import { validateShare, type ValidShare } from './validate-share';
+import { checkPublication, findBlockingMatch, hashForCommunity, receiptFor } from '../moderation/publication';
 
 type Step =
   | { kind: 'done'; result: TShareResult; discard?: string | undefined }
   | { kind: 'copy'; media: MediaRecord; claim: ShareClaim; share: ValidShare };
+
+/** The request behind a share, for its consent receipt. */
+export interface ShareRequest {
+  reqId?: string | undefined;
+}
 
 /**
  * Applies a share to one media item, as the API documentation's "Community Sharing Process" describes,
@@ -30,9 +36,11 @@ type Step =
  */
 export const applyShare = async (
   deps: CoreDeps,
-  { userId, mediaId, options }: { userId: number; mediaId: number; options: TShareOptions },
+  { userId, mediaId, options, reqId = 'none' }: { userId: number; mediaId: number; options: TShareOptions } & ShareRequest,
 ) => {
   const { storage } = deps;
+  const receipt = (tx: Repos, communityMediaId: number) =>
+    tx.moderation.addReceipt(receiptFor(deps, { userId, mediaId, communityMediaId, reqId }));
   const communityResult = (shareCode: string, copy: CommunityMediaRecord): TShareResult => ({
     shareCode,
     shareUrl: shareUrlFor(shareCode),
@@ -71,9 +79,13 @@ export const applyShare = async (
       return { kind: 'done', result: { shareCode, shareUrl: shareUrlFor(shareCode) }, discard } satisfies Step;
     }
 
+    await checkPublication(deps, tx, { userId, options, existing });
     if (existing) {
       // Re-sharing replaces the tag set in the same transaction; it never makes a second copy.
       await tx.community.setTags(existing.id, share.tagIds, existing.createdAt);
+      if (options.mature !== undefined && options.mature !== existing.mature)
+        await tx.community.setMature(existing.id, options.mature);
+      await receipt(tx, existing.id);
       await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
       await record(tx, share, shareCode, existing.id);
       return { kind: 'done', result: communityResult(shareCode, existing) } satisfies Step;
@@ -92,32 +104,36 @@ export const applyShare = async (
   };
 
   /** Records the finished copy, unless the claim was lost meanwhile (then the copy is thrown away). */
-  const finish = (claim: ShareClaim, share: ValidShare, copy: CommunityCopy) => async (tx: Repos) => {
-    if (!(await tx.shareClaims.release(mediaId, claim.claimId))) return { kind: 'lost' } as const;
-    const media = await tx.media.findOwned(userId, mediaId);
-    if (!media) return { kind: 'lost' } as const;
-    const created = await tx.community.create({
-      mediaId,
-      userId,
-      filePath: claim.filePath,
-      mimeType: media.mimeType,
-      size: copy.size,
-      width: copy.width,
-      height: copy.height,
-      source: media.source,
-      watermarked: copy.watermarked,
-      durationMs: media.durationMs,
-    });
-    if (!created) return { kind: 'lost' } as const;
-    // The copy's own renditions (a marked copy's are marked) are made from the copy, off this request.
-    await tx.renditionJobs.enqueue({ kind: 'community', id: created.id }, deps.now());
-    await tx.community.setTags(created.id, share.tagIds, created.createdAt);
-    const shareCode = media.shareCode ?? newShareCode();
-    await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
-    await tx.storageIntents.remove(BUCKETS.general, claim.filePath);
-    await record(tx, share, shareCode, created.id);
-    return { kind: 'finished', result: communityResult(shareCode, created) } as const;
-  };
+  const finish =
+    (claim: ShareClaim, share: ValidShare, copy: CommunityCopy, perceptualHash: string | null) => async (tx: Repos) => {
+      if (!(await tx.shareClaims.release(mediaId, claim.claimId))) return { kind: 'lost' } as const;
+      const media = await tx.media.findOwned(userId, mediaId);
+      if (!media) return { kind: 'lost' } as const;
+      const created = await tx.community.create({
+        mediaId,
+        userId,
+        filePath: claim.filePath,
+        mimeType: media.mimeType,
+        size: copy.size,
+        width: copy.width,
+        height: copy.height,
+        source: media.source,
+        watermarked: copy.watermarked,
+        durationMs: media.durationMs,
+        mature: options.mature ?? false,
+        perceptualHash,
+      });
+      if (!created) return { kind: 'lost' } as const;
+      await receipt(tx, created.id);
+      // The copy's own renditions (a marked copy's are marked) are made from the copy, off this request.
+      await tx.renditionJobs.enqueue({ kind: 'community', id: created.id }, deps.now());
+      await tx.community.setTags(created.id, share.tagIds, created.createdAt);
+      const shareCode = media.shareCode ?? newShareCode();
+      await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
+      await tx.storageIntents.remove(BUCKETS.general, claim.filePath);
+      await record(tx, share, shareCode, created.id);
+      return { kind: 'finished', result: communityResult(shareCode, created) } as const;
+    };
 
   for (;;) {
     const step: Step = await runLocked(deps, mediaId, (tx) => settle(tx, deps.now()));
@@ -126,10 +142,10 @@ export const applyShare = async (
       return step.result;
     }
     const { media, claim, share } = step;
-    const copy = await copyUnderClaim(deps, media, claim);
+    const { copy, perceptualHash } = await copyUnderClaim(deps, media, claim);
     let outcome;
     try {
-      outcome = await runLocked(deps, mediaId, finish(claim, share, copy));
+      outcome = await runLocked(deps, mediaId, finish(claim, share, copy, perceptualHash));
     } catch (error) {
       // The row did not land: the uploaded copy must not outlive it.
       await releaseQuietly(deps, claim);
@@ -158,7 +174,22 @@ const copyUnderClaim = async (deps: CoreDeps, media: MediaRecord, claim: ShareCl
     Math.max(50, ttl / 3),
   );
   try {
-    return await copyToCommunity(deps, media, claim.filePath);
+    // Before anything is public: a picture taken down before does not come back, however re-encoded.
+    const perceptualHash = await hashForCommunity(deps, media);
+    const match = perceptualHash ? await findBlockingMatch(deps, perceptualHash) : null;
+    if (match) {
+      await deps.db.moderation.log({
+        actorUserId: media.userId,
+        action: 'share_blocked',
+        targetKind: 'media',
+        targetId: media.id,
+        reason: null,
+        details: { perceptualHash, ...match },
+        createdAt: deps.now(),
+      });
+      throw ERRORS.mediaBlocked();
+    }
+    return { copy: await copyToCommunity(deps, media, claim.filePath), perceptualHash };
   } catch (error) {
     await releaseQuietly(deps, claim);
     await discardObject(deps, BUCKETS.general, claim.filePath);

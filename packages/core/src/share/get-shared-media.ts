@@ -17,7 +17,9 @@ export const getSharedMedia = async (
   mode: Extract<OpenMode, 'page' | 'peek'> = 'page',
 ): Promise<TSharedMedia> => {
   const { media, link } = await openLink(deps, shareCode, visit, mode);
+  const copy = media.shareToCommunity ? await deps.db.community.findByMediaId(media.id) : null;
   return {
+    mature: copy?.mature ?? false,
     shareCode,
     mimeType: media.mimeType,
     kind: mediaKindOf(media.mimeType),

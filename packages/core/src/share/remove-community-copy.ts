@@ -15,7 +15,9 @@ export const removeCommunityCopy = async (
   copy: CommunityMediaRecord,
   now: Date,
   activity?: { userId: number; shareCode?: string | null },
-): Promise<string> => {
+): Promise<string | undefined> => {
+  // A taken-down copy stays as its tombstone (its objects are gone already): unsharing changes nothing there.
+  if (copy.moderationStatus === 'removed') return undefined;
   await tx.community.delete(copy.id);
   await queueItemDeletion(tx, BUCKETS.general, copy.filePath, now);
   if (activity) {

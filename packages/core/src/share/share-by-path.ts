@@ -9,7 +9,7 @@ import { ownedVaultKey, sourceFromKey } from '../media/vault-key';
 import { isDerivedKey } from '../renditions/rendition-keys';
 import type { TMediaSource } from '../schemas/common';
 import type { TShareByPathResult, TShareOptions } from '../schemas/share';
-import { applyShare } from './apply-share';
+import { applyShare, type ShareRequest } from './apply-share';
 import { shareFailure, withShareErrors } from './share-errors';
 import { validateShare } from './validate-share';
 
@@ -44,7 +44,7 @@ const registerStoredObject = async (deps: CoreDeps, userId: number, key: string,
 /** `POST /api/user/media/share`: the same share, naming the item by its storage path. */
 export const shareMediaByPath = async (
   deps: CoreDeps,
-  { userId, filePath, options }: { userId: number; filePath: string; options: TShareOptions },
+  { userId, filePath, options, reqId }: { userId: number; filePath: string; options: TShareOptions } & ShareRequest,
 ): Promise<TShareByPathResult> =>
   withShareErrors(deps, shareFailure(options.shareToCommunity), async () => {
     const key = ownedVaultKey(userId, filePath);
@@ -58,6 +58,6 @@ export const shareMediaByPath = async (
       await validateShare({ tags: deps.db.tags, maxTags: deps.config.maxTagsPerMedia }, sourceFromKey(key), options);
       media = await registerStoredObject(deps, userId, key, sourceFromKey(key));
     }
-    const result = await applyShare(deps, { userId, mediaId: media.id, options });
+    const result = await applyShare(deps, { userId, mediaId: media.id, options, reqId });
     return { ...result, mediaId: media.id };
   });

@@ -4,7 +4,9 @@ import type {
   ActivityEntry,
   ApiTokenRecord,
   CommunityMediaRecord,
+  ConsentReceiptRecord,
   MediaRecord,
+  ModerationLogRecord,
   RenditionJobRecord,
   RenditionTarget,
   PasswordResetRecord,
@@ -29,6 +31,9 @@ export interface MemoryState {
   pendingDeletes: { bucket: string; path: string; attempts: number; nextAttemptAt: Date; lastError: string | null }[];
   idempotencyKeys: (IdempotencyRecord & { userId: number; keyHash: string })[];
   activity: ActivityEntry[];
+  receipts: ConsentReceiptRecord[];
+  moderationLog: ModerationLogRecord[];
+  blockedHashes: { perceptualHash: string; communityMediaId: number | null }[];
   /** Sign-in budgets by key. */
   throttle: Map<string, { attempts: number; windowStartedAt: Date }>;
   rateLimits: { key: string; hits: number; resetsAt: Date }[];
@@ -58,6 +63,9 @@ const emptyState = (): MemoryState => ({
   pendingDeletes: [],
   idempotencyKeys: [],
   activity: [],
+  receipts: [],
+  moderationLog: [],
+  blockedHashes: [],
   throttle: new Map(),
   rateLimits: [],
   renditionJobs: [],
@@ -154,7 +162,14 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       async create(input) {
         if (state.users.some((u) => u.email === input.email)) return { ok: false, conflict: 'email' };
         if (state.users.some((u) => u.username === input.username)) return { ok: false, conflict: 'username' };
-        const user: UserRecord = { ...input, id: id(), role: 'user', createdAt: new Date() };
+        const user: UserRecord = {
+          ...input,
+          id: id(),
+          role: 'user',
+          communityBannedAt: null,
+          showMature: false,
+          createdAt: new Date(),
+        };
         state.users.push(user);
         return { ok: true, user };
       },
@@ -190,6 +205,18 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       async delete(userId) {
         state.users = state.users.filter((u) => u.id !== userId);
         deleting.delete(userId);
+      },
+      async setRole(userId, role) {
+        const user = state.users.find((u) => u.id === userId);
+        if (user) user.role = role;
+      },
+      async setCommunityBan(userId, at) {
+        const user = state.users.find((u) => u.id === userId);
+        if (user) user.communityBannedAt = at;
+      },
+      async setShowMature(userId, showMature) {
+        const user = state.users.find((u) => u.id === userId);
+        if (user) user.showMature = showMature;
       },
     },
     sessions: {
@@ -299,6 +326,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
           shareToCommunity: false,
           shareCode: null,
           strippedPath: null,
+          linkHiddenAt: null,
           ...NO_RENDITIONS,
           createdAt: now,
           updatedAt: now,
@@ -349,6 +377,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         return media.strippedPath;
       },
       findWithoutRenditions: unsupported('media.findWithoutRenditions'),
+      async setLinkHidden(mediaId, at) {
+        const media = state.media.find((m) => m.id === mediaId);
+        if (media) media.linkHiddenAt = at;
+      },
     },
     tags: {
       findActive: async () => state.tags.filter((t) => t.active),
@@ -371,7 +403,16 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
         const now = new Date();
-        const copy: CommunityMediaRecord = { ...row, ...NO_RENDITIONS, id: id(), createdAt: now, updatedAt: now };
+        const copy: CommunityMediaRecord = {
+          ...row,
+          ...NO_RENDITIONS,
+          moderationStatus: 'visible',
+          removedReason: null,
+          removedAt: null,
+          id: id(),
+          createdAt: now,
+          updatedAt: now,
+        };
         state.community.push(copy);
         return copy;
       },
@@ -397,6 +438,20 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         if (copy) Object.assign(copy, definedOnly(update), { updatedAt: new Date() });
       },
       findWithoutRenditions: unsupported('community.findWithoutRenditions'),
+      findModeration: async (mediaIds) =>
+        state.community
+          .filter((c) => c.mediaId !== null && mediaIds.includes(c.mediaId))
+          .map((c) => ({ mediaId: c.mediaId!, status: c.moderationStatus, removedReason: c.removedReason })),
+      async setMature(copyId, mature) {
+        const copy = state.community.find((c) => c.id === copyId);
+        if (copy) copy.mature = mature;
+      },
+      async setModerationStatus(copyId, moderationStatus, removal) {
+        const copy = state.community.find((c) => c.id === copyId);
+        if (!copy) return null;
+        Object.assign(copy, { moderationStatus, removedReason: removal?.reason ?? null, removedAt: removal?.at ?? null });
+        return { ...copy };
+      },
     },
     renditionJobs: {
       async enqueue(target, runAfter) {
@@ -491,6 +546,26 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         const before = state.rateLimits.length;
         state.rateLimits = state.rateLimits.filter((r) => r.resetsAt > now);
         return before - state.rateLimits.length;
+      },
+    },
+    moderation: {
+      addReceipt: async (receipt) => void state.receipts.push({ ...receipt, id: id() }),
+      findReceipts: async (copyId) => state.receipts.filter((r) => r.communityMediaId === copyId).reverse(),
+      addReport: unsupported('moderation.addReport'),
+      findReport: unsupported('moderation.findReport'),
+      countOpenReports: unsupported('moderation.countOpenReports'),
+      findOpenReportGroups: unsupported('moderation.findOpenReportGroups'),
+      resolveReports: unsupported('moderation.resolveReports'),
+      async log(entry) {
+        const row = { ...entry, id: id() };
+        state.moderationLog.push(row);
+        return row;
+      },
+      findLog: unsupported('moderation.findLog'),
+      blockHash: async (perceptualHash, communityMediaId) => void state.blockedHashes.push({ perceptualHash, communityMediaId }),
+      findBlockedHashes: async () => [...state.blockedHashes],
+      async unblockHashes(copyId) {
+        state.blockedHashes = state.blockedHashes.filter((b) => b.communityMediaId !== copyId);
       },
     },
     pendingDeletes: {

@@ -71,6 +71,8 @@ export const TEST_CONFIG: CoreConfig = {
   scryptCost: 1024,
   // No waiting: a request that would wait for another's copy answers 503 at once.
   share: { claimTtlMs: 30_000, claimWaitMs: 0, lockTimeoutMs: 1_000 },
+  policy: { version: 'test-1', text: 'Be kind.', sha256: 'd3f1a2c6b6b1b8d2c8f0e0b8b1a3a7f1c2d9e4f5a6b7c8d9e0f1a2b3c4d5e6f7' },
+  moderation: { hideAfterReporters: 3 },
   rateLimits: {
     enabled: true,
     budgets: {

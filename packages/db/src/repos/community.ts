@@ -72,6 +72,40 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
       .orderBy(asc(communityMedia.id))
       .limit(limit),
 
+  async findModeration(mediaIds) {
+    if (mediaIds.length === 0) return [];
+    const rows = await db
+      .select({
+        mediaId: communityMedia.mediaId,
+        status: communityMedia.moderationStatus,
+        removedReason: communityMedia.removedReason,
+      })
+      .from(communityMedia)
+      .where(inArray(communityMedia.mediaId, mediaIds));
+    return rows.map((r) => ({ ...r, mediaId: r.mediaId! }));
+  },
+
+  async setMature(id, mature) {
+    await db
+      .update(communityMedia)
+      .set({ mature, updatedAt: sql`now()` })
+      .where(eq(communityMedia.id, id));
+  },
+
+  async setModerationStatus(id, moderationStatus, removal) {
+    const [row] = await db
+      .update(communityMedia)
+      .set({
+        moderationStatus,
+        removedReason: removal?.reason ?? null,
+        removedAt: removal?.at ?? null,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(communityMedia.id, id))
+      .returning();
+    return row ?? null;
+  },
+
   async setTags(communityMediaId, tagIds, createdAt) {
     await db.delete(communityMediaTags).where(eq(communityMediaTags.communityMediaId, communityMediaId));
     if (tagIds.length > 0) {
@@ -82,9 +116,14 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
   // Without tags the feed index (or the origin one) is read in order. With tags, the first tag's
   // assignments are read in order from (tag_id, created_at, id), where created_at was copied in, and
   // every other tag is a primary-key probe: a deep page or a rare tag costs what the first page does.
-  async findFeed({ cursor, limit, tagIds, origin }) {
+  async findFeed({ cursor, limit, tagIds, origin, mature = 'include' }) {
     const [first, ...others] = tagIds;
-    const originIs: SQL | undefined = origin ? eq(communityMedia.origin, origin) : undefined;
+    // Only visible copies: hidden (reported) and removed (tombstones) are in no feed.
+    const originIs: SQL | undefined = and(
+      origin ? eq(communityMedia.origin, origin) : undefined,
+      eq(communityMedia.moderationStatus, 'visible'),
+      mature === 'include' ? undefined : eq(communityMedia.mature, mature === 'only'),
+    );
     if (first === undefined) {
       const rows = await db
         .select(feedColumns)

@@ -98,6 +98,10 @@ export const mediaRepo = (db: Executor): MediaRepo => ({
       .where(eq(media.id, id));
   },
 
+  async setLinkHidden(id, at) {
+    await db.update(media).set({ linkHiddenAt: at }).where(eq(media.id, id));
+  },
+
   async setStrippedPath(id, path, size) {
     const [row] = await db
       .update(media)

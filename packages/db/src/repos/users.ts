@@ -94,5 +94,17 @@ export const userRepo = (db: Executor): UserRepo => {
     async delete(id) {
       await db.delete(users).where(eq(users.id, id));
     },
+
+    async setRole(id, role) {
+      await db.update(users).set({ role }).where(eq(users.id, id));
+    },
+
+    async setCommunityBan(id, at) {
+      await db.update(users).set({ communityBannedAt: at }).where(eq(users.id, id));
+    },
+
+    async setShowMature(id, showMature) {
+      await db.update(users).set({ showMature }).where(eq(users.id, id));
+    },
   };
 };

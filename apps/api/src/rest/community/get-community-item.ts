@@ -15,6 +15,7 @@ export const getCommunityItemRoute = defineRoute({
     200: json(ZCommunityItem, 'The item.'),
     400: refused([ERRORS.invalidCommunityId()]),
     404: refused([ERRORS.communityItemNotFound()]),
+    410: refused([ERRORS.communityItemRemoved()], 'Taken down by a moderator.'),
   },
   handler: ({ deps, params }) => getCommunityItem(deps, params.id),
 });

@@ -30,7 +30,10 @@ export const getSharedMediaFileRoute = defineRoute({
     401: refused([ERRORS.linkPasswordRequired()], 'The link has a password and this browser has not unlocked it.'),
     403: refused([ERRORS.linkDownloadsOff()]),
     404: refused([ERRORS.sharedMediaNotFound()]),
-    410: refused([ERRORS.linkExpired(), ERRORS.linkViewLimitReached()]),
+    410: refused(
+      [ERRORS.linkExpired(), ERRORS.linkViewLimitReached(), ERRORS.communityItemRemoved()],
+      'The link has expired or reached its view limit, or the item was taken down by a moderator.',
+    ),
     416: plain('The range lies outside the file.'),
     500: refused(
       [ERRORS.linkFileUnavailable()],

@@ -17,7 +17,10 @@ export const getSharedMediaRoute = defineRoute({
     200: json(ZSharedMedia, 'The shared item.'),
     401: refused([ERRORS.linkPasswordRequired()], 'The link has a password and this browser has not unlocked it.'),
     404: refused([ERRORS.sharedMediaNotFound()]),
-    410: refused([ERRORS.linkExpired(), ERRORS.linkViewLimitReached()]),
+    410: refused(
+      [ERRORS.linkExpired(), ERRORS.linkViewLimitReached(), ERRORS.communityItemRemoved()],
+      'The link has expired or reached its view limit, or the item was taken down by a moderator.',
+    ),
   },
   handler: ({ c, deps, user, params }) => getSharedMedia(deps, params.code, linkVisitOf(c, user?.id, params.code)),
 });

@@ -24,7 +24,10 @@ export const sharedRenditionRoute = (kind: TRenditionKind, operationId: string) 
       304: plain('Not modified: If-None-Match named the current ETag.'),
       401: refused([ERRORS.linkPasswordRequired()], 'The link has a password and this browser has not unlocked it.'),
       404: refused([ERRORS.sharedMediaNotFound(), ERRORS.renditionNotFound()]),
-      410: refused([ERRORS.linkExpired(), ERRORS.linkViewLimitReached()]),
+      410: refused(
+        [ERRORS.linkExpired(), ERRORS.linkViewLimitReached(), ERRORS.communityItemRemoved()],
+        'The link has expired or reached its view limit, or the item was taken down by a moderator.',
+      ),
       416: plain('The range lies outside the file.'),
     },
     handler: async ({ c, deps, user, params }) => {

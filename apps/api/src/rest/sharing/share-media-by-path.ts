@@ -21,11 +21,18 @@ export const shareMediaByPathRoute = defineRoute({
   responses: {
     200: json(ZShareByPathResult, 'As for sharing by id, plus the media id the path resolved to.'),
     400: refused([ERRORS.policyRequired(), ERRORS.tagsRequired(), ERRORS.unknownTags({ slugs: ['nope'] })]),
+    403: refused([ERRORS.communityBanned()], 'The account was banned from publishing to the Community.'),
     404: refused([ERRORS.mediaNotFound()]),
+    409: refused([ERRORS.policyOutdated()], 'policyVersion names a policy that is no longer in force.'),
     415: refused([ERRORS.unsupportedMediaType()]),
-    422: refused([ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }), ERRORS.unreadableImage()]),
+    422: refused([
+      ERRORS.imageTooLarge({ width: 20000, height: 20000, limit: 50_000_000 }),
+      ERRORS.unreadableImage(),
+      ERRORS.mediaBlocked(),
+    ]),
     500: refused([ERRORS.shareLinkFailed(), ERRORS.shareFailed()]),
     503: refused([ERRORS.mediaBusy()]),
   },
-  handler: ({ deps, user, body: { filePath, ...options } }) => shareMediaByPath(deps, { userId: user.id, filePath, options }),
+  handler: ({ c, deps, user, body: { filePath, ...options } }) =>
+    shareMediaByPath(deps, { userId: user.id, filePath, options, reqId: c.get('reqId') }),
 });

@@ -25,9 +25,13 @@ export const shareMediaRoute = defineRoute({
       ERRORS.unknownTags({ slugs: ['nope'] }),
       ERRORS.tooManyTags({ given: 11, max: 10 }),
     ]),
+    403: refused([ERRORS.communityBanned()], 'The account was banned from publishing to the Community.'),
     404: refused([ERRORS.mediaNotFound()]),
+    409: refused([ERRORS.policyOutdated()], 'policyVersion names a policy that is no longer in force.'),
+    422: refused([ERRORS.mediaBlocked()], 'The picture was taken down from the Community before.'),
     500: refused([ERRORS.shareLinkFailed(), ERRORS.shareFailed()]),
     503: refused([ERRORS.mediaBusy()]),
   },
-  handler: ({ deps, user, params, body }) => shareMedia(deps, { userId: user.id, mediaId: params.id, options: body }),
+  handler: ({ c, deps, user, params, body }) =>
+    shareMedia(deps, { userId: user.id, mediaId: params.id, options: body, reqId: c.get('reqId') }),
 });

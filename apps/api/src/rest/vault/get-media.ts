@@ -1,4 +1,4 @@
-import { ACCESS, ERRORS, getOwnedMedia, toMediaItem, ZMediaItem } from '@mediashare/core';
+import { ACCESS, ERRORS, getMediaItem, ZMediaItem } from '@mediashare/core';
 import { defineRoute, json, refused } from '../define-route';
 import { ZMediaIdParams } from './media-id-params';
 
@@ -17,5 +17,5 @@ export const getMediaRoute = defineRoute({
     400: refused([ERRORS.invalidMediaId()]),
     404: refused([ERRORS.mediaNotFound()]),
   },
-  handler: async ({ deps, user, params }) => toMediaItem(await getOwnedMedia(deps, user.id, params.id)),
+  handler: async ({ deps, user, params }) => getMediaItem(deps, user.id, params.id),
 });

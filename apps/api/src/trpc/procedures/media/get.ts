@@ -1,7 +1,7 @@
-import { getOwnedMedia, toMediaItem, ZMediaIdInput, ZMediaItem } from '@mediashare/core';
+import { getMediaItem, ZMediaIdInput, ZMediaItem } from '@mediashare/core';
 import { protectedProcedure } from '../../init';
 
 export const get = protectedProcedure
   .input(ZMediaIdInput)
   .output(ZMediaItem)
-  .query(async ({ ctx, input }) => toMediaItem(await getOwnedMedia(ctx.deps, ctx.user.id, input.id)));
+  .query(async ({ ctx, input }) => getMediaItem(ctx.deps, ctx.user.id, input.id));

@@ -8,6 +8,6 @@ export const byPath = protectedProcedure
   .output(ZShareByPathResult)
   .mutation(({ ctx, input: { idempotencyKey, filePath, ...options } }) =>
     runOnce(ctx, 'share.byPath', { idempotencyKey, filePath, ...options }, () =>
-      shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options }),
+      shareMediaByPath(ctx.deps, { userId: ctx.user.id, filePath, options, reqId: ctx.hono.get('reqId') }),
     ),
   );

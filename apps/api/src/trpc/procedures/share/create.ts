@@ -8,6 +8,6 @@ export const create = protectedProcedure
   .output(ZShareResult)
   .mutation(({ ctx, input: { idempotencyKey, id, ...options } }) =>
     runOnce(ctx, 'share.create', { idempotencyKey, id, ...options }, () =>
-      shareMedia(ctx.deps, { userId: ctx.user.id, mediaId: id, options }),
+      shareMedia(ctx.deps, { userId: ctx.user.id, mediaId: id, options, reqId: ctx.hono.get('reqId') }),
     ),
   );

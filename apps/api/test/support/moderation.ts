@@ -1,0 +1,36 @@
+import sharp from 'sharp';
+import type { Harness } from './harness';
+import type { TestUser } from './factories';
+
+/** A small picture with structure of its own (gradients and blocks from `seed`), unlike any other seed's. */
+export const patternImage = async (seed: number, format: 'png' | 'jpeg' = 'png', width = 96, height = 72) => {
+  let state = seed * 2654435761 + 1;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const blocks = Array.from({ length: 6 }, () => ({
+    x: random() * width,
+    y: random() * height,
+    w: 8 + random() * width * 0.5,
+    h: 8 + random() * height * 0.5,
+    v: random() * 255,
+  }));
+  const data = Buffer.alloc(width * height * 3);
+  const angle = random() * Math.PI * 2;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let v = 128 + 100 * Math.sin((x * Math.cos(angle) + y * Math.sin(angle)) / (6 + (seed % 7)));
+      for (const b of blocks) if (x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h) v = (v + b.v) / 2;
+      const i = (y * width + x) * 3;
+      data[i] = v;
+      data[i + 1] = (v * 0.8 + seed * 13) % 256;
+      data[i + 2] = 255 - v;
+    }
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .toFormat(format, format === 'jpeg' ? { quality: 90 } : {})
+    .toBuffer();
+};
+
+/** Makes the user an admin the way `pnpm admin:grant` does: the role on their row. */
+export const makeAdmin = async (h: Harness, user: TestUser) => {
+  await h.deps.db.users.setRole(user.id, 'admin');
+  return user;
+};

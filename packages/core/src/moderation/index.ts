@@ -1,0 +1,7 @@
+export { getPolicy } from './get-policy';
+export { findConsent } from './find-consent';
+export { createReport, type ReportTarget, type Reporter } from './create-report';
+export { takeDown } from './take-down';
+export { dismissReport, restoreCommunityItem, banFromCommunity } from './review';
+export { findReportQueue } from './find-report-queue';
+export { findModerationLog } from './find-moderation-log';
