@@ -23,6 +23,8 @@ const shared: TMediaItem = {
   shareCode: 'abcdefghijklmnopqrstuv',
   shareUrl: '/shared/media/abcdefghijklmnopqrstuv',
   createdAt: '2025-01-01T00:00:00.000Z',
+  communityStatus: null,
+  communityRemovedReason: null,
 };
 
 const STATE: TShareState = {

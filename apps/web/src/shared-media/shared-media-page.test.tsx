@@ -20,6 +20,7 @@ const MEDIA: TSharedMedia = {
   placeholder: null,
   durationMs: null,
   allowDownload: true,
+  mature: false,
 };
 
 describe('SharedMediaPage', () => {
