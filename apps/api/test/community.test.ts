@@ -68,6 +68,9 @@ describe('GET /api/community', () => {
       origin: 'uploaded',
       source: 'upload',
       owner: { username: alice.username },
+      title: null,
+      caption: null,
+      altText: null,
       createdAt: expect.any(String),
     });
     expect(page.items[0]).toMatchObject({ origin: 'generated', source: 'babecock', width: 120, height: 90, kind: 'image' });

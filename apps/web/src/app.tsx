@@ -16,6 +16,7 @@ const VaultPage = lazy(() => import('./vault/vault-page').then((m) => ({ default
 const CommunityPage = lazy(() => import('./community/community-page').then((m) => ({ default: m.CommunityPage })));
 const SharedMediaPage = lazy(() => import('./shared-media/shared-media-page').then((m) => ({ default: m.SharedMediaPage })));
 const CommunityItemPage = lazy(() => import('./community/community-item-page').then((m) => ({ default: m.CommunityItemPage })));
+const ProfilePage = lazy(() => import('./community/profile-page').then((m) => ({ default: m.ProfilePage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -59,6 +60,7 @@ export const App = () => (
           <Route path={PAGES.register} component={RegisterPage} />
           <Route path={PAGES.community} component={CommunityPage} />
           <Route path={PAGES.communityItem}>{(params) => <CommunityItemPage id={params.id} />}</Route>
+          <Route path={PAGES.profile}>{(params) => <ProfilePage username={params.username} />}</Route>
           <Route path={PAGES.tokens} component={Tokens} />
           <Route path={PAGES.sharedMedia}>{(params) => <SharedMediaPage code={params.code} />}</Route>
           <Route path={PAGES.resetPassword}>{(params) => <ResetPasswordPage token={params.token} />}</Route>

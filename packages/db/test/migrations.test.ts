@@ -22,6 +22,7 @@ const TABLES = [
   'sessions',
   'share_claims',
   'storage_intents',
+  'tag_aliases',
   'tags',
   'users',
 ];

@@ -18,7 +18,7 @@ const TAGS: TTag[] = [
   'Travel',
   'Water',
   'Snow',
-].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label }));
+].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label, aliases: [], count: 0 }));
 
 const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
   id: 7,

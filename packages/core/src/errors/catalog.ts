@@ -111,7 +111,9 @@ export const ERRORS = defineErrors({
   },
   unknownTags: {
     status: 400,
-    message: ({ slugs }: { slugs: readonly string[] }) => `Unknown ${plural(slugs, 'tag')}: ${slugs.join(', ')}`,
+    // The seed-style sentence first, then close matches from the vocabulary when there are any.
+    message: ({ slugs, suggestions = [] }: { slugs: readonly string[]; suggestions?: readonly string[] }) =>
+      `Unknown ${plural(slugs, 'tag')}: ${slugs.join(', ')}${suggestions.length > 0 ? ` (did you mean ${suggestions.join(', ')}?)` : ''}`,
   },
   sharedMediaNotFound: { status: 404, message: 'Shared media not found' },
   shareRemoveFailed: { status: 500, message: 'Failed to remove share' },

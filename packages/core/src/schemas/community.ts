@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZRenditionFields } from './renditions';
 import { ZCursor, ZId, ZIsoDate, ZMediaSource } from './common';
 import { ZCommunityId } from './ids';
-import { ZTagSlug } from './tags';
+import { ZUsername } from './auth';
+import { ZTagName } from './tags';
 
 export const COMMUNITY_ORIGINS = ['uploaded', 'generated'] as const;
 export const ZCommunityOrigin = z.enum(COMMUNITY_ORIGINS);
@@ -15,11 +16,15 @@ export const ZCommunityFeedQuery = z.object({
   cursor: ZCursor.optional().meta({ description: 'nextCursor of the previous page' }),
   limit: z.number().int().min(1).max(60).default(24).meta({ description: 'Page size' }),
   tags: z
-    .array(ZTagSlug)
+    .array(ZTagName)
     .max(MAX_FEED_TAGS)
     .default([])
-    .meta({ description: 'Tag slugs, comma-separated or repeated; an item must carry all of them', example: ['night', 'urban'] }),
+    .meta({
+      description: 'Tag slugs or aliases, comma-separated or repeated; an item must carry all of them',
+      example: ['night', 'urban'],
+    }),
   origin: ZCommunityOrigin.optional(),
+  user: ZUsername.optional().meta({ description: "Only this user's items (their profile)" }),
 });
 
 export const ZCommunityFeedInput = z.strictObject({
@@ -40,6 +45,9 @@ export const ZCommunityItem = z.object({
   origin: ZCommunityOrigin,
   source: ZMediaSource,
   owner: z.object({ username: z.string() }),
+  title: z.string().nullable(),
+  caption: z.string().nullable(),
+  altText: z.string().nullable(),
   createdAt: ZIsoDate,
   ...ZRenditionFields,
 });

@@ -74,6 +74,7 @@ export const applyShare = async (
     if (existing) {
       // Re-sharing replaces the tag set in the same transaction; it never makes a second copy.
       await tx.community.setTags(existing.id, share.tagIds, existing.createdAt);
+      await tx.community.setTexts(existing.id, share.texts);
       await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
       await record(tx, share, shareCode, existing.id);
       return { kind: 'done', result: communityResult(shareCode, existing) } satisfies Step;
@@ -107,6 +108,7 @@ export const applyShare = async (
       source: media.source,
       watermarked: copy.watermarked,
       durationMs: media.durationMs,
+      ...share.texts,
     });
     if (!created) return { kind: 'lost' } as const;
     // The copy's own renditions (a marked copy's are marked) are made from the copy, off this request.
