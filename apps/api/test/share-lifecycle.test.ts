@@ -85,6 +85,9 @@ describe('what a share link shows', () => {
       previewUrl: null,
       placeholder: null,
       durationMs: null,
+      title: null,
+      caption: null,
+      altText: null,
     });
 
     const file = await call(h.app, info.body.fileUrl, { headers: { range: 'bytes=0-99' } });

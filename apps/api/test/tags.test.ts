@@ -56,7 +56,13 @@ describe('tags:sync', () => {
       );
       const result = await syncTags(own.deps, [...list, { slug: 'long-exposure', label: 'Long exposure' }]);
       const aliases = list.flatMap((t) => t.aliases ?? []).length;
-      expect(result).toEqual({ added: ['long-exposure'], relabeled: ['portrait'], deactivated: ['night'], reactivated: [], aliases });
+      expect(result).toEqual({
+        added: ['long-exposure'],
+        relabeled: ['portrait'],
+        deactivated: ['night'],
+        reactivated: [],
+        aliases,
+      });
 
       const active = (await call(own.app, '/api/tags')).body as { slug: string; label: string }[];
       expect(active.find((t) => t.slug === 'night')).toBeUndefined();

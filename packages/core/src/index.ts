@@ -16,3 +16,4 @@ export { toAppError, isOutage } from './lib/to-app-error';
 export { logAppError } from './lib/log-app-error';
 export * from './renditions';
 export * from './account';
+export * from './embeds';

@@ -16,16 +16,25 @@ CREATE INDEX "community_media_user_feed_idx" ON "community_media" USING btree ("
 CREATE INDEX "tags_slug_prefix_idx" ON "tags" USING btree ("slug" text_pattern_ops);--> statement-breakpoint
 -- Hand-written below (drizzle-kit does not model triggers): tags.item_count follows community_media_tags,
 -- whichever path adds or removes an assignment (a share, an unshare, a cascade from a deleted item or user).
-CREATE FUNCTION "tags_count_assignments"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Per statement, from its transition table: a bulk insert updates each tag row once, not once per row.
+CREATE FUNCTION "tags_count_added"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		UPDATE "tags" SET "item_count" = "item_count" + 1 WHERE "id" = NEW."tag_id";
-	ELSE
-		UPDATE "tags" SET "item_count" = "item_count" - 1 WHERE "id" = OLD."tag_id";
-	END IF;
+	UPDATE "tags" SET "item_count" = "tags"."item_count" + "added"."n"
+	FROM (SELECT "tag_id", count(*) AS "n" FROM "new_rows" GROUP BY "tag_id") AS "added"
+	WHERE "tags"."id" = "added"."tag_id";
 	RETURN NULL;
 END;
 $$;--> statement-breakpoint
-CREATE TRIGGER "community_media_tags_count" AFTER INSERT OR DELETE ON "community_media_tags"
-	FOR EACH ROW EXECUTE FUNCTION "tags_count_assignments"();--> statement-breakpoint
+CREATE FUNCTION "tags_count_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE "tags" SET "item_count" = "tags"."item_count" - "removed"."n"
+	FROM (SELECT "tag_id", count(*) AS "n" FROM "old_rows" GROUP BY "tag_id") AS "removed"
+	WHERE "tags"."id" = "removed"."tag_id";
+	RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "community_media_tags_count_added" AFTER INSERT ON "community_media_tags"
+	REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "tags_count_added"();--> statement-breakpoint
+CREATE TRIGGER "community_media_tags_count_removed" AFTER DELETE ON "community_media_tags"
+	REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "tags_count_removed"();--> statement-breakpoint
 UPDATE "tags" SET "item_count" = (SELECT count(*) FROM "community_media_tags" WHERE "tag_id" = "tags"."id");

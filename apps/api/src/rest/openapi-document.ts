@@ -58,6 +58,12 @@ const responseObject = (status: number, response: RouteResponse): ZodOpenApiResp
       return { description, ...(response.headers ? { headers: headersOf(response.headers) } : {}) };
     case 'binary':
       return { description, content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } };
+    case 'text':
+      return {
+        description,
+        content: { [response.contentType]: { schema: z.string() } },
+        ...(response.headers ? { headers: headersOf(response.headers) } : {}),
+      };
     case 'error': {
       const examples: Record<string, { value: unknown }> = {};
       const headers: Record<string, string> = {};

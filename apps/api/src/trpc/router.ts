@@ -21,6 +21,7 @@ import { create as createShare } from './procedures/share/create';
 import { remove as deleteShare } from './procedures/share/delete';
 import { get as getShared } from './procedures/shared/get';
 import { list as listTags } from './procedures/tags/list';
+import { suggest as suggestTags } from './procedures/tags/suggest';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
@@ -46,7 +47,7 @@ export const appRouter = router({
   shared: router({ get: getShared }),
   community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem }),
   config: router({ get: getConfig }),
-  tags: router({ list: listTags }),
+  tags: router({ list: listTags, suggest: suggestTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
 });
 

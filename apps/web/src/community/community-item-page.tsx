@@ -34,7 +34,8 @@ const Item = ({ item }: { item: TCommunityItem }) => {
       {item.caption && <p className="shared-media__caption">{linkify(item.caption)}</p>}
       <figcaption>
         <span>
-          <Link href={profileUrl(item.owner.username)}>@{item.owner.username}</Link> · <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
+          <Link href={profileUrl(item.owner.username)}>@{item.owner.username}</Link> ·{' '}
+          <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
           {item.tags.length > 0 && ` · ${item.tags.map((t) => `#${t}`).join(' ')}`}
         </span>
         <Link className="button button--small" href="/community">

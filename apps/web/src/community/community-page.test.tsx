@@ -264,7 +264,13 @@ describe('ProfilePage', () => {
         <ProfilePage username="owner1" />
       </Router>,
       {
-        'auth.me': () => ({ id: 1, email: 'o@example.test', username: 'owner1', role: 'user', createdAt: new Date().toISOString() }),
+        'auth.me': () => ({
+          id: 1,
+          email: 'o@example.test',
+          username: 'owner1',
+          role: 'user',
+          createdAt: new Date().toISOString(),
+        }),
         'tags.list': () => TAGS,
         'community.list': () => ({ items: [item(1)], nextCursor: null }),
       },

@@ -7,6 +7,7 @@ import { trpc } from '../trpc';
 import type { CopyState } from '../ui/copy-field';
 import { Modal, ModalHeader } from '../ui/modal';
 import { CommunityFields } from './community-fields';
+import { ItemTextFields, NO_TEXTS, toTextInput } from './item-texts';
 import { ShareActions } from './share-actions';
 import { ShareLinkField } from './share-link-field';
 import { shareHints, toShareInput } from './share-form';
@@ -27,6 +28,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const [shareToCommunity, setShareToCommunity] = useState(item.isShared ? item.shareToCommunity : true);
   const [tags, setTags] = useState<string[]>([]);
   const [policyAgreed, setPolicyAgreed] = useState(false);
+  const [texts, setTexts] = useState(NO_TEXTS);
   const [shareUrl, setShareUrl] = useState(item.shareUrl);
   const [isInCommunity, setIsInCommunity] = useState(item.shareToCommunity);
   const [copyState, setCopyState] = useState<CopyState>('idle');
@@ -89,7 +91,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           event.preventDefault();
           if (hints.length > 0 || isBusy) return;
           begin();
-          share.mutate({ id: item.id, ...toShareInput(draft) });
+          share.mutate({ id: item.id, ...toShareInput(draft), ...(shareToCommunity ? toTextInput(texts) : {}) });
         }}
       >
         {shareUrl && <ShareLinkField url={absoluteUrl(shareUrl)} copyState={copyState} onCopyState={setCopyState} />}
@@ -118,6 +120,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
             onPolicyChange={setPolicyAgreed}
           />
         )}
+        {shareToCommunity && <ItemTextFields mimeType={item.mimeType} texts={texts} onChange={setTexts} />}
         {showsCommunityFields && tagsError && <p className="alert">Could not load the tags: {errorMessage(tagsError)}</p>}
 
         {error && (

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetAtomFeedData, GetAtomFeedErrors, GetAtomFeedResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetJsonFeedData, GetJsonFeedErrors, GetJsonFeedResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOEmbedData, GetOEmbedErrors, GetOEmbedResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetRssFeedData, GetRssFeedErrors, GetRssFeedResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, SuggestTagsData, SuggestTagsErrors, SuggestTagsResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -373,7 +373,7 @@ export const getSharedMediaPreview = <ThrowOnError extends boolean = false>(opti
 /**
  * The Community feed, newest first (public)
  *
- * Items shared to the Community, newest first. Filter by tags (all must match) and by origin (uploaded or generated). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.
+ * Items shared to the Community, newest first. Filter by tags (all must match; an alias filters by its tag), by origin (uploaded or generated) and by owner (`user`, a profile). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next. The same filters read as RSS, Atom and JSON Feed at `/community/feed.xml`, `.atom` and `.json`.
  */
 export const listCommunity = <ThrowOnError extends boolean = false>(options?: Options<ListCommunityData, ThrowOnError>) => (options?.client ?? client).get<ListCommunityResponses, ListCommunityErrors, ThrowOnError>({ url: '/api/community', ...options });
 
@@ -407,11 +407,25 @@ export const getCommunityItem = <ThrowOnError extends boolean = false>(options: 
 export const getConfig = <ThrowOnError extends boolean = false>(options?: Options<GetConfigData, ThrowOnError>) => (options?.client ?? client).get<GetConfigResponses, GetConfigErrors, ThrowOnError>({ url: '/api/config', ...options });
 
 /**
- * The active canonical tags (public)
+ * The active canonical tags, with aliases and counts (public)
  *
- * The active canonical tags, slug and label: the only tags sharing accepts. Tags are managed by the operator (`pnpm tags:sync`), not by users.
+ * The active canonical tags: slug, label, the aliases that resolve to each (sharing and the feed accept them) and how many community items carry it. Tags are managed by the operator (`pnpm tags:sync`), not by users.
  */
 export const listTags = <ThrowOnError extends boolean = false>(options?: Options<ListTagsData, ThrowOnError>) => (options?.client ?? client).get<ListTagsResponses, ListTagsErrors, ThrowOnError>({ url: '/api/tags', ...options });
+
+/**
+ * Tags for what the user is typing (public)
+ *
+ * At most 10 active tags whose slug, label or an alias starts with `q`, most used first. A tag matched through an alias names it in `matchedAlias`; sharing and the feed accept the alias itself too.
+ */
+export const suggestTags = <ThrowOnError extends boolean = false>(options: Options<SuggestTagsData, ThrowOnError>) => (options.client ?? client).get<SuggestTagsResponses, SuggestTagsErrors, ThrowOnError>({ url: '/api/tags/suggest', ...options });
+
+/**
+ * oEmbed 1.0 for a community permalink or a share URL (public)
+ *
+ * What a site needs to embed an item (oEmbed 1.0): `photo` with the public preview for images and GIFs, `video` with a player for videos. The pages link it with `<link rel="alternate" type="application/json+oembed">`. Only URLs of this instance: a community permalink (`/community/{id}`) or a live share URL (`/shared/media/{code}`). Retired links, removed items and anything that must not be embedded answer 404; a format other than `json` answers 501.
+ */
+export const getOEmbed = <ThrowOnError extends boolean = false>(options: Options<GetOEmbedData, ThrowOnError>) => (options.client ?? client).get<GetOEmbedResponses, GetOEmbedErrors, ThrowOnError>({ url: '/api/oembed', ...options });
 
 /**
  * The caller's active tokens (without secrets)
@@ -505,6 +519,27 @@ export const checkReadiness = <ThrowOnError extends boolean = false>(options?: O
  * This process's figures in Prometheus' text format: requests by route pattern and status with latency histograms, shares by outcome, image work, storage failures and retries, sweeps, and the process's own metrics (event-loop delay, memory, CPU). Off unless METRICS_TOKEN is set; without that bearer token the path is a 404, as if it did not exist.
  */
 export const getMetrics = <ThrowOnError extends boolean = false>(options?: Options<GetMetricsData, ThrowOnError>) => (options?.client ?? client).get<GetMetricsResponses, GetMetricsErrors, ThrowOnError>({ url: '/metrics', ...options });
+
+/**
+ * The Community feed as RSS (public)
+ *
+ * The 50 newest items of any feed query (tags, all of which must match, or their aliases; origin; user) as RSS: each with its title, alt text, caption, tags, the preview image as an enclosure and a link to its permalink. Answers 304 to a conditional GET (If-None-Match or If-Modified-Since) while nothing changed; the server keeps each query's document for a few seconds.
+ */
+export const getRssFeed = <ThrowOnError extends boolean = false>(options?: Options<GetRssFeedData, ThrowOnError>) => (options?.client ?? client).get<GetRssFeedResponses, GetRssFeedErrors, ThrowOnError>({ url: '/community/feed.xml', ...options });
+
+/**
+ * The Community feed as Atom (public)
+ *
+ * The 50 newest items of any feed query (tags, all of which must match, or their aliases; origin; user) as Atom: each with its title, alt text, caption, tags, the preview image as an enclosure and a link to its permalink. Answers 304 to a conditional GET (If-None-Match or If-Modified-Since) while nothing changed; the server keeps each query's document for a few seconds.
+ */
+export const getAtomFeed = <ThrowOnError extends boolean = false>(options?: Options<GetAtomFeedData, ThrowOnError>) => (options?.client ?? client).get<GetAtomFeedResponses, GetAtomFeedErrors, ThrowOnError>({ url: '/community/feed.atom', ...options });
+
+/**
+ * The Community feed as JSON Feed (public)
+ *
+ * The 50 newest items of any feed query (tags, all of which must match, or their aliases; origin; user) as JSON Feed: each with its title, alt text, caption, tags, the preview image as an enclosure and a link to its permalink. Answers 304 to a conditional GET (If-None-Match or If-Modified-Since) while nothing changed; the server keeps each query's document for a few seconds.
+ */
+export const getJsonFeed = <ThrowOnError extends boolean = false>(options?: Options<GetJsonFeedData, ThrowOnError>) => (options?.client ?? client).get<GetJsonFeedResponses, GetJsonFeedErrors, ThrowOnError>({ url: '/community/feed.json', ...options });
 
 /**
  * This document

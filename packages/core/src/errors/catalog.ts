@@ -126,6 +126,9 @@ export const ERRORS = defineErrors({
   // The Community feed.
   invalidCommunityId: { status: 400, message: 'Invalid community item ID' },
   communityItemNotFound: { status: 404, message: 'Community item not found' },
+  // oEmbed (issue 16.5): 404 and 501 are the answers its specification names.
+  embedNotFound: { status: 404, message: 'Nothing to embed at this URL' },
+  embedFormatNotImplemented: { status: 501, message: 'Only format=json is implemented' },
   communityRemoveFailed: { status: 500, message: 'Failed to remove from the Community feed' },
 
   // API tokens and tags.

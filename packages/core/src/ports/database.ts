@@ -167,7 +167,9 @@ export interface TagRepo {
     aliases: number;
   }>;
   /** Inserts the given tags only where the table is empty. */
-  seedIfEmpty(tags: { slug: string; label: string; aliases?: string[] | undefined; active?: boolean | undefined }[]): Promise<number>;
+  seedIfEmpty(
+    tags: { slug: string; label: string; aliases?: string[] | undefined; active?: boolean | undefined }[],
+  ): Promise<number>;
 }
 
 export interface CommunityRepo {

@@ -60,3 +60,7 @@ export const ZCommunityFeed = z.object({
 export type TCommunityFeed = z.infer<typeof ZCommunityFeed>;
 
 export const ZCommunityIdInput = z.strictObject({ id: ZCommunityId });
+
+/** A feed document's query (RSS, Atom, JSON Feed): the feed's filters, always its newest items. */
+export const ZFeedDocumentQuery = ZCommunityFeedQuery.pick({ tags: true, origin: true, user: true });
+export type TFeedDocumentQuery = z.output<typeof ZFeedDocumentQuery>;

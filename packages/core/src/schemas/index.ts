@@ -14,3 +14,4 @@ export * from './share-rules';
 export * from './watermark-policy';
 export * from './renditions';
 export * from './account';
+export * from './oembed';

@@ -7,7 +7,8 @@ import { ZMediaId } from './ids';
 export const ZTagSlugInput = z.string().max(64, { message: 'each tag must be at most 64 characters' });
 
 // C0 and C1 controls (tab and line breaks are text), and the bidirectional overrides and isolates that
-// make text read differently from how it is stored.
+// make text read differently from how it is stored. Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const isSingleLine = (value: string) => !/[\r\n\t]/.test(value);
 
@@ -73,5 +74,9 @@ export const ZSharedMedia = z.object({
   fileUrl: z.string(),
   createdAt: ZIsoDate,
   ...ZRenditionFields,
+  /** From the item's community copy, when it has one. */
+  title: z.string().nullable(),
+  caption: z.string().nullable(),
+  altText: z.string().nullable(),
 });
 export type TSharedMedia = z.infer<typeof ZSharedMedia>;

@@ -64,6 +64,6 @@ export const ZTagList = z
       const names = tags.flatMap((t) => [t.slug, ...(t.aliases ?? [])]);
       return new Set(names).size === names.length;
     },
-    { message: 'an alias must name one tag only, and never be another tag\'s slug' },
+    { message: "an alias must name one tag only, and never be another tag's slug" },
   );
 export type TTagList = z.infer<typeof ZTagList>;

@@ -13,6 +13,8 @@ export const findShared = async ({ db }: Pick<CoreDeps, 'db'>, shareCode: string
 /** What a share link shows to whoever opens it: public facts only, never the owner or the path. */
 export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: string): Promise<TSharedMedia> => {
   const media = await findShared(deps, shareCode);
+  // An item that is also in the Community shows the words its owner gave it there.
+  const copy = media.shareToCommunity ? await deps.db.community.findByMediaId(media.id) : null;
   return {
     shareCode,
     mimeType: media.mimeType,
@@ -26,5 +28,8 @@ export const getSharedMedia = async (deps: Pick<CoreDeps, 'db'>, shareCode: stri
     previewUrl: media.placeholder ? `/api/shared/media/${shareCode}/preview` : null,
     placeholder: media.placeholder,
     durationMs: media.durationMs,
+    title: copy?.title ?? null,
+    caption: copy?.caption ?? null,
+    altText: copy?.altText ?? null,
   };
 };

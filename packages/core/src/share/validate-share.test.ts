@@ -103,10 +103,7 @@ describe('validateShare', () => {
   });
 
   it('keeps the texts as given, an empty one clearing its field', async () => {
-    const share = await check(
-      'babecock',
-      options({ title: '  Dusk  ', caption: 'line one\nline two', altText: '' }),
-    );
+    const share = await check('babecock', options({ title: '  Dusk  ', caption: 'line one\nline two', altText: '' }));
     expect(share.texts).toEqual({ title: '  Dusk  ', caption: 'line one\nline two', altText: null });
   });
 });

@@ -51,10 +51,7 @@ const MAX_SUGGESTED = 3;
  * Canonical slugs close to the unknown names: within one edit of a slug or alias (two from six characters,
  * three from ten), or the start of one. Runs only on the refusal path, over the active vocabulary.
  */
-export const suggestCloseTags = async (
-  repo: Pick<TagRepo, 'findVocabulary'>,
-  unknown: readonly string[],
-): Promise<string[]> => {
+export const suggestCloseTags = async (repo: Pick<TagRepo, 'findVocabulary'>, unknown: readonly string[]): Promise<string[]> => {
   const vocabulary = await repo.findVocabulary();
   const scored: { slug: string; score: number; count: number }[] = [];
   for (const tag of vocabulary) {

@@ -96,8 +96,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
       findById: async (userId) => state.users.find((u) => u.id === userId) ?? null,
-      findByUsername: async (username) =>
-        state.users.find((u) => u.username.toLowerCase() === username.toLowerCase()) ?? null,
+      findByUsername: async (username) => state.users.find((u) => u.username.toLowerCase() === username.toLowerCase()) ?? null,
       async update(userId, changes) {
         const others = state.users.filter((u) => u.id !== userId);
         const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
@@ -272,9 +271,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findBySlugs: async (slugs) => state.tags.filter((t) => slugs.includes(t.slug)),
       findAll: async () => [...state.tags],
       resolve: async (names, { activeOnly }) =>
-        state.tags
-          .filter((t) => (!activeOnly || t.active) && names.includes(t.slug))
-          .map((t) => ({ ...t, name: t.slug })),
+        state.tags.filter((t) => (!activeOnly || t.active) && names.includes(t.slug)).map((t) => ({ ...t, name: t.slug })),
       findVocabulary: async () => state.tags.filter((t) => t.active).map((t) => ({ ...t, aliases: [], itemCount: 0 })),
       suggest: unsupported('tags.suggest'),
       sync: unsupported('tags.sync'),

@@ -56,10 +56,7 @@ export const tagRepo = (db: Executor): TagRepo => ({
         .from(tags)
         .where(eq(tags.active, true))
         .orderBy(asc(tags.slug)),
-      db
-        .select({ alias: tagAliases.alias, tagId: tagAliases.tagId })
-        .from(tagAliases)
-        .orderBy(asc(tagAliases.alias)),
+      db.select({ alias: tagAliases.alias, tagId: tagAliases.tagId }).from(tagAliases).orderBy(asc(tagAliases.alias)),
     ]);
     return rows.map((row) => ({ ...row, aliases: aliases.filter((a) => a.tagId === row.id).map((a) => a.alias) }));
   },

@@ -1,0 +1,12 @@
+import type { TCommunityItem } from '../schemas/community';
+import type { TSharedMedia } from '../schemas/share';
+
+/** What a URL points at, once it is known to be live. */
+export type EmbedTarget = { kind: 'community'; item: TCommunityItem } | { kind: 'share'; media: TSharedMedia };
+
+/**
+ * Why a live item must not be embedded on other sites, or null when it may be. Every embed and every
+ * discovery link asks this one function: password-protected or expiring links and mature items add their
+ * reasons here, so no path can embed what another path refuses.
+ */
+export const embedRefusal = (_target: EmbedTarget): string | null => null;
