@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import {
   communityItemUrl,
+  FEED_FORMATS,
   getCommunityItem,
   getSharedMedia,
   isAppError,
+  oEmbedDiscoveryUrl,
   PAGES,
   shareUrlFor,
   ZCommunityId,
@@ -26,6 +28,8 @@ const patternOf = (page: string) => new RegExp(`^${page.replace(/\/$/, '').repla
 const SPA_ROUTES = Object.values(PAGES).map(patternOf);
 const SHARED_PAGE = patternOf(PAGES.sharedMedia);
 const COMMUNITY_PAGE = patternOf(PAGES.communityItem);
+const FEED_PAGE = patternOf(PAGES.community);
+const PROFILE_PAGE = patternOf(PAGES.profile);
 
 /** Paths the API and the storage driver own: a miss there is the API's JSON 404, never the app's page. */
 const SERVER_PATHS = /^\/(api|trpc|storage|healthz)(\/|$)/;
@@ -43,7 +47,7 @@ const KIND_TITLES: Record<TSharedMedia['kind'], string> = { image: 'image', gif:
  * Link previews are fetched by bots that run no JavaScript, which is why this happens on the server.
  */
 const previewTags = (media: TSharedMedia, publicUrl: string): string => {
-  const title = `A shared ${KIND_TITLES[media.kind]} on mediashare`;
+  const title = media.title ?? `A shared ${KIND_TITLES[media.kind]} on mediashare`;
   const pageUrl = `${publicUrl}${shareUrlFor(encodeURIComponent(media.shareCode))}`;
   const fileUrl = `${publicUrl}${media.fileUrl}`;
   // The picture is always the preview (a video's poster), never the original: a bot that fetches it
@@ -57,7 +61,9 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
     ['property', 'og:type', media.kind === 'video' ? 'video.other' : 'image'],
     ['property', 'og:url', pageUrl],
   ];
+  if (media.caption) tags.push(['property', 'og:description', media.caption]);
   if (imageUrl) tags.push(['property', 'og:image', imageUrl]);
+  if (imageUrl && media.altText) tags.push(['property', 'og:image:alt', media.altText]);
   if (media.kind === 'video' && !media.mature) {
     tags.push(['property', 'og:video', fileUrl], ['property', 'og:video:type', media.mimeType]);
     if (size) tags.push(['property', 'og:video:width', size.width], ['property', 'og:video:height', size.height]);
@@ -75,9 +81,13 @@ const previewTags = (media: TSharedMedia, publicUrl: string): string => {
     tags.push(['name', 'twitter:card', imageUrl ? 'summary_large_image' : 'summary']);
     if (imageUrl) tags.push(['name', 'twitter:image', imageUrl]);
   }
+  if (imageUrl && media.altText) tags.push(['name', 'twitter:image:alt', media.altText]);
   // Share links are for the people they are sent to, not for search engines.
   tags.push(['name', 'robots', 'noindex']);
-  return tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(String(value))}" />`).join('\n    ');
+  return (
+    tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(String(value))}" />`).join('\n    ') +
+    oEmbedLink(oEmbedDiscoveryUrl(publicUrl, shareUrlFor(encodeURIComponent(media.shareCode)), { kind: 'share', media }), title)
+  );
 };
 
 /** index.html with the preview tags of a live share, or unchanged when the code is not one. */
@@ -98,6 +108,33 @@ const sharedPageHtml = async (c: Context<AppEnv>, indexHtml: string, code: strin
   return indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${previewTags(media, deps.env.PUBLIC_URL)}${end}`);
 };
 
+/**
+ * The page's feeds as `<link rel="alternate">`, for readers that find feeds in the first HTML and run no
+ * script: the Community page with its own filters, a profile with its user.
+ */
+const feedLinks = (query: URLSearchParams, title: string) => {
+  const kept = new URLSearchParams();
+  for (const name of ['tags', 'origin', 'user']) {
+    const value = query.get(name);
+    if (value) kept.set(name, value);
+  }
+  const search = kept.size > 0 ? `?${kept.toString().replaceAll('%2C', ',')}` : '';
+  return Object.values(FEED_FORMATS)
+    .map(
+      ({ path, type, name }) =>
+        `<link rel="alternate" type="${type}" title="${escapeHtml(`${title} (${name})`)}" href="${escapeHtml(`${path}${search}`)}" />`,
+    )
+    .join('\n    ');
+};
+
+/** The oEmbed discovery link of a page that may be embedded (oEmbed 1.0, section 4). */
+const oEmbedLink = (href: string | null, title: string) =>
+  href
+    ? `\n    <link rel="alternate" type="application/json+oembed" href="${escapeHtml(href)}" title="${escapeHtml(title)}" />`
+    : '';
+
+const withHead = (indexHtml: string, tags: string) => indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${tags}${end}`);
+
 const metaTags = (tags: [attribute: 'property' | 'name', key: string, value: string | number][]) =>
   tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(String(value))}" />`).join('\n    ');
 
@@ -111,20 +148,27 @@ const communityPageHtml = async (c: Context<AppEnv>, indexHtml: string, id: stri
   if (!parsed.success) return c.html(indexHtml, 404);
   try {
     const item = await getCommunityItem(deps, parsed.data);
-    const title = `Shared by @${item.owner.username} on mediashare`;
+    const title = item.title ?? `Shared by @${item.owner.username} on mediashare`;
     const tags: [attribute: 'property' | 'name', key: string, value: string | number][] = [
       ['property', 'og:site_name', 'mediashare'],
       ['property', 'og:title', title],
       ['property', 'og:type', item.kind === 'video' ? 'video.other' : 'image'],
       ['property', 'og:url', `${deps.env.PUBLIC_URL}${communityItemUrl(item.id)}`],
     ];
+    if (item.caption) tags.push(['property', 'og:description', item.caption]);
     // A content warning withholds the picture (and a video's file) from link previews.
     const imageUrl = item.mature ? null : item.previewUrl;
     if (imageUrl) tags.push(['property', 'og:image', imageUrl], ['name', 'twitter:image', imageUrl]);
+    if (imageUrl && item.altText)
+      tags.push(['property', 'og:image:alt', item.altText], ['name', 'twitter:image:alt', item.altText]);
     if (item.kind === 'video' && !item.mature)
       tags.push(['property', 'og:video', item.url], ['property', 'og:video:type', item.mimeType]);
     tags.push(['name', 'twitter:title', title], ['name', 'twitter:card', imageUrl ? 'summary_large_image' : 'summary']);
-    return c.html(indexHtml.replace(/\s*<\/head>/, (end) => `\n    ${metaTags(tags)}${end}`));
+    const embed = oEmbedLink(
+      oEmbedDiscoveryUrl(deps.env.PUBLIC_URL, communityItemUrl(item.id), { kind: 'community', item }),
+      title,
+    );
+    return c.html(withHead(indexHtml, metaTags(tags) + embed));
   } catch (error) {
     if (isAppError(error) && error.status === 404) return c.html(indexHtml, 404);
     // Taken down: the app's page says so, with the status the API answers.
@@ -164,6 +208,15 @@ export const spaRoutes = (distDir = DEFAULT_DIST) => {
   app.get('*', async (c, next) => {
     if (!SPA_ROUTES.some((route) => route.test(c.req.path))) return next();
     c.header('Cache-Control', 'no-cache');
+    if (FEED_PAGE.test(c.req.path)) {
+      const query = new URL(c.req.url).searchParams;
+      const tags = query.get('tags');
+      return c.html(withHead(indexHtml, feedLinks(query, tags ? `Community: ${tags}` : 'Community')));
+    }
+    const username = PROFILE_PAGE.exec(c.req.path)?.[1];
+    if (username !== undefined) {
+      return c.html(withHead(indexHtml, feedLinks(new URLSearchParams({ user: username }), `@${username} on mediashare`)));
+    }
     const id = COMMUNITY_PAGE.exec(c.req.path)?.[1];
     if (id !== undefined) return communityPageHtml(c, indexHtml, id);
     const code = SHARED_PAGE.exec(c.req.path)?.[1];

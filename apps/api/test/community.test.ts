@@ -68,6 +68,9 @@ describe('GET /api/community', () => {
       origin: 'uploaded',
       source: 'upload',
       owner: { username: alice.username },
+      title: null,
+      caption: null,
+      altText: null,
       createdAt: expect.any(String),
       mature: false,
     });

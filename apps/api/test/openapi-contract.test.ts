@@ -316,6 +316,22 @@ describe('the OpenAPI document', () => {
     await send('/api/config', { headers: badBearer });
     await send('/api/tags');
     await send('/api/tags', { headers: badBearer });
+    await send(`/api/community?user=nobody${name}`);
+    await send('/api/tags/suggest?q=ni');
+    await send('/api/tags/suggest');
+    await send('/api/tags/suggest?q=ni', { headers: badBearer });
+    const permalink = encodeURIComponent(`${h.deps.env.PUBLIC_URL}/community/${shared.body.communityMediaId}`);
+    await send(`/api/oembed?url=${permalink}&format=json`);
+    await send('/api/oembed');
+    await send(`/api/oembed?url=${permalink}`, { headers: badBearer });
+    await send(`/api/oembed?url=${encodeURIComponent('https://elsewhere.example/community/1')}`);
+    await send(`/api/oembed?url=${permalink}&format=xml`);
+    for (const feed of ['/community/feed.xml', '/community/feed.atom', '/community/feed.json']) {
+      const made = await send(feed);
+      await send(feed, { headers: { 'if-none-match': made.headers.get('etag')! } });
+      await send(`${feed}?origin=mine`);
+      await send(`${feed}?user=nobody${name}`);
+    }
 
     // Tokens
     const created = await send('/api/user/tokens', { json: { name: 'contract', scopes: ['read'] }, cookie });
@@ -671,6 +687,11 @@ describe('the OpenAPI document', () => {
     await outage(`/api/community/${shared.body.communityMediaId}`);
     await outage('/api/config', { cookie });
     await outage('/api/tags');
+    await outage('/api/tags/suggest?q=ni');
+    await outage(`/api/oembed?url=${encodeURIComponent(`${h.deps.env.PUBLIC_URL}/community/${shared.body.communityMediaId}`)}`);
+    // A query no earlier request cached: the feed reads the database.
+    for (const feed of ['/community/feed.xml', '/community/feed.atom', '/community/feed.json'])
+      await outage(`${feed}?tags=night&origin=generated`);
     await outage('/api/user/tokens', { json: { name: 'down', scopes: ['read'] }, cookie });
     await outage('/api/user/tokens', { cookie });
     await outage(`/api/user/tokens/${created.body.id}`, { method: 'DELETE', cookie });

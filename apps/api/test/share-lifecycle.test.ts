@@ -86,6 +86,9 @@ describe('what a share link shows', () => {
       placeholder: null,
       durationMs: null,
       mature: false,
+      title: null,
+      caption: null,
+      altText: null,
     });
 
     const file = await call(h.app, info.body.fileUrl, { headers: { range: 'bytes=0-99' } });

@@ -21,6 +21,9 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
+/** The page without its feed and oEmbed discovery links (discovery.test.ts checks those). */
+const withoutHeadLinks = (html: string) => html.replace(/\n\s*<link rel="alternate" [^>]*\/>/g, '');
+
 let h: Harness;
 let webDir: string;
 let alice: TestUser;
@@ -77,7 +80,7 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
     expect(html).not.toContain('/file');
     // The tags go into <head>, and the rest of the page is the SPA's own.
     expect(html.indexOf('og:image')).toBeLessThan(html.indexOf('</head>'));
-    expect(html.replace(/\n\s*<meta (?:property|name)="[^"]+" content="[^"]*" \/>/g, '')).toBe(INDEX_HTML);
+    expect(withoutHeadLinks(html.replace(/\n\s*<meta (?:property|name)="[^"]+" content="[^"]*" \/>/g, ''))).toBe(INDEX_HTML);
     expect((await call(h.app, `/shared/media/${code}/`)).raw.headers.get('cache-control')).toBe('no-cache');
   });
 
@@ -137,7 +140,8 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
 
   it('leaves the other pages alone', async () => {
     expect(await page('/')).toBe(INDEX_HTML);
-    expect(await page('/community')).toBe(INDEX_HTML);
+    // The Community page gains only its feed links (discovery.test.ts).
+    expect(withoutHeadLinks(await page('/community'))).toBe(INDEX_HTML);
   });
 });
 
@@ -146,8 +150,8 @@ describe('the pages the SPA owns', () => {
     // A community item's page answers 404 for an item that does not exist (below).
     for (const pattern of Object.values(PAGES).filter((p) => p !== PAGES.communityItem)) {
       const pathname = pattern.replace(':code', 'nope');
-      expect(await page(pathname)).toBe(INDEX_HTML);
-      if (pathname !== '/') expect(await page(`${pathname}/`)).toBe(INDEX_HTML);
+      expect(withoutHeadLinks(await page(pathname))).toBe(INDEX_HTML);
+      if (pathname !== '/') expect(withoutHeadLinks(await page(`${pathname}/`))).toBe(INDEX_HTML);
     }
     expect((await call(h.app, '/no-such-page')).status).toBe(404);
     expect((await call(h.app, '/shared/media/a/b')).status).toBe(404);

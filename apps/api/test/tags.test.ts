@@ -55,7 +55,14 @@ describe('tags:sync', () => {
         t.slug === 'portrait' ? { ...t, label: 'Portraits' } : t,
       );
       const result = await syncTags(own.deps, [...list, { slug: 'long-exposure', label: 'Long exposure' }]);
-      expect(result).toEqual({ added: ['long-exposure'], relabeled: ['portrait'], deactivated: ['night'], reactivated: [] });
+      const aliases = list.flatMap((t) => t.aliases ?? []).length;
+      expect(result).toEqual({
+        added: ['long-exposure'],
+        relabeled: ['portrait'],
+        deactivated: ['night'],
+        reactivated: [],
+        aliases,
+      });
 
       const active = (await call(own.app, '/api/tags')).body as { slug: string; label: string }[];
       expect(active.find((t) => t.slug === 'night')).toBeUndefined();

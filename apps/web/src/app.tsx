@@ -23,6 +23,7 @@ const InvitesPage = lazy(() => import('./instance-admin/invites-page').then((m) 
 const UsersPage = lazy(() => import('./instance-admin/users-page').then((m) => ({ default: m.UsersPage })));
 const AdminQueuePage = lazy(() => import('./moderation/admin-queue-page').then((m) => ({ default: m.AdminQueuePage })));
 const ModerationLogPage = lazy(() => import('./moderation/moderation-log-page').then((m) => ({ default: m.ModerationLogPage })));
+const ProfilePage = lazy(() => import('./community/profile-page').then((m) => ({ default: m.ProfilePage })));
 const TokensPage = lazy(() => import('./tokens/tokens-page').then((m) => ({ default: m.TokensPage })));
 
 const Loading = () => (
@@ -78,6 +79,7 @@ export const App = () => (
           <Route path={PAGES.register} component={RegisterPage} />
           <Route path={PAGES.community} component={CommunityPage} />
           <Route path={PAGES.communityItem}>{(params) => <CommunityItemPage id={params.id} />}</Route>
+          <Route path={PAGES.profile}>{(params) => <ProfilePage username={params.username} />}</Route>
           <Route path={PAGES.tokens} component={Tokens} />
           <Route path={PAGES.account} component={Account} />
           <Route path={PAGES.exposure} component={Exposure} />

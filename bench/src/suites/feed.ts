@@ -49,28 +49,38 @@ export const feedSuite = async (settings: Settings): Promise<Row[]> => {
     ['deep', 'page 1000 / page 1'],
     ['old tag', 'first page of a tag whose items are all old / of a common tag'],
     ['two tags', 'two-tag filter / one-tag filter'],
+    ['profile', "first page of one user's items / page 1 of the whole feed"],
+    ['tag suggestions', 'GET /api/tags/suggest p50, ms'],
   ] as const;
   if (!DATABASE_URL) {
-    return ratios.map(([name, ratioOf]) => skipped('6', `Feed, ${name}`, ratioOf, { op: '<=', bound: 2 }, 'needs DATABASE_URL'));
+    return ratios.map(([name, ratioOf]) =>
+      skipped('6', `Feed, ${name}`, ratioOf, { op: '<=', bound: name === 'tag suggestions' ? 5 : 2 }, 'needs DATABASE_URL'),
+    );
   }
   const database = await freshDatabase('mediashare_bench');
   const server = await startBuiltServer(database.env);
   try {
     const { deepCursor } = await seedFeed(database.env.DATABASE_URL, settings.feedRows);
-    const latency = async (query: string) => {
+    const latencyOf = async (path: string) => {
       const times = await timeRuns(settings.smoke ? 20 : 60, async () => {
-        const res = await fetch(`${server.url}/api/community?limit=${PAGE}${query}`);
-        const page = (await res.json()) as { items: unknown[] };
-        if (res.status !== 200 || page.items.length === 0)
-          throw new Error(`feed ${query} answered ${res.status} with ${page.items.length} items`);
+        const res = await fetch(`${server.url}${path}`);
+        const body = (await res.json()) as { items: unknown[] } | unknown[];
+        const count = Array.isArray(body) ? body.length : body.items.length;
+        if (res.status !== 200 || count === 0) throw new Error(`${path} answered ${res.status} with ${count} items`);
       });
       return median(times);
     };
+    const latency = (query: string) => latencyOf(`/api/community?limit=${PAGE}${query}`);
     const first = await latency('');
     const deep = await latency(`&cursor=${deepCursor}`);
     const common = await latency('&tags=night');
     const old = await latency('&tags=vintage');
     const two = await latency('&tags=night,urban');
+    // A profile is read off (user_id, created_at, id); each of the 200 users has rows / 200 items.
+    const profile = await latency('&user=feed7');
+    const profileTagged = await latency('&user=feed7&tags=night');
+    // Prefix and alias matches over the vocabulary, ranked by the counts kept on the tag rows.
+    const suggest = await latencyOf('/api/tags/suggest?q=n');
     const figures = { rows: settings.feedRows };
     return [
       row({
@@ -96,6 +106,22 @@ export const feedSuite = async (settings: Settings): Promise<Row[]> => {
         value: two / common,
         target: { op: '<=', bound: 2 },
         figures: { twoTagsMs: two, oneTagMs: common, ...figures },
+      }),
+      row({
+        id: '6d',
+        name: 'Feed, profile',
+        ratioOf: "first page of one user's items / page 1 of the whole feed (p50)",
+        value: profile / first,
+        target: { op: '<=', bound: 2 },
+        figures: { profileMs: profile, profileTaggedMs: profileTagged, page1Ms: first, ...figures },
+      }),
+      row({
+        id: '6e',
+        name: 'Feed, tag suggestions',
+        ratioOf: 'GET /api/tags/suggest?q=n p50, ms (over HTTP)',
+        value: suggest,
+        target: { op: '<=', bound: 5 },
+        figures: { suggestMs: suggest, ...figures },
       }),
     ];
   } finally {

@@ -21,3 +21,4 @@ export * from './share-links';
 export * from './instance';
 export * from './two-factor';
 export * from './moderation';
+export * from './embeds';

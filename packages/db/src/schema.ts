@@ -213,6 +213,10 @@ export const communityMedia = pgTable(
     removedAt: timestamptz('removed_at'),
     /** 64-bit pHash (16 hex) of the picture when it was published: what a takedown blocks. */
     perceptualHash: text('perceptual_hash'),
+    /** The sharer's words, stored as given (validated in core, escaped wherever they are shown). */
+    title: text('title'),
+    caption: text('caption'),
+    altText: text('alt_text'),
     /** The feed's origin filter, derived so one index serves it: `uploaded` or `generated`. */
     origin: text('origin')
       .notNull()
@@ -226,19 +230,43 @@ export const communityMedia = pgTable(
     uniqueIndex('community_media_file_path_key').on(t.filePath),
     index('community_media_feed_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('community_media_origin_feed_idx').on(t.origin, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('community_media_user_id_idx').on(t.userId),
+    // A profile's feed (GET /api/community?user=) read in order; it also serves lookups by owner.
+    index('community_media_user_feed_idx').on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     check('community_media_source_check', sql`${t.source} in ${SOURCES}`),
     check('community_media_moderation_status_check', sql`${t.moderationStatus} in ('visible', 'hidden', 'removed')`),
   ],
 );
 
-export const tags = pgTable('tags', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  slug: text('slug').notNull().unique('tags_slug_key'),
-  label: text('label').notNull(),
-  active: boolean('active').notNull().default(true),
-  createdAt: createdAt(),
-});
+export const tags = pgTable(
+  'tags',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull().unique('tags_slug_key'),
+    label: text('label').notNull(),
+    active: boolean('active').notNull().default(true),
+    /**
+     * Community items carrying the tag, kept by a trigger on community_media_tags (see the migration), so
+     * the tag list and suggestions never count a million rows.
+     */
+    itemCount: integer('item_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  // Suggestions match by prefix: text_pattern_ops serves LIKE 'q%' whatever the database's collation.
+  (t) => [index('tags_slug_prefix_idx').on(t.slug.op('text_pattern_ops'))],
+);
+
+/** Other spellings of a canonical tag (`bw` -> `black-and-white`): shares and filters resolve them. */
+export const tagAliases = pgTable(
+  'tag_aliases',
+  {
+    alias: text('alias').primaryKey(),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tag_aliases_tag_id_idx').on(t.tagId), index('tag_aliases_prefix_idx').on(t.alias.op('text_pattern_ops'))],
+);
 
 export const communityMediaTags = pgTable(
   'community_media_tags',

@@ -39,6 +39,8 @@ describe('feed and vault query plans', () => {
         await run(() => db.community.findFeed({ limit: 25, tagIds: [a!.id], cursor })),
         await run(() => db.community.findFeed({ limit: 25, tagIds: [a!.id, b!.id], origin: 'uploaded' })),
         await run(() => db.media.listOwned(user!.id, { limit: 31, cursor })),
+        await run(() => db.community.findFeed({ limit: 25, tagIds: [], userId: user!.id, cursor })),
+        await run(() => db.community.findFeed({ limit: 25, tagIds: [a!.id, b!.id], userId: user!.id, origin: 'uploaded' })),
       ];
       for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort'])
         await connection.db.execute(sql.raw(`set ${setting} = off`));

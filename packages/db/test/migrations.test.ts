@@ -33,6 +33,7 @@ const TABLES = [
   'share_links',
   'storage_intents',
   'storage_reservations',
+  'tag_aliases',
   'tags',
   'two_factor',
   'users',

@@ -28,6 +28,7 @@ export type RouteResponse =
   | { kind: 'json'; schema: z.ZodType; description: string; examples?: Examples; headers?: Record<string, string> }
   | { kind: 'plain'; description: string; headers?: Record<string, string> }
   | { kind: 'binary'; description: string; contentType?: string; headers?: Record<string, string> }
+  | { kind: 'text'; contentType: string; description: string; headers?: Record<string, string> }
   | { kind: 'error'; description?: string; errors: AppError[] };
 
 export type Responses = Partial<Record<number, RouteResponse>>;
@@ -46,6 +47,10 @@ export const plain = (description: string, headers?: Record<string, string>) =>
 /** Bytes: any stored type by default, or one fixed type (a ZIP), with the headers it sets. */
 export const binary = (description: string, options: { contentType?: string; headers?: Record<string, string> } = {}) =>
   ({ kind: 'binary', description, ...options }) as const;
+
+/** A text document of one media type (a feed's XML or JSON), answered by the handler as a Response. */
+export const text = (contentType: string, description: string, headers?: Record<string, string>) =>
+  ({ kind: 'text', contentType, description, ...(headers ? { headers } : {}) }) as const;
 
 /** The catalog errors a route answers with at one status; their answers are the document's examples. */
 export const refused = (errors: AppError[], description?: string) =>

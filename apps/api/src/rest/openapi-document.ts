@@ -68,6 +68,12 @@ const responseObject = (status: number, response: RouteResponse): ZodOpenApiResp
         content: { [response.contentType ?? 'application/octet-stream']: { schema: z.string().meta({ format: 'binary' }) } },
         ...(response.headers ? { headers: headersOf(response.headers) } : {}),
       };
+    case 'text':
+      return {
+        description,
+        content: { [response.contentType]: { schema: z.string() } },
+        ...(response.headers ? { headers: headersOf(response.headers) } : {}),
+      };
     case 'error': {
       const examples: Record<string, { value: unknown }> = {};
       const headers: Record<string, string> = {};

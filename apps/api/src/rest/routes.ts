@@ -16,6 +16,8 @@ import { getCommunityItemRoute } from './community/get-community-item';
 import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
 import { listTagsRoute } from './community/list-tags';
+import { suggestTagsRoute } from './community/suggest-tags';
+import { getOEmbedRoute } from './embeds/get-oembed';
 import { removeCommunityItemRoute } from './community/remove-community-item';
 import { createInviteRoute } from './instance/create-invite';
 import { deleteInviteRoute } from './instance/delete-invite';
@@ -35,6 +37,9 @@ import { reportCommunityItemRoute } from './moderation/report-community-item';
 import { reportSharedMediaRoute } from './moderation/report-shared-media';
 import { restoreCommunityItemRoute } from './moderation/restore-community-item';
 import { takeDownCommunityItemRoute } from './moderation/take-down-community-item';
+import { getAtomFeedRoute } from './feeds/get-atom-feed';
+import { getJsonFeedRoute } from './feeds/get-json-feed';
+import { getRssFeedRoute } from './feeds/get-rss-feed';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -104,6 +109,8 @@ export const apiRoutes: readonly Route[] = [
   removeCommunityItemRoute,
   getConfigRoute,
   listTagsRoute,
+  suggestTagsRoute,
+  getOEmbedRoute,
   createApiTokenRoute,
   listApiTokensRoute,
   revokeApiTokenRoute,
@@ -132,5 +139,13 @@ export const apiRoutes: readonly Route[] = [
 /** Internal apps' routes, a sub-app whose only caller is the service token. */
 export const internalRoutes: readonly Route[] = [registerGeneratedMediaRoute];
 
-/** Outside /api: no credentials are read. */
-export const platformRoutes: readonly Route[] = [getPublicObjectRoute, checkHealthRoute, checkReadinessRoute, getMetricsRoute];
+/** Outside /api: no credentials are read. The feeds come before the SPA's /community/:id pages. */
+export const platformRoutes: readonly Route[] = [
+  getPublicObjectRoute,
+  checkHealthRoute,
+  checkReadinessRoute,
+  getMetricsRoute,
+  getRssFeedRoute,
+  getAtomFeedRoute,
+  getJsonFeedRoute,
+];

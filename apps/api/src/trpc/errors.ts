@@ -19,6 +19,7 @@ export const TRPC_CODES: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
   // Answered by the HTTP server before any procedure runs (http/client-error.ts); tRPC has no such code.
   431: 'BAD_REQUEST',
   500: 'INTERNAL_SERVER_ERROR',
+  501: 'NOT_IMPLEMENTED',
   503: 'SERVICE_UNAVAILABLE',
 };
 

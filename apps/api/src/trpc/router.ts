@@ -28,6 +28,7 @@ import { updateLink as updateShareLink } from './procedures/share/update-link';
 import { list as listExposure } from './procedures/exposure/list';
 import { revoke as revokeExposure } from './procedures/exposure/revoke';
 import { list as listTags } from './procedures/tags/list';
+import { suggest as suggestTags } from './procedures/tags/suggest';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
@@ -76,7 +77,7 @@ export const appRouter = router({
   exposure: router({ list: listExposure, revoke: revokeExposure }),
   community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem }),
   config: router({ get: getConfig }),
-  tags: router({ list: listTags }),
+  tags: router({ list: listTags, suggest: suggestTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
   // Running an instance (issue 20), for admins.
   invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),

@@ -1,7 +1,8 @@
-import { communityItemUrl, type TCommunityItem } from '@mediashare/core/schemas';
+import { communityItemUrl, profileUrl, type TCommunityItem } from '@mediashare/core/schemas';
 import { useState, type CSSProperties } from 'react';
 import { Link } from 'wouter';
 import { formatTimeAgo } from '../lib/format';
+import { linkify } from '../lib/linkify';
 import { formatDuration } from '../lib/placeholder';
 import { MatureCover } from '../moderation/mature-gate';
 import { RenditionImage } from '../ui/rendition-image';
@@ -19,8 +20,9 @@ interface CommunityCardProps {
 /** Feed columns: one on a phone, then about a third of the page up to 400 px. */
 export const FEED_SIZES = '(max-width: 640px) 100vw, (max-width: 1280px) 33vw, 400px';
 
+/** The sharer's alt text is the picture's accessible name; without one, who shared it and its tags. */
 const altOf = (item: TCommunityItem) =>
-  `Shared by ${item.owner.username}${item.tags.length ? `, tagged ${item.tags.join(', ')}` : ''}`;
+  item.altText ?? `Shared by ${item.owner.username}${item.tags.length ? `, tagged ${item.tags.join(', ')}` : ''}`;
 
 // Very tall or very wide items are cropped to this range so one panorama does not dominate a row.
 const MIN_RATIO = 0.75;
@@ -62,7 +64,7 @@ const CardMedia = ({ item, onOpen }: { item: TCommunityItem; onOpen?: (() => voi
         type="button"
         className="feed-card__open"
         onClick={onOpen}
-        aria-label={`Open item shared by ${item.owner.username}`}
+        aria-label={item.altText ? `Open: ${item.altText}` : `Open item shared by ${item.owner.username}`}
       >
         {image}
       </button>
@@ -76,7 +78,7 @@ const CardMedia = ({ item, onOpen }: { item: TCommunityItem; onOpen?: (() => voi
       type="button"
       className="feed-card__play"
       onClick={() => (onOpen ? onOpen() : setIsPlaying(true))}
-      aria-label={`Play video shared by ${item.owner.username}`}
+      aria-label={item.title ? `Play video: ${item.title}` : `Play video shared by ${item.owner.username}`}
     >
       {item.thumbnailUrl ? (
         <RenditionImage
@@ -110,8 +112,12 @@ export const CommunityCard = ({ item, labelOf, tagHref, onRemove, onOpen }: Comm
       {item.kind === 'gif' && <span className="thumb__kind">GIF</span>}
     </div>
     <div className="feed-card__body">
+      {item.title && <h2 className="feed-card__title">{item.title}</h2>}
+      {item.caption && <p className="feed-card__caption">{linkify(item.caption)}</p>}
       <div className="feed-card__byline">
-        <span className="feed-card__owner">@{item.owner.username}</span>
+        <Link href={profileUrl(item.owner.username)} className="feed-card__owner">
+          @{item.owner.username}
+        </Link>
         <Link href={communityItemUrl(item.id)} className="feed-card__permalink">
           <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
         </Link>

@@ -1,6 +1,7 @@
-import { ZCommunityId, type TCommunityItem } from '@mediashare/core/schemas';
+import { profileUrl, ZCommunityId, type TCommunityItem } from '@mediashare/core/schemas';
 import { Link } from 'wouter';
 import { formatTimeAgo } from '../lib/format';
+import { linkify } from '../lib/linkify';
 import { placeholderUrl } from '../lib/placeholder';
 import { trpc } from '../trpc';
 import { QueryState } from '../ui/query-state';
@@ -16,6 +17,7 @@ const Item = ({ item }: { item: TCommunityItem }) => {
   const style = blur ? { backgroundImage: `url("${blur}")`, backgroundSize: 'cover' } : undefined;
   return (
     <figure className="shared-media">
+      {item.title && <h1 className="shared-media__title">{item.title}</h1>}
       <div
         className="shared-media__frame"
         style={item.width && item.height ? { aspectRatio: `${item.width} / ${item.height}` } : undefined}
@@ -26,15 +28,17 @@ const Item = ({ item }: { item: TCommunityItem }) => {
           <img
             src={item.previewUrl ?? item.url}
             style={style}
-            alt={`Shared by ${item.owner.username}`}
+            alt={item.altText ?? `Shared by ${item.owner.username}`}
             width={item.width ?? undefined}
             height={item.height ?? undefined}
           />
         )}
       </div>
+      {item.caption && <p className="shared-media__caption">{linkify(item.caption)}</p>}
       <figcaption>
         <span>
-          @{item.owner.username} · <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
+          <Link href={profileUrl(item.owner.username)}>@{item.owner.username}</Link> ·{' '}
+          <time dateTime={item.createdAt}>{formatTimeAgo(item.createdAt)}</time>
           {item.tags.length > 0 && ` · ${item.tags.map((t) => `#${t}`).join(' ')}`}
         </span>
         <span>
@@ -52,7 +56,7 @@ const Item = ({ item }: { item: TCommunityItem }) => {
 export const CommunityItemPage = ({ id }: { id: string }) => {
   const parsed = ZCommunityId.safeParse(Number(id));
   const query = trpc.community.get.useQuery({ id: parsed.success ? parsed.data : 0 }, { enabled: parsed.success, retry: false });
-  useDocumentTitle(query.data ? `Shared by @${query.data.owner.username}` : 'Community item');
+  useDocumentTitle(query.data ? (query.data.title ?? `Shared by @${query.data.owner.username}`) : 'Community item');
   if (isRemoved(query.error)) {
     return (
       <main className="page shared-page">

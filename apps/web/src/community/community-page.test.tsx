@@ -6,6 +6,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { ApiError, type ApiHandlers } from '../../test/fake-api';
 import { renderWithApi } from '../../test/render';
 import { CommunityPage } from './community-page';
+import { ProfilePage } from './profile-page';
 
 const item = (id: number, overrides: Partial<TCommunityItem> = {}): TCommunityItem => ({
   mature: false,
@@ -23,13 +24,16 @@ const item = (id: number, overrides: Partial<TCommunityItem> = {}): TCommunityIt
   origin: 'uploaded',
   source: 'upload',
   owner: { username: `owner${id}` },
+  title: null,
+  caption: null,
+  altText: null,
   createdAt: new Date().toISOString(),
   ...overrides,
 });
 
 const TAGS = [
-  { id: 1, slug: 'night', label: 'Night' },
-  { id: 2, slug: 'urban', label: 'Urban' },
+  { id: 1, slug: 'night', label: 'Night', aliases: ['nite'], count: 3 },
+  { id: 2, slug: 'urban', label: 'Urban', aliases: [], count: 1 },
 ];
 
 const setup = (path: string, handlers: ApiHandlers) => {
@@ -71,7 +75,8 @@ describe('CommunityPage', () => {
     });
     const card = (await screen.findByText('@owner1')).closest('li');
     expect(card).not.toBeNull();
-    const [permalink, ...tagLinks] = within(card!).getAllByRole('link');
+    const [owner, permalink, ...tagLinks] = within(card!).getAllByRole('link');
+    expect(owner?.getAttribute('href')).toBe('/u/owner1');
     expect(permalink?.getAttribute('href')).toBe('/community/1');
     expect(tagLinks.map((a) => a.textContent)).toEqual(['#Night', '#Urban']);
     // tRPC's infinite query adds `direction`, which the feed accepts and ignores.
@@ -206,5 +211,78 @@ describe('CommunityPage', () => {
     });
     expect(await screen.findByText('Could not load the Community feed')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('titles, captions and alt text on cards', () => {
+  it('names the picture with its alt text and shows title and caption as text, linking only web addresses', async () => {
+    setup('/community', {
+      'community.list': () => ({
+        items: [
+          item(1, {
+            title: '<b>Harbour</b> at dusk',
+            caption: 'Seen from https://example.test/pier. javascript:alert(1) stays text',
+            altText: 'Boats moored along a stone pier, lights on',
+          }),
+          item(2),
+        ],
+        nextCursor: null,
+      }),
+    });
+    expect(await screen.findByRole('img', { name: 'Boats moored along a stone pier, lights on' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '<b>Harbour</b> at dusk' })).toBeInTheDocument();
+    const link = screen.getByRole('link', { name: 'https://example.test/pier' });
+    expect(link).toHaveAttribute('href', 'https://example.test/pier');
+    expect(link.getAttribute('rel')).toContain('nofollow');
+    expect(screen.getByText(/javascript:alert\(1\) stays text/).closest('a')).toBeNull();
+    // Without alt text the name says who shared it and how it is tagged.
+    expect(screen.getByRole('img', { name: 'Shared by owner2, tagged night' })).toBeInTheDocument();
+  });
+});
+
+describe('feed links', () => {
+  it('links the filtered feed in the head and on the page', async () => {
+    setup('/community?tags=night', { 'community.list': () => ({ items: [item(1)], nextCursor: null }) });
+    await screen.findByText('@owner1');
+    const links = [...document.head.querySelectorAll('link[rel="alternate"]')].map((l) => [
+      l.getAttribute('type'),
+      l.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['application/rss+xml', '/community/feed.xml?tags=night'],
+      ['application/atom+xml', '/community/feed.atom?tags=night'],
+      ['application/feed+json', '/community/feed.json?tags=night'],
+    ]);
+    expect(screen.getByRole('link', { name: 'RSS' })).toHaveAttribute('href', '/community/feed.xml?tags=night');
+  });
+});
+
+describe('ProfilePage', () => {
+  it("asks for one user's items and says My posts to their owner", async () => {
+    const location = memoryLocation({ path: '/u/owner1' });
+    const { api } = renderWithApi(
+      <Router hook={location.hook}>
+        <ProfilePage username="owner1" />
+      </Router>,
+      {
+        'auth.me': () => ({
+          id: 1,
+          email: 'o@example.test',
+          username: 'owner1',
+          role: 'user',
+          createdAt: new Date().toISOString(),
+        }),
+        'tags.list': () => TAGS,
+        'community.list': () => ({ items: [item(1)], nextCursor: null }),
+      },
+    );
+    expect(await screen.findByRole('heading', { name: 'My posts' })).toBeInTheDocument();
+    await screen.findByText('@owner1');
+    expect(api.callsTo('community.list')).toEqual([{ limit: 24, tags: [], user: 'owner1', direction: 'forward' }]);
+    expect(screen.getByRole('button', { name: 'Remove from Community' })).toBeInTheDocument();
+    expect(document.head.querySelector('link[type="application/rss+xml"]')).toHaveAttribute(
+      'href',
+      '/community/feed.xml?user=owner1',
+    );
   });
 });

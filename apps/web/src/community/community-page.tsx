@@ -1,19 +1,13 @@
-import { communityItemUrl, PAGES, type TCommunityItem } from '@mediashare/core/schemas';
-import { useMemo, useState } from 'react';
+import { PAGES } from '@mediashare/core/schemas';
+import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useSession } from '../lib/session';
 import { trpc } from '../trpc';
-import { ConfirmDialog } from '../ui/confirm-dialog';
-import { MorePages } from '../ui/more-pages';
-import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { CommunityCard } from './community-card';
+import { CommunityFeed } from './community-feed';
 import { CommunityFilters } from './community-filters';
-import { communityViewerItem } from './community-viewer-item';
+import { FeedLinks, useFeedLinks } from './feed-links';
 import { formatFeedQuery, parseFeedQuery, withTag, type FeedFilters } from './feed-query';
-import { Viewer } from '../viewer/viewer';
-import '../styles/community.css';
-import '../styles/viewer.css';
 
 const PAGE_SIZE = 24;
 const TAGS_STALE_MS = 10 * 60 * 1000;
@@ -26,22 +20,10 @@ export const CommunityPage = () => {
   const filters = useMemo(() => parseFeedQuery(search), [search]);
   const tags = trpc.tags.list.useQuery(undefined, { staleTime: TAGS_STALE_MS });
   const input = { limit: PAGE_SIZE, tags: filters.tags, ...(filters.origin ? { origin: filters.origin } : {}) };
-  const feed = trpc.community.list.useInfiniteQuery(input, { getNextPageParam: (page) => page.nextCursor });
-
-  const utils = trpc.useUtils();
-  const [removing, setRemoving] = useState<TCommunityItem | null>(null);
-  const remove = trpc.community.remove.useMutation({
-    onSuccess: async () => {
-      setRemoving(null);
-      // The feed loses the item; the vault item (if it is still there) loses its Community badge.
-      await Promise.all([utils.community.list.invalidate(), utils.media.list.invalidate()]);
-    },
-  });
+  useFeedLinks(formatFeedQuery(filters), filters.tags.length > 0 ? `Community: ${filters.tags.join(', ')}` : 'Community');
 
   const setFilters = (next: FeedFilters) => navigate(`/community${formatFeedQuery(next)}`);
   const labelOf = (slug: string) => tags.data?.find((t) => t.slug === slug)?.label ?? slug;
-  const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
-  const [viewing, setViewing] = useState<number | null>(null);
   const isFiltered = filters.tags.length > 0 || filters.origin !== undefined;
 
   return (
@@ -51,15 +33,15 @@ export const CommunityPage = () => {
           <h1>Community</h1>
           <p className="page__lead">What people chose to share with everyone, newest first.</p>
         </div>
+        <FeedLinks query={formatFeedQuery(filters)} />
       </div>
       <CommunityFilters filters={filters} tags={tags.data ?? []} isLoadingTags={tags.isLoading} onChange={setFilters} />
-
-      <QueryState
-        query={feed}
-        loading="Loading the feed…"
-        failed="Could not load the Community feed"
+      <CommunityFeed
+        input={input}
+        label="Community feed"
+        labelOf={labelOf}
+        tagHref={(slug) => `/community${formatFeedQuery(withTag(filters, slug))}`}
         empty={{
-          when: items.length === 0,
           title: isFiltered ? 'Nothing matches these filters' : 'Nothing has been shared yet',
           action: isFiltered ? { label: 'Clear filters', onClick: () => setFilters({ tags: [], origin: undefined }) } : undefined,
           children: isFiltered ? (
@@ -75,52 +57,6 @@ export const CommunityPage = () => {
           ),
         }}
       />
-      {items.length > 0 && (
-        <ul className="feed-grid" aria-label="Community feed">
-          {items.map((item, index) => (
-            <CommunityCard
-              key={item.id}
-              item={item}
-              onOpen={() => setViewing(index)}
-              labelOf={labelOf}
-              tagHref={(slug) => `/community${formatFeedQuery(withTag(filters, slug))}`}
-              onRemove={user?.username === item.owner.username ? () => setRemoving(item) : undefined}
-            />
-          ))}
-        </ul>
-      )}
-      <MorePages query={feed} />
-      {feed.isSuccess && !feed.hasNextPage && items.length > 0 && <p className="feed-end">You have reached the end.</p>}
-      {viewing !== null && (
-        <Viewer
-          items={items.map(communityViewerItem)}
-          index={viewing}
-          onIndex={setViewing}
-          onClose={() => setViewing(null)}
-          actions={(item) => (
-            <>
-              <Link className="button button--small" href={communityItemUrl(item.id)}>
-                Permalink
-              </Link>
-              <a className="button button--small" href={item.fileUrl} download>
-                Download
-              </a>
-            </>
-          )}
-        />
-      )}
-      {removing && (
-        <ConfirmDialog
-          title="Remove from the Community feed?"
-          confirmLabel="Remove"
-          pendingLabel="Removing…"
-          mutation={remove}
-          onConfirm={() => remove.mutate({ id: removing.id })}
-          onClose={() => setRemoving(null)}
-        >
-          <p>Its public copy is deleted and it leaves the feed for everyone. Its share link, if it has one, keeps working.</p>
-        </ConfirmDialog>
-      )}
     </main>
   );
 };

@@ -18,7 +18,7 @@ const TAGS: TTag[] = [
   'Travel',
   'Water',
   'Snow',
-].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label }));
+].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label, aliases: [], count: 0 }));
 
 const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
   communityStatus: null,
@@ -67,6 +67,45 @@ const setup = (media = item(), handlers: ApiHandlers = {}) => {
 };
 
 describe('ShareDialog', () => {
+  it('asks for alt text on a picture without requiring it, and sends the texts given', async () => {
+    const { dialog, user, api, shareButton, pickTag, agree } = setup();
+    const alt = within(dialog).getByRole('textbox', { name: 'Alt text' });
+    expect(alt).toHaveAccessibleDescription(/Add alt text: describe the picture/);
+    await pickTag('Night');
+    await agree();
+    // A hint, not a requirement.
+    expect(shareButton()).toBeEnabled();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title (optional)' }), 'Low tide');
+    await user.type(alt, 'Wet sand at low tide');
+    expect(alt).toHaveAccessibleDescription('Screen readers read this instead of the picture.');
+    await user.click(shareButton());
+    await within(dialog).findByText('Shared to the Community feed.');
+    expect(api.callsTo('share.create')).toEqual([
+      { id: 7, shareToCommunity: true, tags: ['night'], policyAgreed: true, title: 'Low tide', altText: 'Wet sand at low tide' },
+    ]);
+  });
+
+  it('offers no alt text field for a video, and no texts for a link-only share', async () => {
+    const { dialog, user } = setup(item({ mimeType: 'video/mp4', fileName: 'beach.jpg' }));
+    expect(within(dialog).queryByRole('textbox', { name: 'Alt text' })).toBeNull();
+    expect(within(dialog).getByRole('textbox', { name: 'Caption (optional)' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ }));
+    expect(within(dialog).queryByRole('textbox', { name: 'Title (optional)' })).toBeNull();
+  });
+
+  it('finds a tag by its alias', async () => {
+    const { dialog, user } = setup(item(), {
+      'tags.list': () => TAGS.map((t) => (t.slug === 'night' ? { ...t, aliases: ['nite'] } : t)),
+    });
+    await within(dialog).findByRole('checkbox', { name: 'Night' });
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search tags' }), 'nite');
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Tags' }))
+        .getAllByRole('checkbox')
+        .map((c) => c.closest('label')?.textContent),
+    ).toEqual(['Night']);
+  });
+
   it('starts with the community on and allows Share only once an upload has tags and the agreement', async () => {
     const { dialog, shareButton, pickTag, agree } = setup();
     expect(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ })).toBeChecked();

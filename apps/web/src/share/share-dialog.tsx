@@ -8,6 +8,7 @@ import type { CopyState } from '../ui/copy-field';
 import { Modal, ModalHeader } from '../ui/modal';
 import { CommunityFields } from './community-fields';
 import { LinkSettings } from './link-settings';
+import { ItemTextFields, NO_TEXTS, toTextInput } from './item-texts';
 import { ShareActions } from './share-actions';
 import { ShareLinkField } from './share-link-field';
 import { shareHints, toShareInput } from './share-form';
@@ -29,6 +30,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const [tags, setTags] = useState<string[]>([]);
   const [policyAgreed, setPolicyAgreed] = useState(false);
   const [mature, setMature] = useState<boolean | undefined>(undefined);
+  const [texts, setTexts] = useState(NO_TEXTS);
   const [shareUrl, setShareUrl] = useState(item.shareUrl);
   const [isInCommunity, setIsInCommunity] = useState(item.shareToCommunity);
   const [copyState, setCopyState] = useState<CopyState>('idle');
@@ -117,7 +119,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           event.preventDefault();
           if (hints.length > 0 || isBusy) return;
           begin();
-          share.mutate({ id: item.id, ...toShareInput(draft), ...moderationInput });
+          share.mutate({ id: item.id, ...toShareInput(draft), ...moderationInput, ...(shareToCommunity ? toTextInput(texts) : {}) });
         }}
       >
         {shareUrl && <ShareLinkField url={absoluteUrl(shareUrl)} copyState={copyState} onCopyState={setCopyState} />}
@@ -147,6 +149,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
             policy={policy.data}
           />
         )}
+        {shareToCommunity && <ItemTextFields mimeType={item.mimeType} texts={texts} onChange={setTexts} />}
         {shareToCommunity && (
           <label className="check">
             <input type="checkbox" checked={mature ?? false} onChange={(e) => setMature(e.target.checked)} />

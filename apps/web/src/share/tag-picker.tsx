@@ -15,7 +15,8 @@ interface TagPickerProps {
 
 const matches = (tag: TTag, query: string) => {
   const q = query.trim().toLowerCase();
-  return q === '' || tag.label.toLowerCase().includes(q) || tag.slug.includes(q);
+  // Aliases find their tag too: "bw" offers Black and white.
+  return q === '' || tag.label.toLowerCase().includes(q) || tag.slug.includes(q) || tag.aliases.some((a) => a.startsWith(q));
 };
 
 /** A searchable checklist of canonical tags with the selection shown as removable chips. */

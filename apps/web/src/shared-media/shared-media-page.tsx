@@ -2,6 +2,7 @@ import type { TSharedMedia } from '@mediashare/core/schemas';
 import type { CSSProperties } from 'react';
 import { isDeadLink, statusOf } from '../lib/errors';
 import { formatBytes } from '../lib/format';
+import { linkify } from '../lib/linkify';
 import { placeholderUrl } from '../lib/placeholder';
 import { trpc } from '../trpc';
 import { QueryState } from '../ui/query-state';
@@ -35,6 +36,7 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
   const hasSize = media.width !== null && media.height !== null;
   return (
     <figure className="shared-media">
+      {media.title && <h1 className="shared-media__title">{media.title}</h1>}
       <div className={`shared-media__frame${hasSize ? '' : ' shared-media__frame--unsized'}`} style={frameStyle(media)}>
         {media.kind === 'video' ? (
           // The file endpoint answers Range requests, so the browser can seek without downloading it all.
@@ -52,12 +54,13 @@ const SharedMedia = ({ media }: { media: TSharedMedia }) => {
           <img
             src={media.previewUrl ?? media.fileUrl}
             style={placeholderStyle(media.placeholder)}
-            alt={`Shared ${KIND_LABELS[media.kind]}`}
+            alt={media.altText ?? `Shared ${KIND_LABELS[media.kind]}`}
             width={media.width ?? undefined}
             height={media.height ?? undefined}
           />
         )}
       </div>
+      {media.caption && <p className="shared-media__caption">{linkify(media.caption)}</p>}
       <figcaption>
         <span>
           Shared {KIND_LABELS[media.kind]} · {formatBytes(media.size)}

@@ -1,3 +1,4 @@
+import { profileUrl } from '@mediashare/core/schemas';
 import { Link, useLocation } from 'wouter';
 import { useSession, useSignOut } from '../lib/session';
 
@@ -34,6 +35,7 @@ export const SiteHeader = () => {
         <nav className="site-nav" aria-label="Main">
           {user && <NavLink href="/">Vault</NavLink>}
           <NavLink href="/community">Community</NavLink>
+          {user && <NavLink href={profileUrl(user.username)}>My posts</NavLink>}
           {user && <NavLink href="/exposure">What’s public</NavLink>}
           {user && <NavLink href="/tokens">API tokens</NavLink>}
           {user && <NavLink href="/account">Account</NavLink>}

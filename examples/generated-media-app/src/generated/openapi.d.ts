@@ -557,7 +557,7 @@ export interface paths {
         };
         /**
          * The Community feed, newest first (public)
-         * @description Items shared to the Community, newest first. Filter by tags (all must match) and by origin (uploaded or generated). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.
+         * @description Items shared to the Community, newest first. Filter by tags (all must match; an alias filters by its tag), by origin (uploaded or generated) and by owner (`user`, a profile). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next. The same filters read as RSS, Atom and JSON Feed at `/community/feed.xml`, `.atom` and `.json`.
          */
         get: operations["listCommunity"];
         put?: never;
@@ -620,10 +620,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The active canonical tags (public)
-         * @description The active canonical tags, slug and label: the only tags sharing accepts. Tags are managed by the operator (`pnpm tags:sync`), not by users.
+         * The active canonical tags, with aliases and counts (public)
+         * @description The active canonical tags: slug, label, the aliases that resolve to each (sharing and the feed accept them) and how many community items carry it. Tags are managed by the operator (`pnpm tags:sync`), not by users.
          */
         get: operations["listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tags for what the user is typing (public)
+         * @description At most 10 active tags whose slug, label or an alias starts with `q`, most used first. A tag matched through an alias names it in `matchedAlias`; sharing and the feed accept the alias itself too.
+         */
+        get: operations["suggestTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oembed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * oEmbed 1.0 for a community permalink or a share URL (public)
+         * @description What a site needs to embed an item (oEmbed 1.0): `photo` with the public preview for images and GIFs, `video` with a player for videos. The pages link it with `<link rel="alternate" type="application/json+oembed">`. Only URLs of this instance: a community permalink (`/community/{id}`) or a live share URL (`/shared/media/{code}`). Retired links, removed items and anything that must not be embedded answer 404; a format other than `json` answers 501.
+         */
+        get: operations["getOEmbed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1120,6 +1160,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/community/feed.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Community feed as RSS (public)
+         * @description The 50 newest items of any feed query (tags, all of which must match, or their aliases; origin; user) as RSS: each with its title, alt text, caption, tags, the preview image as an enclosure and a link to its permalink. Answers 304 to a conditional GET (If-None-Match or If-Modified-Since) while nothing changed; the server keeps each query's document for a few seconds.
+         */
+        get: operations["getRssFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/community/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Community feed as Atom (public)
+         * @description The 50 newest items of any feed query (tags, all of which must match, or their aliases; origin; user) as Atom: each with its title, alt text, caption, tags, the preview image as an enclosure and a link to its permalink. Answers 304 to a conditional GET (If-None-Match or If-Modified-Since) while nothing changed; the server keeps each query's document for a few seconds.
+         */
+        get: operations["getAtomFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/community/feed.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Community feed as JSON Feed (public)
+         * @description The 50 newest items of any feed query (tags, all of which must match, or their aliases; origin; user) as JSON Feed: each with its title, alt text, caption, tags, the preview image as an enclosure and a link to its permalink. Answers 304 to a conditional GET (If-None-Match or If-Modified-Since) while nothing changed; the server keeps each query's document for a few seconds.
+         */
+        get: operations["getJsonFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -1184,6 +1284,12 @@ export interface components {
             policyAgreed?: boolean;
             mature?: boolean;
             policyVersion?: string;
+            /** @description A title for the community item (plain text) */
+            title?: string;
+            /** @description A caption (plain text; the web app links its URLs) */
+            caption?: string;
+            /** @description What the picture shows, for people who cannot see it */
+            altText?: string;
         };
         ShareByPathInput: {
             /** @default true */
@@ -1194,6 +1300,12 @@ export interface components {
             policyAgreed?: boolean;
             mature?: boolean;
             policyVersion?: string;
+            /** @description A title for the community item (plain text) */
+            title?: string;
+            /** @description A caption (plain text; the web app links its URLs) */
+            caption?: string;
+            /** @description What the picture shows, for people who cannot see it */
+            altText?: string;
             filePath: string;
         };
         CreateTokenInput: {
@@ -1272,6 +1384,9 @@ export interface components {
             /** @description Length of a video in milliseconds */
             durationMs: number | null;
             allowDownload: boolean;
+            title: string | null;
+            caption: string | null;
+            altText: string | null;
         };
         CommunityPage: {
             items: components["schemas"]["CommunityItem"][];
@@ -1293,6 +1408,9 @@ export interface components {
             owner: {
                 username: string;
             };
+            title: string | null;
+            caption: string | null;
+            altText: string | null;
             createdAt: string;
             mature: boolean;
             /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
@@ -1315,6 +1433,10 @@ export interface components {
             id: number;
             slug: string;
             label: string;
+            /** @description Other spellings that resolve to this tag */
+            aliases: string[];
+            /** @description Community items carrying the tag */
+            count: number;
         };
         CreatedApiToken: {
             id: number;
@@ -4492,11 +4614,13 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
-                /** @description Tag slugs, comma-separated or repeated; an item must carry all of them */
+                /** @description Tag slugs or aliases, comma-separated or repeated; an item must carry all of them */
                 tags?: string[];
                 origin?: "uploaded" | "generated";
                 /** @description Items with a content warning: with the rest (default), left out, or only them */
                 mature?: "include" | "exclude" | "only";
+                /** @description Only this user's items (their profile) */
+                user?: string;
             };
             header?: never;
             path?: never;
@@ -4524,6 +4648,15 @@ export interface operations {
             };
             /** @description No valid session or API token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No user has that username. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4787,6 +4920,175 @@ export interface operations {
             };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestTags: {
+        parameters: {
+            query: {
+                /** @description What the user has typed: matched against the start of slugs, labels and aliases */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        label: string;
+                        count: number;
+                        matchedAlias: string | null;
+                    }[];
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOEmbed: {
+        parameters: {
+            query: {
+                /** @description A community permalink or a share URL of this instance */
+                url: string;
+                /** @description Only `json`; any other format is answered 501, as oEmbed 1.0 says */
+                format?: string;
+                /** @description The largest width the consumer can show */
+                maxwidth?: number;
+                /** @description The largest height the consumer can show */
+                maxheight?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The oEmbed answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        version: "1.0";
+                        /** @enum {string} */
+                        type: "photo" | "video";
+                        provider_name: string;
+                        provider_url: string;
+                        title?: string;
+                        author_name?: string;
+                        author_url?: string;
+                        url?: string;
+                        html?: string;
+                        width: number;
+                        height: number;
+                        thumbnail_url?: string;
+                        thumbnail_width?: number;
+                        thumbnail_height?: number;
+                        cache_age?: number;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing at this URL may be embedded. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A format other than json was asked for. */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6965,6 +7267,216 @@ export interface operations {
             /** @description Without METRICS_TOKEN, or without its bearer token: as if there were no such path. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRssFeed: {
+        parameters: {
+            query?: {
+                /** @description Tag slugs or aliases, comma-separated or repeated; an item must carry all of them */
+                tags?: string[];
+                origin?: "uploaded" | "generated";
+                /** @description Only this user's items (their profile) */
+                user?: string;
+                /** @description Items with a content warning: left out of feed documents (default), with the rest, or only them */
+                mature?: "include" | "exclude" | "only";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed document. */
+            200: {
+                headers: {
+                    /** @description Changes whenever the document does; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description The latest change among the document's items */
+                    "Last-Modified"?: string;
+                    /** @description Public, for a minute */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not modified: the ETag or date the reader sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No user has that username. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAtomFeed: {
+        parameters: {
+            query?: {
+                /** @description Tag slugs or aliases, comma-separated or repeated; an item must carry all of them */
+                tags?: string[];
+                origin?: "uploaded" | "generated";
+                /** @description Only this user's items (their profile) */
+                user?: string;
+                /** @description Items with a content warning: left out of feed documents (default), with the rest, or only them */
+                mature?: "include" | "exclude" | "only";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed document. */
+            200: {
+                headers: {
+                    /** @description Changes whenever the document does; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description The latest change among the document's items */
+                    "Last-Modified"?: string;
+                    /** @description Public, for a minute */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not modified: the ETag or date the reader sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No user has that username. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJsonFeed: {
+        parameters: {
+            query?: {
+                /** @description Tag slugs or aliases, comma-separated or repeated; an item must carry all of them */
+                tags?: string[];
+                origin?: "uploaded" | "generated";
+                /** @description Only this user's items (their profile) */
+                user?: string;
+                /** @description Items with a content warning: left out of feed documents (default), with the rest, or only them */
+                mature?: "include" | "exclude" | "only";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed document. */
+            200: {
+                headers: {
+                    /** @description Changes whenever the document does; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description The latest change among the document's items */
+                    "Last-Modified"?: string;
+                    /** @description Public, for a minute */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/feed+json": string;
+                };
+            };
+            /** @description Not modified: the ETag or date the reader sent is still current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No user has that username. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -23,6 +23,18 @@ export type ShareInput = {
     policyAgreed?: boolean;
     mature?: boolean;
     policyVersion?: string;
+    /**
+     * A title for the community item (plain text)
+     */
+    title?: string;
+    /**
+     * A caption (plain text; the web app links its URLs)
+     */
+    caption?: string;
+    /**
+     * What the picture shows, for people who cannot see it
+     */
+    altText?: string;
 };
 
 export type ShareByPathInput = {
@@ -31,6 +43,18 @@ export type ShareByPathInput = {
     policyAgreed?: boolean;
     mature?: boolean;
     policyVersion?: string;
+    /**
+     * A title for the community item (plain text)
+     */
+    title?: string;
+    /**
+     * A caption (plain text; the web app links its URLs)
+     */
+    caption?: string;
+    /**
+     * What the picture shows, for people who cannot see it
+     */
+    altText?: string;
     filePath: string;
 };
 
@@ -129,6 +153,9 @@ export type SharedMedia = {
      */
     durationMs: number | null;
     allowDownload: boolean;
+    title: string | null;
+    caption: string | null;
+    altText: string | null;
 };
 
 export type CommunityPage = {
@@ -149,6 +176,9 @@ export type CommunityItem = {
     owner: {
         username: string;
     };
+    title: string | null;
+    caption: string | null;
+    altText: string | null;
     createdAt: string;
     mature: boolean;
     /**
@@ -180,6 +210,14 @@ export type Tag = {
     id: number;
     slug: string;
     label: string;
+    /**
+     * Other spellings that resolve to this tag
+     */
+    aliases: Array<string>;
+    /**
+     * Community items carrying the tag
+     */
+    count: number;
 };
 
 export type CreatedApiToken = {
@@ -2022,7 +2060,7 @@ export type ListCommunityData = {
          */
         limit?: number;
         /**
-         * Tag slugs, comma-separated or repeated; an item must carry all of them
+         * Tag slugs or aliases, comma-separated or repeated; an item must carry all of them
          */
         tags?: Array<string>;
         origin?: 'uploaded' | 'generated';
@@ -2030,6 +2068,10 @@ export type ListCommunityData = {
          * Items with a content warning: with the rest (default), left out, or only them
          */
         mature?: 'include' | 'exclude' | 'only';
+        /**
+         * Only this user's items (their profile)
+         */
+        user?: string;
     };
     url: '/api/community';
 };
@@ -2043,6 +2085,10 @@ export type ListCommunityErrors = {
      * No valid session or API token.
      */
     401: Error;
+    /**
+     * No user has that username.
+     */
+    404: Error;
     /**
      * The request could not be completed; nothing was left half-done.
      */
@@ -2229,6 +2275,131 @@ export type ListTagsResponses = {
 };
 
 export type ListTagsResponse = ListTagsResponses[keyof ListTagsResponses];
+
+export type SuggestTagsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * What the user has typed: matched against the start of slugs, labels and aliases
+         */
+        q: string;
+    };
+    url: '/api/tags/suggest';
+};
+
+export type SuggestTagsErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type SuggestTagsError = SuggestTagsErrors[keyof SuggestTagsErrors];
+
+export type SuggestTagsResponses = {
+    /**
+     * The suggestions, best first.
+     */
+    200: Array<{
+        slug: string;
+        label: string;
+        count: number;
+        matchedAlias: string | null;
+    }>;
+};
+
+export type SuggestTagsResponse = SuggestTagsResponses[keyof SuggestTagsResponses];
+
+export type GetOEmbedData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * A community permalink or a share URL of this instance
+         */
+        url: string;
+        /**
+         * Only `json`; any other format is answered 501, as oEmbed 1.0 says
+         */
+        format?: string;
+        /**
+         * The largest width the consumer can show
+         */
+        maxwidth?: number;
+        /**
+         * The largest height the consumer can show
+         */
+        maxheight?: number;
+    };
+    url: '/api/oembed';
+};
+
+export type GetOEmbedErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * Nothing at this URL may be embedded.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * A format other than json was asked for.
+     */
+    501: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetOEmbedError = GetOEmbedErrors[keyof GetOEmbedErrors];
+
+export type GetOEmbedResponses = {
+    /**
+     * The oEmbed answer.
+     */
+    200: {
+        version: '1.0';
+        type: 'photo' | 'video';
+        provider_name: string;
+        provider_url: string;
+        title?: string;
+        author_name?: string;
+        author_url?: string;
+        url?: string;
+        html?: string;
+        width: number;
+        height: number;
+        thumbnail_url?: string;
+        thumbnail_width?: number;
+        thumbnail_height?: number;
+        cache_age?: number;
+    };
+};
+
+export type GetOEmbedResponse = GetOEmbedResponses[keyof GetOEmbedResponses];
 
 export type ListApiTokensData = {
     body?: never;
@@ -3577,6 +3748,147 @@ export type GetMetricsResponses = {
      */
     200: unknown;
 };
+
+export type GetRssFeedData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Tag slugs or aliases, comma-separated or repeated; an item must carry all of them
+         */
+        tags?: Array<string>;
+        origin?: 'uploaded' | 'generated';
+        /**
+         * Only this user's items (their profile)
+         */
+        user?: string;
+        /**
+         * Items with a content warning: left out of feed documents (default), with the rest, or only them
+         */
+        mature?: 'include' | 'exclude' | 'only';
+    };
+    url: '/community/feed.xml';
+};
+
+export type GetRssFeedErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No user has that username.
+     */
+    404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetRssFeedError = GetRssFeedErrors[keyof GetRssFeedErrors];
+
+export type GetRssFeedResponses = {
+    /**
+     * The feed document.
+     */
+    200: string;
+};
+
+export type GetRssFeedResponse = GetRssFeedResponses[keyof GetRssFeedResponses];
+
+export type GetAtomFeedData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Tag slugs or aliases, comma-separated or repeated; an item must carry all of them
+         */
+        tags?: Array<string>;
+        origin?: 'uploaded' | 'generated';
+        /**
+         * Only this user's items (their profile)
+         */
+        user?: string;
+        /**
+         * Items with a content warning: left out of feed documents (default), with the rest, or only them
+         */
+        mature?: 'include' | 'exclude' | 'only';
+    };
+    url: '/community/feed.atom';
+};
+
+export type GetAtomFeedErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No user has that username.
+     */
+    404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetAtomFeedError = GetAtomFeedErrors[keyof GetAtomFeedErrors];
+
+export type GetAtomFeedResponses = {
+    /**
+     * The feed document.
+     */
+    200: string;
+};
+
+export type GetAtomFeedResponse = GetAtomFeedResponses[keyof GetAtomFeedResponses];
+
+export type GetJsonFeedData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Tag slugs or aliases, comma-separated or repeated; an item must carry all of them
+         */
+        tags?: Array<string>;
+        origin?: 'uploaded' | 'generated';
+        /**
+         * Only this user's items (their profile)
+         */
+        user?: string;
+        /**
+         * Items with a content warning: left out of feed documents (default), with the rest, or only them
+         */
+        mature?: 'include' | 'exclude' | 'only';
+    };
+    url: '/community/feed.json';
+};
+
+export type GetJsonFeedErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No user has that username.
+     */
+    404: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetJsonFeedError = GetJsonFeedErrors[keyof GetJsonFeedErrors];
+
+export type GetJsonFeedResponses = {
+    /**
+     * The feed document.
+     */
+    200: string;
+};
+
+export type GetJsonFeedResponse = GetJsonFeedResponses[keyof GetJsonFeedResponses];
 
 export type GetOpenApiDocumentData = {
     body?: never;

@@ -1,4 +1,11 @@
-export { findCommunityFeed, type FeedOptions } from './find-community-feed';
+export {
+  findCommunityFeed,
+  findFeedDocument,
+  FEED_DOCUMENT_SIZE,
+  type FeedDocument,
+  type FeedFilters,
+  type FeedOptions,
+} from './find-community-feed';
 export { getCommunityItem } from './get-community-item';
 export { removeCommunityItem } from './remove-community-item';
 export { getPublicObject } from './get-public-object';

@@ -24,6 +24,9 @@ export const toCommunityItem = ({ storage }: Pick<CoreDeps, 'storage'>, row: Com
   origin: row.source === 'upload' ? 'uploaded' : 'generated',
   source: row.source,
   owner: { username: row.username },
+  title: row.title,
+  caption: row.caption,
+  altText: row.altText,
   createdAt: row.createdAt.toISOString(),
   mature: row.mature,
 });

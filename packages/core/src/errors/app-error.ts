@@ -1,5 +1,5 @@
 /** The HTTP statuses domain errors answer with; each transport derives its own code from the status. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500 | 501 | 503;
 
 export interface AppErrorInit {
   /** Stable and transport-independent: the catalog key (`mediaNotFound`). Logged, never shown. */

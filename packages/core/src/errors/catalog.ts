@@ -112,7 +112,9 @@ export const ERRORS = defineErrors({
   },
   unknownTags: {
     status: 400,
-    message: ({ slugs }: { slugs: readonly string[] }) => `Unknown ${plural(slugs, 'tag')}: ${slugs.join(', ')}`,
+    // The seed-style sentence first, then close matches from the vocabulary when there are any.
+    message: ({ slugs, suggestions = [] }: { slugs: readonly string[]; suggestions?: readonly string[] }) =>
+      `Unknown ${plural(slugs, 'tag')}: ${slugs.join(', ')}${suggestions.length > 0 ? ` (did you mean ${suggestions.join(', ')}?)` : ''}`,
   },
   sharedMediaNotFound: { status: 404, message: 'Shared media not found' },
   shareRemoveFailed: { status: 500, message: 'Failed to remove share' },
@@ -125,6 +127,9 @@ export const ERRORS = defineErrors({
   // The Community feed.
   invalidCommunityId: { status: 400, message: 'Invalid community item ID' },
   communityItemNotFound: { status: 404, message: 'Community item not found' },
+  // oEmbed (issue 16.5): 404 and 501 are the answers its specification names.
+  embedNotFound: { status: 404, message: 'Nothing to embed at this URL' },
+  embedFormatNotImplemented: { status: 501, message: 'Only format=json is implemented' },
   communityRemoveFailed: { status: 500, message: 'Failed to remove from the Community feed' },
 
   // API tokens and tags.

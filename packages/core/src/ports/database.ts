@@ -8,6 +8,10 @@ import type {
   ExposureCursor,
   ExposureRow,
   CommunityModeration,
+  CommunityTexts,
+  ResolvedTag,
+  TagSuggestionRecord,
+  VocabularyTag,
   NewCommunityMedia,
   KeysetCursor,
   MediaRecord,
@@ -45,6 +49,8 @@ export interface UserRepo {
   /** Which of the two is taken already (case-insensitive), the email first. */
   findTaken(input: Pick<UserRecord, 'email' | 'username'>): Promise<'email' | 'username' | null>;
   findById(id: number): Promise<UserRecord | null>;
+  /** Case-insensitive, usernames only. */
+  findByUsername(username: string): Promise<UserRecord | null>;
   /** Changes the given fields unless the email or username is another account's; says which one was. */
   update(
     id: number,
@@ -179,12 +185,27 @@ export interface TagRepo {
   /** Active or not: items keep their tags after a tag leaves the list, and can still be found by them. */
   findBySlugs(slugs: string[]): Promise<TagRecord[]>;
   findAll(): Promise<TagRecord[]>;
-  /** Inserts new slugs, relabels and (re)activates known ones, deactivates the rest. Never deletes. */
-  sync(
-    tags: { slug: string; label: string }[],
-  ): Promise<{ added: string[]; relabeled: string[]; deactivated: string[]; reactivated: string[] }>;
+  /** Each name that is a tag's slug or one of its aliases, with that tag (inactive ones only when asked). */
+  resolve(names: string[], options: { activeOnly: boolean }): Promise<ResolvedTag[]>;
+  /** The active tags with their aliases and item counts, by slug. */
+  findVocabulary(): Promise<VocabularyTag[]>;
+  /** Active tags whose slug, label or an alias starts with `prefix`: most used first, at most `limit`. */
+  suggest(prefix: string, limit: number): Promise<TagSuggestionRecord[]>;
+  /**
+   * Inserts new slugs, relabels and (re)activates known ones, deactivates the rest (and those marked
+   * inactive); each listed tag's aliases become exactly the listed ones. Never deletes a tag.
+   */
+  sync(tags: { slug: string; label: string; aliases?: string[] | undefined; active?: boolean | undefined }[]): Promise<{
+    added: string[];
+    relabeled: string[];
+    deactivated: string[];
+    reactivated: string[];
+    aliases: number;
+  }>;
   /** Inserts the given tags only where the table is empty. */
-  seedIfEmpty(tags: { slug: string; label: string }[]): Promise<number>;
+  seedIfEmpty(
+    tags: { slug: string; label: string; aliases?: string[] | undefined; active?: boolean | undefined }[],
+  ): Promise<number>;
 }
 
 export interface CommunityRepo {
@@ -195,6 +216,7 @@ export interface CommunityRepo {
   delete(id: number): Promise<void>;
   /** Replaces the tag set in one go; `createdAt` is copied into each assignment for the feed index. */
   setTags(communityMediaId: number, tagIds: number[], createdAt: Date): Promise<void>;
+  setTexts(communityMediaId: number, texts: CommunityTexts): Promise<void>;
   tagSlugs(communityMediaId: number): Promise<string[]>;
   /** Newest first, strictly after the cursor, carrying every tag asked for: keyset only, never OFFSET. */
   findFeed(query: CommunityFeedQuery): Promise<CommunityFeedRow[]>;

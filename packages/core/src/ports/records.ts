@@ -119,14 +119,30 @@ export interface CommunityMediaRecord extends RenditionColumns {
   removedAt: Date | null;
   /** pHash of the picture as published (16 hex), null where none could be made. */
   perceptualHash: string | null;
+  title: string | null;
+  caption: string | null;
+  altText: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
+/** The sharer's words about a community item; an absent field is left as it is. */
+export type CommunityTexts = Partial<Pick<CommunityMediaRecord, 'title' | 'caption' | 'altText'>>;
+
 export type NewCommunityMedia = Omit<
   CommunityMediaRecord,
-  'id' | 'createdAt' | 'updatedAt' | 'moderationStatus' | 'removedReason' | 'removedAt' | keyof RenditionColumns
->;
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'moderationStatus'
+  | 'removedReason'
+  | 'removedAt'
+  | 'title'
+  | 'caption'
+  | 'altText'
+  | keyof RenditionColumns
+> &
+  CommunityTexts;
 
 /** Which item a rendition job is for: a vault item or a community copy. */
 export type RenditionTarget = { kind: 'media'; id: number } | { kind: 'community'; id: number };
@@ -145,6 +161,24 @@ export interface TagRecord {
   slug: string;
   label: string;
   active: boolean;
+}
+
+/** A tag as a name asked for it: `name` is the slug or the alias that was given. */
+export interface ResolvedTag extends TagRecord {
+  name: string;
+}
+
+/** A tag with its aliases and how many community items carry it. */
+export interface VocabularyTag extends TagRecord {
+  aliases: string[];
+  itemCount: number;
+}
+
+export interface TagSuggestionRecord {
+  slug: string;
+  label: string;
+  itemCount: number;
+  matchedAlias: string | null;
 }
 
 export interface ActivityEntry {
@@ -178,6 +212,8 @@ export interface CommunityFeedQuery {
   origin?: 'uploaded' | 'generated' | undefined;
   /** Mature items too (the default), none of them, or only them. */
   mature?: 'include' | 'exclude' | 'only' | undefined;
+  /** Only this owner's items: a profile. */
+  userId?: number | undefined;
 }
 
 export interface ApiTokenRecord {

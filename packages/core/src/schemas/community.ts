@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZRenditionFields } from './renditions';
 import { ZCursor, ZId, ZIsoDate, ZMediaSource } from './common';
 import { ZCommunityId } from './ids';
-import { ZTagSlug } from './tags';
+import { ZUsername } from './auth';
+import { ZTagName } from './tags';
 
 export const COMMUNITY_ORIGINS = ['uploaded', 'generated'] as const;
 export const ZCommunityOrigin = z.enum(COMMUNITY_ORIGINS);
@@ -15,15 +16,19 @@ export const ZCommunityFeedQuery = z.object({
   cursor: ZCursor.optional().meta({ description: 'nextCursor of the previous page' }),
   limit: z.number().int().min(1).max(60).default(24).meta({ description: 'Page size' }),
   tags: z
-    .array(ZTagSlug)
+    .array(ZTagName)
     .max(MAX_FEED_TAGS)
     .default([])
-    .meta({ description: 'Tag slugs, comma-separated or repeated; an item must carry all of them', example: ['night', 'urban'] }),
+    .meta({
+      description: 'Tag slugs or aliases, comma-separated or repeated; an item must carry all of them',
+      example: ['night', 'urban'],
+    }),
   origin: ZCommunityOrigin.optional(),
   mature: z
     .enum(['include', 'exclude', 'only'])
     .default('include')
     .meta({ description: 'Items with a content warning: with the rest (default), left out, or only them' }),
+  user: ZUsername.optional().meta({ description: "Only this user's items (their profile)" }),
 });
 
 export const ZCommunityFeedInput = z.strictObject({
@@ -44,6 +49,9 @@ export const ZCommunityItem = z.object({
   origin: ZCommunityOrigin,
   source: ZMediaSource,
   owner: z.object({ username: z.string() }),
+  title: z.string().nullable(),
+  caption: z.string().nullable(),
+  altText: z.string().nullable(),
   createdAt: ZIsoDate,
   /** The owner's content warning: clients blur it until the viewer opts in. */
   mature: z.boolean(),
@@ -58,3 +66,12 @@ export const ZCommunityFeed = z.object({
 export type TCommunityFeed = z.infer<typeof ZCommunityFeed>;
 
 export const ZCommunityIdInput = z.strictObject({ id: ZCommunityId });
+
+/** A feed document's query (RSS, Atom, JSON Feed): the feed's filters, always its newest items. */
+export const ZFeedDocumentQuery = ZCommunityFeedQuery.pick({ tags: true, origin: true, user: true }).extend({
+  mature: z
+    .enum(['include', 'exclude', 'only'])
+    .default('exclude')
+    .meta({ description: 'Items with a content warning: left out of feed documents (default), with the rest, or only them' }),
+});
+export type TFeedDocumentQuery = z.output<typeof ZFeedDocumentQuery>;

@@ -18,3 +18,4 @@ export * from './idempotency';
 export * from './share-links';
 export * from './instance';
 export * from './moderation';
+export * from './oembed';

@@ -6,6 +6,34 @@ import { ZMediaId } from './ids';
 /** A tag slug as clients send it; core trims, lower-cases and checks it against the canonical list. */
 export const ZTagSlugInput = z.string().max(64, { message: 'each tag must be at most 64 characters' });
 
+// C0 and C1 controls (tab and line breaks are text), and the bidirectional overrides and isolates that
+// make text read differently from how it is stored. Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const isSingleLine = (value: string) => !/[\r\n\t]/.test(value);
+
+const ZShareText = (max: number, { singleLine }: { singleLine: boolean }) =>
+  z
+    .string()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((value) => !FORBIDDEN_CHARACTERS.test(value), { message: 'must not contain control characters or bidi overrides' })
+    .refine((value) => !singleLine || isSingleLine(value), { message: 'must be a single line' });
+
+export const SHARE_TEXT_LIMITS = { title: 120, caption: 2000, altText: 1500 } as const;
+
+/** What a community item says about itself; an empty string clears a field on a re-share. */
+export const ZShareTexts = {
+  title: ZShareText(SHARE_TEXT_LIMITS.title, { singleLine: true })
+    .optional()
+    .meta({ description: 'A title for the community item (plain text)' }),
+  caption: ZShareText(SHARE_TEXT_LIMITS.caption, { singleLine: false })
+    .optional()
+    .meta({ description: 'A caption (plain text; the web app links its URLs)' }),
+  altText: ZShareText(SHARE_TEXT_LIMITS.altText, { singleLine: false })
+    .optional()
+    .meta({ description: 'What the picture shows, for people who cannot see it' }),
+};
+
 export const ZShareInput = z.strictObject({
   shareToCommunity: z.boolean().default(true),
   tags: z.array(ZTagSlugInput).max(100).default([]),
@@ -14,6 +42,7 @@ export const ZShareInput = z.strictObject({
   mature: z.boolean().optional(),
   /** The policy version the owner was shown (GET /api/policy); an outdated one is a 409. */
   policyVersion: z.string().max(64, { message: 'policyVersion must be at most 64 characters' }).optional(),
+  ...ZShareTexts,
 });
 export type TShareInput = z.input<typeof ZShareInput>;
 export type TShareOptions = z.output<typeof ZShareInput>;
@@ -53,5 +82,9 @@ export const ZSharedMedia = z.object({
   ...ZRenditionFields,
   /** False when the owner turned downloads off: the page offers no Download and `?download=1` is refused. */
   allowDownload: z.boolean(),
+  /** From the item's community copy, when it has one. */
+  title: z.string().nullable(),
+  caption: z.string().nullable(),
+  altText: z.string().nullable(),
 });
 export type TSharedMedia = z.infer<typeof ZSharedMedia>;

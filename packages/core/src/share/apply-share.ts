@@ -85,6 +85,7 @@ export const applyShare = async (
       await tx.community.setTags(existing.id, share.tagIds, existing.createdAt);
       if (options.mature !== undefined && options.mature !== existing.mature)
         await tx.community.setMature(existing.id, options.mature);
+      await tx.community.setTexts(existing.id, share.texts);
       await receipt(tx, existing.id);
       await tx.media.setShareState(mediaId, { isShared: true, shareToCommunity: true, shareCode });
       await record(tx, share, shareCode, existing.id);
@@ -122,6 +123,7 @@ export const applyShare = async (
         durationMs: media.durationMs,
         mature: options.mature ?? false,
         perceptualHash,
+        ...share.texts,
       });
       if (!created) return { kind: 'lost' } as const;
       await receipt(tx, created.id);

@@ -33,5 +33,8 @@ export const getSharedMedia = async (
     placeholder: media.placeholder,
     durationMs: media.durationMs,
     allowDownload: link.allowDownload,
+    title: copy?.title ?? null,
+    caption: copy?.caption ?? null,
+    altText: copy?.altText ?? null,
   };
 };

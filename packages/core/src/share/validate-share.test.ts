@@ -9,12 +9,26 @@ const TAGS = [
   { id: 3, slug: 'street', label: 'Street', active: true },
   { id: 4, slug: 'retired', label: 'Retired', active: false },
 ];
-const tags: Pick<TagRepo, 'findActiveBySlugs'> = {
-  findActiveBySlugs: async (slugs) => TAGS.filter((t) => t.active && slugs.includes(t.slug)),
+const ALIASES: Record<string, number> = { nite: 1, 'after-dark': 1, city: 2 };
+const tags: Pick<TagRepo, 'resolve' | 'findVocabulary'> = {
+  resolve: async (names) =>
+    names.flatMap((name) => {
+      const tag = TAGS.find((t) => t.active && (t.slug === name || ALIASES[name] === t.id));
+      return tag ? [{ ...tag, name }] : [];
+    }),
+  findVocabulary: async () =>
+    TAGS.filter((t) => t.active).map((t) => ({
+      ...t,
+      itemCount: 0,
+      aliases: Object.keys(ALIASES).filter((a) => ALIASES[a] === t.id),
+    })),
 };
 /** A tag list that must not be consulted. */
-const untouched: Pick<TagRepo, 'findActiveBySlugs'> = {
-  findActiveBySlugs: async () => {
+const untouched: Pick<TagRepo, 'resolve' | 'findVocabulary'> = {
+  resolve: async () => {
+    throw new Error('looked the tags up');
+  },
+  findVocabulary: async () => {
     throw new Error('looked the tags up');
   },
 };
@@ -33,6 +47,7 @@ describe('validateShare', () => {
       shareToCommunity: false,
       tagIds: [],
       tagSlugs: [],
+      texts: {},
     });
   });
 
@@ -48,7 +63,12 @@ describe('validateShare', () => {
   });
 
   it('lets generated media go without tags or agreement', async () => {
-    expect(await check('babecock', options())).toEqual({ shareToCommunity: true, tagIds: [], tagSlugs: [] });
+    expect(await check('babecock', options())).toEqual({
+      shareToCommunity: true,
+      tagIds: [],
+      tagSlugs: [],
+      texts: { title: undefined, caption: undefined, altText: undefined },
+    });
   });
 
   it('normalises tags, then holds them to the limit and the active list, naming the unknown ones', async () => {
@@ -56,6 +76,7 @@ describe('validateShare', () => {
       shareToCommunity: true,
       tagSlugs: ['night', 'urban'],
       tagIds: [1, 2],
+      texts: { title: undefined, caption: undefined, altText: undefined },
     });
     await expect(check('babecock', options({ tags: ['night', 'urban', 'street'] }), untouched)).rejects.toMatchObject({
       message: 'Too many tags: 3 given, at most 2 allowed',
@@ -64,5 +85,25 @@ describe('validateShare', () => {
     await expect(check('babecock', options({ tags: ['retired', 'nah'] }))).rejects.toMatchObject({
       message: 'Unknown tags: retired, nah',
     });
+  });
+
+  it('resolves aliases to their canonical tag, once, and suggests close names for unknown ones', async () => {
+    const share = await check('upload', options({ tags: ['nite', 'City'], policyAgreed: true }));
+    expect(share).toMatchObject({ tagSlugs: ['night', 'urban'], tagIds: [1, 2] });
+    const once = await check('upload', options({ tags: ['after-dark', 'night'], policyAgreed: true }));
+    expect(once).toMatchObject({ tagSlugs: ['night'], tagIds: [1] });
+    await expect(check('babecock', options({ tags: ['nigth'] }))).rejects.toMatchObject({
+      status: 400,
+      message: 'Unknown tag: nigth (did you mean night?)',
+    });
+    await expect(check('babecock', options({ tags: ['urb', 'zzzzzzzz'] }))).rejects.toMatchObject({
+      message: 'Unknown tags: urb, zzzzzzzz (did you mean urban?)',
+    });
+    await expect(check('babecock', options({ tags: ['qqq'] }))).rejects.toMatchObject({ message: 'Unknown tag: qqq' });
+  });
+
+  it('keeps the texts as given, an empty one clearing its field', async () => {
+    const share = await check('babecock', options({ title: '  Dusk  ', caption: 'line one\nline two', altText: '' }));
+    expect(share.texts).toEqual({ title: '  Dusk  ', caption: 'line one\nline two', altText: null });
   });
 });

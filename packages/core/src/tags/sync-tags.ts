@@ -1,10 +1,10 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import { formatZodError } from '../schemas/format';
-import { ZTagList } from '../schemas/tags';
+import { ZTagList, type TTag } from '../schemas/tags';
 import defaultTags from './default-tags.json' with { type: 'json' };
 
-export const DEFAULT_TAGS: readonly { slug: string; label: string }[] = defaultTags;
+export const DEFAULT_TAGS: readonly { slug: string; label: string; aliases?: string[]; active?: boolean }[] = defaultTags;
 
 /**
  * Makes the canonical list equal to `list`: new slugs are added, changed labels are updated, slugs no
@@ -21,5 +21,12 @@ export const syncTags = async ({ db, logger }: Pick<CoreDeps, 'db' | 'logger'>, 
 /** First start: a database with no tags gets the shipped list. */
 export const seedDefaultTags = async ({ db }: Pick<CoreDeps, 'db'>) => db.tags.seedIfEmpty([...DEFAULT_TAGS]);
 
-export const findActiveTags = async ({ db }: Pick<CoreDeps, 'db'>) =>
-  (await db.tags.findActive()).map(({ id, slug, label }) => ({ id, slug, label }));
+/** The active vocabulary as GET /api/tags answers it: each tag with its aliases and item count. */
+export const findActiveTags = async ({ db }: Pick<CoreDeps, 'db'>): Promise<TTag[]> =>
+  (await db.tags.findVocabulary()).map(({ id, slug, label, aliases, itemCount }) => ({
+    id,
+    slug,
+    label,
+    aliases,
+    count: itemCount,
+  }));

@@ -180,6 +180,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findByLogin: async (login) =>
         state.users.find((u) => [u.email, u.username].some((name) => name.toLowerCase() === login.toLowerCase())) ?? null,
       findById: async (userId) => state.users.find((u) => u.id === userId) ?? null,
+      findByUsername: async (username) => state.users.find((u) => u.username.toLowerCase() === username.toLowerCase()) ?? null,
       async update(userId, changes) {
         const others = state.users.filter((u) => u.id !== userId);
         const same = (a: string, b: string | undefined) => b !== undefined && a.toLowerCase() === b.toLowerCase();
@@ -387,6 +388,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findActiveBySlugs: async (slugs) => state.tags.filter((t) => t.active && slugs.includes(t.slug)),
       findBySlugs: async (slugs) => state.tags.filter((t) => slugs.includes(t.slug)),
       findAll: async () => [...state.tags],
+      resolve: async (names, { activeOnly }) =>
+        state.tags.filter((t) => (!activeOnly || t.active) && names.includes(t.slug)).map((t) => ({ ...t, name: t.slug })),
+      findVocabulary: async () => state.tags.filter((t) => t.active).map((t) => ({ ...t, aliases: [], itemCount: 0 })),
+      suggest: unsupported('tags.suggest'),
       sync: unsupported('tags.sync'),
       async seedIfEmpty(tags) {
         if (state.tags.length > 0) return 0;
@@ -404,6 +409,9 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
         const now = new Date();
         const copy: CommunityMediaRecord = {
+          title: null,
+          caption: null,
+          altText: null,
           ...row,
           ...NO_RENDITIONS,
           moderationStatus: 'visible',
@@ -425,6 +433,10 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
           ...state.communityTags.filter((t) => t.communityMediaId !== copyId),
           ...tagIds.map((tagId) => ({ communityMediaId: copyId, tagId })),
         ];
+      },
+      async setTexts(copyId, texts) {
+        const copy = state.community.find((c) => c.id === copyId);
+        if (copy) Object.assign(copy, definedOnly(texts));
       },
       tagSlugs: async (copyId) =>
         state.communityTags

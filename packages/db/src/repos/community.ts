@@ -116,8 +116,11 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
   // Without tags the feed index (or the origin one) is read in order. With tags, the first tag's
   // assignments are read in order from (tag_id, created_at, id), where created_at was copied in, and
   // every other tag is a primary-key probe: a deep page or a rare tag costs what the first page does.
-  async findFeed({ cursor, limit, tagIds, origin, mature = 'include' }) {
-    const [first, ...others] = tagIds;
+  //
+  // A profile (userId) is read in order from (user_id, created_at, id) and every tag is a probe: one
+  // person's items are few next to a tag's, and their index always gives the order.
+  async findFeed({ cursor, limit, tagIds, origin, userId, mature = 'include' }) {
+    const [first, ...others] = userId === undefined ? tagIds : [undefined, ...tagIds];
     // Only visible copies: hidden (reported) and removed (tombstones) are in no feed.
     const originIs: SQL | undefined = and(
       origin ? eq(communityMedia.origin, origin) : undefined,
@@ -125,12 +128,18 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
       mature === 'include' ? undefined : eq(communityMedia.mature, mature === 'only'),
     );
     if (first === undefined) {
+      const tagged = others.map(
+        (tagId) =>
+          sql`exists (select 1 from ${communityMediaTags} other where other.community_media_id = ${communityMedia.id} and other.tag_id = ${tagId})`,
+      );
       const rows = await db
         .select(feedColumns)
         .from(communityMedia)
         .innerJoin(users, eq(users.id, communityMedia.userId))
         .where(
           and(
+            userId === undefined ? undefined : eq(communityMedia.userId, userId),
+            ...tagged,
             originIs,
             cursor
               ? sql`(${communityMedia.createdAt}, ${communityMedia.id}) < (${ts(cursor.createdAt)}, ${cursor.id})`
@@ -142,7 +151,7 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
       return withTags(db, rows);
     }
     const lead = alias(communityMediaTags, 'lead');
-    const alsoTagged = others.map(
+    const alsoTagged = (others as number[]).map(
       (tagId) =>
         sql`exists (select 1 from ${communityMediaTags} other where other.community_media_id = ${lead.communityMediaId} and other.tag_id = ${tagId})`,
     );
@@ -181,6 +190,15 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
       .where(and(eq(communityMedia.userId, userId), gt(communityMedia.id, afterId)))
       .orderBy(asc(communityMedia.id))
       .limit(limit);
+  },
+
+  async setTexts(communityMediaId, texts) {
+    const set = Object.fromEntries(Object.entries(texts).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length === 0) return;
+    await db
+      .update(communityMedia)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(eq(communityMedia.id, communityMediaId));
   },
 
   async tagSlugs(communityMediaId) {

@@ -50,6 +50,15 @@ export const userRepo = (db: Executor): UserRepo => {
       return user ?? null;
     },
 
+    async findByUsername(username) {
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(sql`lower(${users.username})`, username.toLowerCase()))
+        .limit(1);
+      return user ?? null;
+    },
+
     async findById(id) {
       const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
       return user ?? null;

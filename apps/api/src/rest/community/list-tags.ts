@@ -7,9 +7,9 @@ export const listTagsRoute = defineRoute({
   path: '/api/tags',
   operationId: 'listTags',
   tag: 'Community',
-  summary: 'The active canonical tags (public)',
+  summary: 'The active canonical tags, with aliases and counts (public)',
   description:
-    'The active canonical tags, slug and label: the only tags sharing accepts. Tags are managed by the operator (`pnpm tags:sync`), not by users.',
+    'The active canonical tags: slug, label, the aliases that resolve to each (sharing and the feed accept them) and how many community items carry it. Tags are managed by the operator (`pnpm tags:sync`), not by users.',
   access: ACCESS.public,
   responses: { 200: json(z.array(ZTag), 'Every active tag, by slug.') },
   handler: ({ deps }) => findActiveTags(deps),

@@ -1,0 +1,3 @@
+import { feedRoute } from './feed-route';
+
+export const getJsonFeedRoute = feedRoute('json', 'getJsonFeed');

@@ -1,0 +1,52 @@
+import { PAGES } from '@mediashare/core/schemas';
+import { Link } from 'wouter';
+import { useSession } from '../lib/session';
+import { trpc } from '../trpc';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { CommunityFeed } from './community-feed';
+import { FeedLinks, useFeedLinks } from './feed-links';
+import { formatFeedQuery } from './feed-query';
+
+const PAGE_SIZE = 24;
+const TAGS_STALE_MS = 10 * 60 * 1000;
+
+/** `/u/:username`: one person's community items, newest first; for the signed-in owner, "My posts". */
+export const ProfilePage = ({ username }: { username: string }) => {
+  const { user } = useSession();
+  const isOwn = user?.username.toLowerCase() === username.toLowerCase();
+  useDocumentTitle(isOwn ? 'My posts' : `@${username}`);
+  const query = `?${new URLSearchParams({ user: username }).toString()}`;
+  useFeedLinks(query, `@${username} on mediashare`);
+  const tags = trpc.tags.list.useQuery(undefined, { staleTime: TAGS_STALE_MS });
+  const labelOf = (slug: string) => tags.data?.find((t) => t.slug === slug)?.label ?? slug;
+
+  return (
+    <main className="page community">
+      <div className="page__head">
+        <div>
+          <h1>{isOwn ? 'My posts' : `@${username}`}</h1>
+          <p className="page__lead">
+            {isOwn ? 'What you shared with the Community, newest first.' : `What @${username} shared with the Community.`}
+          </p>
+        </div>
+        <FeedLinks query={query} />
+      </div>
+      <CommunityFeed
+        input={{ limit: PAGE_SIZE, tags: [], user: username }}
+        label={`Posts by @${username}`}
+        labelOf={labelOf}
+        tagHref={(slug) => `${PAGES.community}${formatFeedQuery({ tags: [slug], origin: undefined })}`}
+        empty={{
+          title: isOwn ? 'You have not shared anything yet' : 'Nothing shared yet',
+          children: isOwn ? (
+            <>
+              Share something from <Link href={PAGES.home}>your vault</Link> to the Community and it will appear here.
+            </>
+          ) : (
+            'When they share something with the Community, it appears here.'
+          ),
+        }}
+      />
+    </main>
+  );
+};
