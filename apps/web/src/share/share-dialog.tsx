@@ -119,7 +119,12 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
           event.preventDefault();
           if (hints.length > 0 || isBusy) return;
           begin();
-          share.mutate({ id: item.id, ...toShareInput(draft), ...moderationInput, ...(shareToCommunity ? toTextInput(texts) : {}) });
+          share.mutate({
+            id: item.id,
+            ...toShareInput(draft),
+            ...moderationInput,
+            ...(shareToCommunity ? toTextInput(texts) : {}),
+          });
         }}
       >
         {shareUrl && <ShareLinkField url={absoluteUrl(shareUrl)} copyState={copyState} onCopyState={setCopyState} />}

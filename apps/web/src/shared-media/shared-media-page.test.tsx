@@ -21,6 +21,9 @@ const MEDIA: TSharedMedia = {
   durationMs: null,
   allowDownload: true,
   mature: false,
+  title: null,
+  caption: null,
+  altText: null,
 };
 
 describe('SharedMediaPage', () => {

@@ -25,7 +25,9 @@ export interface FeedOptions extends FeedFilters {
 const resolveFilters = async (
   { db }: Pick<CoreDeps, 'db'>,
   { tags, origin, user, mature }: FeedFilters,
-): Promise<Pick<CommunityFeedQuery, 'tagIds' | 'origin' | 'userId' | 'mature'> & { slugs: string[]; username: string | null }> => {
+): Promise<
+  Pick<CommunityFeedQuery, 'tagIds' | 'origin' | 'userId' | 'mature'> & { slugs: string[]; username: string | null }
+> => {
   // Inactive tags still filter: items keep their tags after a tag leaves the list.
   const { tags: found, unknown } = await resolveTagNames(db.tags, tags, { activeOnly: false });
   if (unknown.length > 0) throw await unknownTagsError(db.tags, unknown);
