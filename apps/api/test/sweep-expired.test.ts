@@ -75,7 +75,12 @@ describe('the sweep of expired rows', () => {
         const result = await runSweep(h.deps, { graceMs: 6 * HOUR });
         expect(result.expired).toEqual({ sessions: 2, signInBudgets: 2, resetLinks: 1, storageReservations: 0 });
         expect(await remaining(db)).toEqual(LEFT);
-        expect((await runSweep(h.deps, { graceMs: 6 * HOUR })).expired).toEqual({ sessions: 0, signInBudgets: 0, resetLinks: 0, storageReservations: 0 });
+        expect((await runSweep(h.deps, { graceMs: 6 * HOUR })).expired).toEqual({
+          sessions: 0,
+          signInBudgets: 0,
+          resetLinks: 0,
+          storageReservations: 0,
+        });
       } finally {
         await h.close();
       }
@@ -96,7 +101,9 @@ describe('the sweep of expired rows', () => {
         cwd: root,
         env: { ...process.env, DATA_DIR: dir, DATABASE_URL: onPostgres ? (db.url ?? '') : '', LOG_LEVEL: 'silent' },
       });
-      expect(stdout).toContain(JSON.stringify({ expired: { sessions: 2, signInBudgets: 2, resetLinks: 1, storageReservations: 0 } }));
+      expect(stdout).toContain(
+        JSON.stringify({ expired: { sessions: 2, signInBudgets: 2, resetLinks: 1, storageReservations: 0 } }),
+      );
       if (!onPostgres) db = await openOwnDatabase(dir);
       expect(await remaining(db)).toEqual(LEFT);
     } finally {

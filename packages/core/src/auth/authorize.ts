@@ -52,6 +52,9 @@ const grant = (caller: Caller, access: Access): { user: UserRecord | null } => {
   }
   if (access.kind === 'admin') {
     if (caller.kind === 'session' && caller.user.role === 'admin') return { user: caller.user };
+    // Nobody could be identified because the session store is down: that outage (503, Retry-After) is
+    // what every caller hears, and it says nothing about whether the operation exists.
+    if (caller.kind === 'refused' && caller.error.status === 503) throw caller.error;
     throw ERRORS.routeNotFound();
   }
   if (caller.kind === 'refused') throw caller.error;
