@@ -1,5 +1,6 @@
-import { BUCKETS, drainRenditionJobs, hashIdempotencyKey } from '@mediashare/core';
+import { BUCKETS, drainRenditionJobs, hashIdempotencyKey, totpCodeAt } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from './support/admins';
 import { armable } from './support/faults';
 import { createUser, fileForm, uploadFile, type TestUser } from './support/factories';
 import { makeImage, makePngBomb, readFixture } from './support/fixtures';
@@ -661,6 +662,69 @@ describe('the OpenAPI document', () => {
       });
     expect((await stall('/api/user/media', { cookie })).status).toBe(408);
     expect((await stall(generatedPath, bearer(INTERNAL_TOKEN))).status).toBe(408);
+
+    // Running an instance: two-factor sign-in, invites and quotas; admin operations do not exist for others.
+    {
+      const account = await createUser(h.app);
+      const auth = { cookie: account.cookie };
+      const plainText = { body: '{}', headers: { 'content-type': 'text/plain' } };
+      await send('/api/auth/2fa/setup', { method: 'POST' });
+      await send('/api/auth/2fa/setup', { method: 'POST', headers: evil, ...auth });
+      await send('/api/auth/2fa/enable', { json: { code: '000000' }, ...auth });
+      for (const path of ['/api/auth/2fa/enable', '/api/auth/2fa/disable']) {
+        await send(path, { json: {} });
+        await send(path, { json: {}, headers: evil, ...auth });
+        await send(path, { json: huge, ...auth });
+        await send(path, { ...plainText, ...auth });
+      }
+      const enable = async () => {
+        const { secret } = (await send('/api/auth/2fa/setup', { method: 'POST', ...auth })).body as { secret: string };
+        return (await send('/api/auth/2fa/enable', { json: { code: totpCodeAt(secret, new Date()) }, ...auth })).body
+          .recoveryCodes as string[];
+      };
+      const [recovery] = await enable();
+      await send('/api/auth/2fa/enable', { json: { code: '000000' }, ...auth });
+      await send('/api/auth/2fa/setup', { method: 'POST', ...auth });
+      expect(
+        (await send('/api/auth/2fa/disable', { json: { password: account.password, code: recovery }, ...auth })).status,
+      ).toBe(204);
+      await send('/api/auth/2fa/disable', { json: { password: account.password, code: '000000' }, ...auth });
+      await enable();
+      // Wrong passwords count like failed sign-ins, up to the lock.
+      for (let i = 0; i < 6; i++) await send('/api/auth/2fa/disable', { json: { password: 'wrong', code: '000000' }, ...auth });
+
+      for (const [method, path] of [
+        ['POST', '/api/admin/invites'],
+        ['GET', '/api/admin/invites'],
+        ['DELETE', '/api/admin/invites/1'],
+        ['GET', '/api/admin/users'],
+        ['PATCH', '/api/admin/users/1'],
+      ] as const) {
+        const body = method === 'POST' || method === 'PATCH' ? { json: { quotaBytes: 1 } } : {};
+        expect((await send(path, { method, cookie, ...body })).status).toBe(404);
+      }
+      const admin = await createAdmin(h);
+      const asAdmin = { cookie: admin.cookie };
+      const invite = (await send('/api/admin/invites', { json: {}, ...asAdmin })).body as { id: number };
+      await send('/api/admin/invites', { json: { uses: 0 }, ...asAdmin });
+      await send('/api/admin/invites', asAdmin);
+      await send('/api/admin/invites/abc', { method: 'DELETE', ...asAdmin });
+      await send(`/api/admin/invites/${invite.id}`, { method: 'DELETE', headers: evil, ...asAdmin });
+      await send(`/api/admin/invites/${invite.id}`, { method: 'DELETE', ...asAdmin });
+      await send(`/api/admin/invites/${invite.id}`, { method: 'DELETE', ...asAdmin });
+      await send('/api/admin/users', asAdmin);
+      await send(`/api/admin/users/${account.id}`, { method: 'PATCH', json: { quotaBytes: null }, ...asAdmin });
+      await send(`/api/admin/users/${account.id}`, { method: 'PATCH', json: { quotaBytes: -1 }, ...asAdmin });
+      await send('/api/admin/users/2147483000', { method: 'PATCH', json: { quotaBytes: 1 }, ...asAdmin });
+      for (const [method, path] of [
+        ['POST', '/api/admin/invites'],
+        ['PATCH', `/api/admin/users/${account.id}`],
+      ] as const) {
+        await send(path, { method, json: huge, ...asAdmin });
+        await send(path, { method, ...plainText, ...asAdmin });
+        await send(path, { method, json: {}, headers: evil, ...asAdmin });
+      }
+    }
 
     // Outages: with the database down every route that reads it answers 503 with Retry-After.
     const item = await image('outage.jpg');

@@ -1,4 +1,4 @@
-import { drainRenditionJobs } from '@mediashare/core';
+import { drainRenditionJobs, sweepExpired } from '@mediashare/core';
 import { openDatabase, schema } from '@mediashare/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -197,6 +197,23 @@ describe('storage quotas', () => {
   });
 });
 
+describe('reservations a dead process left behind', () => {
+  it('hold the quota until they expire, count for nothing after, and are swept', async () => {
+    const user = await createUser(h.app);
+    await setQuota(user, 100 * KiB);
+    const reserve = (expiresAt: Date) =>
+      h.deps.db.storageUsage.reserve({ userId: user.id, id: null, bytes: 80 * KiB, quota: null, now: new Date(), expiresAt });
+    const live = await reserve(new Date(Date.now() + 60_000));
+    await reserve(new Date(Date.now() - 1000));
+    expect((await me(user)).usage).toBe(80 * KiB);
+    expect((await upload(h.app, user, video(30 * KiB), 'length')).status).toBe(413);
+    expect((await sweepExpired(h.deps)).storageReservations).toBe(1);
+    if (live.ok) await h.deps.db.storageUsage.release(live.id);
+    expect((await me(user)).usage).toBe(0);
+    expect((await upload(h.app, user, video(30 * KiB), 'length')).status).toBe(201);
+  });
+});
+
 describe('/api/admin/users', () => {
   it('lists accounts with usage and quota for admins, and nobody else', async () => {
     const user = await createUser(h.app);
@@ -232,142 +249,6 @@ describe('/api/admin/users', () => {
       (await call(h.app, `/api/admin/users/${user.id}`, { method: 'PATCH', json: { quotaBytes: -1 }, cookie: admin.cookie }))
         .body,
     ).toEqual({ message: 'Invalid field "quotaBytes": must be a whole number of bytes, 0 or more' });
-    expect((await me(user)).quota).toBe(DEFAULT_QUOTA);
-  });
-
-  it.each(['length', 'stream'] as const)(
-    'refuses an upload that would pass the quota with 413, leaving nothing behind (%s)',
-    async (mode) => {
-      const user = await createUser(h.app);
-      await setQuota(user, 100 * KiB);
-      const first = await upload(h.app, user, video(60 * KiB), mode);
-      expect(first.status).toBe(201);
-      const before = await holdings(user);
-
-      const refused = await upload(h.app, user, video(300 * KiB), mode);
-      expect(refused.status).toBe(413);
-      expect(refused.body).toEqual({
-        message: 'Storage quota exceeded: 60.0 KiB of 100.0 KiB used',
-        usage: 60 * KiB,
-        quota: 100 * KiB,
-      });
-      // No object, row or reservation of the refused upload: the account is exactly as before.
-      expect(await holdings(user)).toEqual(before);
-      expect((await me(user)).usage).toBe(60 * KiB);
-      // What still fits is accepted, to the byte.
-      expect((await upload(h.app, user, video(40 * KiB), mode)).status).toBe(201);
-      expect((await me(user)).usage).toBe(100 * KiB);
-      expect((await upload(h.app, user, video(8 * KiB), mode)).status).toBe(413);
-    },
-  );
-
-  it('refuses from Content-Length before reading the body when even the file cannot fit', async () => {
-    const user = await createUser(h.app);
-    await setQuota(user, 100 * KiB);
-    const whole = await withLength(video(2048 * KiB));
-    const headers = whole.headers;
-    let pulled = 0;
-    // 2 MiB in 16 KiB chunks, offered only as the server reads them.
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const chunk = whole.body.subarray(pulled * 16 * KiB, (pulled + 1) * 16 * KiB);
-        pulled += 1;
-        if (chunk.length === 0) controller.close();
-        else controller.enqueue(chunk);
-      },
-    });
-    const res = await call(h.app, '/api/user/media', { method: 'POST', body, headers, cookie: user.cookie });
-    expect(res).toMatchObject({ status: 413, body: { message: 'Storage quota exceeded: 0 bytes of 100.0 KiB used' } });
-    expect(pulled).toBeLessThan(16);
-    expect(await holdings(user)).toEqual({ objects: [], rows: [], reservations: [] });
-  });
-
-  it('counts renditions with the originals, and what a deletion frees', async () => {
-    const user = await createUser(h.app);
-    const image = await makeImage('png', 640, 480);
-    const res = await call<{ id: number }>(h.app, '/api/user/media', {
-      method: 'POST',
-      body: fileForm(image, 'a.png', 'image/png'),
-      cookie: user.cookie,
-    });
-    expect(res.status).toBe(201);
-    expect((await me(user)).usage).toBe(image.length);
-    expect(await drainRenditionJobs(h.deps)).toContain('made');
-    const { objects } = await holdings(user);
-    expect(objects.length).toBeGreaterThan(1);
-    // Usage is every byte the account has in storage: the original, its thumbnail and its preview.
-    expect((await me(user)).usage).toBe(await objectBytes(objects));
-    expect((await call(h.app, `/api/user/media/${res.body.id}`, { method: 'DELETE', cookie: user.cookie })).status).toBe(204);
-    expect((await me(user)).usage).toBe(0);
-  });
-
-  it('holds across processes: concurrent uploads never pass the quota, and usage is exact afterwards', async () => {
-    const user = await createUser(h.app);
-    const size = 20 * KiB;
-    // Room for five files with their multipart framing held as well.
-    await setQuota(user, 5 * size + 5 * 2 * KiB);
-    const lengths = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => upload(i % 2 ? other.app : h.app, user, video(size), 'length')),
-    );
-    const statuses = lengths.map((r) => r.status).sort();
-    // Declared lengths are held whole: exactly five fit, whichever process and order.
-    expect(statuses).toEqual([201, 201, 201, 201, 201, 413, 413, 413]);
-    expect((await me(user)).usage).toBe(5 * size);
-
-    // Streams hold as they arrive; of racing streams fewer may fit than the room, never more.
-    await setQuota(user, 10 * size + 5 * 2 * KiB);
-    const streams = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => upload(i % 2 ? other.app : h.app, user, video(size), 'stream')),
-    );
-    const accepted = streams.filter((r) => r.status === 201).length;
-    for (const r of streams.filter((s) => s.status !== 201)) expect(r.body.message).toMatch(/^Storage quota exceeded: /);
-    expect(accepted).toBeGreaterThanOrEqual(1);
-    expect(accepted).toBeLessThanOrEqual(5);
-    const after = await holdings(user);
-    expect(after.rows).toHaveLength(5 + accepted);
-    expect(after.objects).toHaveLength(5 + accepted);
-    expect(after.reservations).toEqual([]);
-    expect((await me(user)).usage).toBe((5 + accepted) * size);
-    expect(await objectBytes(after.objects)).toBe((5 + accepted) * size);
-  });
-});
-
-describe('/api/admin/users', () => {
-  it('lists accounts with usage and quota for admins, and nobody else', async () => {
-    const user = await createUser(h.app);
-    await upload(h.app, user, video(10 * KiB), 'length');
-    const listed = await call<{ users: { id: number; usage: number; quota: number | null }[] }>(h.app, '/api/admin/users', {
-      cookie: admin.cookie,
-    });
-    expect(listed.status).toBe(200);
-    expect(listed.body.users.find((u) => u.id === user.id)).toMatchObject({
-      usage: 10 * KiB,
-      quota: DEFAULT_QUOTA,
-      quotaBytes: null,
-      twoFactor: false,
-    });
-    expect((await trpcFor(h.app, admin.cookie).users.list.query()).users.some((u) => u.id === user.id)).toBe(true);
-    for (const cookie of [user.cookie, undefined]) {
-      expect((await call(h.app, '/api/admin/users', { cookie })).status).toBe(404);
-      expect(
-        (await call(h.app, `/api/admin/users/${user.id}`, { method: 'PATCH', json: { quotaBytes: 1 }, cookie })).status,
-      ).toBe(404);
-      expect((await outcome(trpcFor(h.app, cookie).users.list.query())).status).toBe(404);
-    }
-  });
-
-  it('refuses bad input with 400, an unknown account with 404, and changes nothing', async () => {
-    const user = await createUser(h.app);
-    for (const [body, message] of [
-      [{ quotaBytes: -1 }, 'Invalid field "quotaBytes": must be a whole number of bytes, 0 or more'],
-      [{ quotaBytes: 1.5 }, 'Invalid field "quotaBytes": expected int, received number'],
-      [{}, 'Invalid field "quotaBytes": expected number, received undefined'],
-    ] as const) {
-      const res = await call(h.app, `/api/admin/users/${user.id}`, { method: 'PATCH', json: body, cookie: admin.cookie });
-      expect(res.status).toBe(400);
-      expect(res.body.message).toMatch(/^Invalid field "quotaBytes"/);
-      void message;
-    }
     expect((await me(user)).quota).toBe(DEFAULT_QUOTA);
     expect(
       await call(h.app, '/api/admin/users/abc', { method: 'PATCH', json: { quotaBytes: 1 }, cookie: admin.cookie }),

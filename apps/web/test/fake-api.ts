@@ -8,6 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The catalog error's extra fields, which tRPC answers in `data` (`twoFactorRequired`). */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -27,7 +29,7 @@ const answer = async (handler: Handler | undefined, path: string, input: unknown
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const [code, rpcCode] = TRPC_CODES[error.status] ?? ['INTERNAL_SERVER_ERROR', -32603];
-    return { error: { message: error.message, code: rpcCode, data: { code, httpStatus: error.status, path } } };
+    return { error: { message: error.message, code: rpcCode, data: { ...error.fields, code, httpStatus: error.status, path } } };
   }
 };
 

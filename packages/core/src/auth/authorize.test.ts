@@ -108,6 +108,14 @@ describe('authorize', () => {
   });
 });
 
+describe('authorize, while the session store is down', () => {
+  it('answers an admin operation with the outage, as every other operation does, not with 404', () => {
+    const outage = ERRORS.databaseUnavailable();
+    expect(() => authorize({ kind: 'refused', error: outage }, ACCESS.admin)).toThrow(outage);
+    expect(() => authorize({ kind: 'refused', error: ERRORS.invalidApiToken() }, ACCESS.admin)).toThrow('Not found');
+  });
+});
+
 describe('identifyService', () => {
   const secret = 'internal-token-0123456789abcdef0123456789';
   it.each([
