@@ -85,6 +85,7 @@ describe('what a share link shows', () => {
       previewUrl: null,
       placeholder: null,
       durationMs: null,
+      allowDownload: true,
       mature: false,
       title: null,
       caption: null,
