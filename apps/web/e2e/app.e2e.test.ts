@@ -47,7 +47,7 @@ const openShareDialog = async (fileName: string) => {
 /** Shares through the dialog, picking each tag by searching for it. */
 const shareToCommunity = async (fileName: string, tags: string[]) => {
   const dialog = await openShareDialog(fileName);
-  const search = dialog.getByRole('searchbox', { name: 'Search tags' });
+  const search = dialog.getByRole('combobox', { name: 'Search tags' });
   for (const tag of tags) {
     await search.fill(tag);
     await search.press('Enter');
@@ -142,11 +142,12 @@ describe('the web app against the real server', () => {
     const shareButton = dialog.getByRole('button', { name: 'Share', exact: true });
     expect(await shareButton.isDisabled()).toBe(true);
 
-    const search = dialog.getByRole('searchbox', { name: 'Search tags' });
+    const search = dialog.getByRole('combobox', { name: 'Search tags' });
     await search.fill('night');
     await search.press('Enter');
     await search.fill('urb');
-    await dialog.getByRole('checkbox', { name: 'Urban' }).check();
+    await dialog.getByRole('option', { name: 'Urban' }).click();
+    expect(await dialog.getByRole('option', { name: 'Urban' }).getAttribute('aria-selected')).toBe('true');
     await dialog.getByText('2 of 10').waitFor();
     expect(await shareButton.isDisabled()).toBe(true);
     await dialog.getByRole('checkbox', { name: /I agree to the community sharing policy/ }).check();

@@ -40,7 +40,7 @@ describe('discovery in the browser', () => {
     // The dialog asks for it; Share works without it, once the tags and the agreement are there.
     expect(await alt.getAttribute('aria-describedby')).toBeTruthy();
     await dialog.getByText(/Add alt text: describe the picture/).waitFor();
-    const search = dialog.getByRole('searchbox', { name: 'Search tags' });
+    const search = dialog.getByRole('combobox', { name: 'Search tags' });
     await search.fill('sunset');
     await search.press('Enter');
     await dialog.getByRole('textbox', { name: 'Title (optional)' }).fill('Last light');

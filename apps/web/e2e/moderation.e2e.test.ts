@@ -54,7 +54,7 @@ const shareThroughDialog = async (page: Page, fileName: string) => {
     .click();
   const dialog = page.getByRole('dialog', { name: `Share “${fileName}”` });
   await dialog.waitFor();
-  const search = dialog.getByRole('searchbox', { name: 'Search tags' });
+  const search = dialog.getByRole('combobox', { name: 'Search tags' });
   await search.fill('night');
   await search.press('Enter');
   await dialog.getByRole('checkbox', { name: /I agree to the community sharing policy \(version 2026-12-01\)/ }).check();

@@ -50,8 +50,9 @@ describe('the share dialog of a shared item', () => {
   it('opens as the item is: its tags picked, the policy agreed, the link settings and views shown', async () => {
     const { dialog } = setup();
     await within(dialog).findByRole('heading', { name: 'Link settings' });
-    await waitFor(() => expect(within(dialog).getByRole('checkbox', { name: 'Night' })).toBeChecked());
-    expect(within(dialog).getByRole('checkbox', { name: 'Urban' })).toBeChecked();
+    await waitFor(() => expect(within(dialog).getByRole('option', { name: 'Night' })).toHaveAttribute('aria-selected', 'true'));
+    expect(within(dialog).getByRole('option', { name: 'Urban' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(dialog).getByRole('option', { name: 'Beach' })).toHaveAttribute('aria-selected', 'false');
     expect(within(dialog).getByRole('checkbox', { name: /I agree to the community sharing policy/ })).toBeChecked();
     expect(within(dialog).getByRole('button', { name: 'Update sharing' })).toBeEnabled();
     expect(within(dialog).getByText('Opened 3 times of at most 10')).toBeInTheDocument();

@@ -61,7 +61,7 @@ const setup = (media = item(), handlers: ApiHandlers = {}) => {
   });
   const dialog = screen.getByRole('dialog', { name: 'Share “beach.jpg”' });
   const shareButton = () => within(dialog).getByRole('button', { name: /^(Share|Update sharing|Sharing…)$/ });
-  const pickTag = async (label: string) => view.user.click(await within(dialog).findByRole('checkbox', { name: label }));
+  const pickTag = async (label: string) => view.user.click(await within(dialog).findByRole('option', { name: label }));
   const agree = () => view.user.click(within(dialog).getByRole('checkbox', { name: /I agree to the community sharing policy/ }));
   return { ...view, dialog, onClose, shareButton, pickTag, agree };
 };
@@ -98,7 +98,7 @@ describe('ShareDialog', () => {
       'tags.list': () => TAGS.map((t) => (t.slug === 'night' ? { ...t, aliases: ['nite'] } : t)),
     });
     await within(dialog).findByRole('checkbox', { name: 'Night' });
-    await user.type(within(dialog).getByRole('searchbox', { name: 'Search tags' }), 'nite');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Search tags' }), 'nite');
     expect(
       within(within(dialog).getByRole('list', { name: 'Tags' }))
         .getAllByRole('checkbox')
@@ -124,21 +124,21 @@ describe('ShareDialog', () => {
 
   it('offers only canonical tags, searchable, with Enter picking the first match', async () => {
     const { dialog, user } = setup();
-    await within(dialog).findByRole('checkbox', { name: 'Night' });
-    const options = within(dialog).getByRole('list', { name: 'Tags' });
-    expect(within(options).getAllByRole('checkbox')).toHaveLength(TAGS.length);
+    await within(dialog).findByRole('option', { name: 'Night' });
+    const options = within(dialog).getByRole('listbox', { name: 'Tags' });
+    expect(within(options).getAllByRole('option')).toHaveLength(TAGS.length);
 
-    await user.type(within(dialog).getByRole('searchbox', { name: 'Search tags' }), 'str');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Search tags' }), 'str');
     expect(
       within(options)
-        .getAllByRole('checkbox')
-        .map((c) => c.closest('label')?.textContent),
+        .getAllByRole('option')
+        .map((c) => c.textContent),
     ).toEqual(['Street']);
     await user.keyboard('{Enter}');
     expect(within(dialog).getByRole('button', { name: 'Remove Street' })).toBeInTheDocument();
-    expect(within(dialog).getByRole('searchbox', { name: 'Search tags' })).toHaveValue('');
+    expect(within(dialog).getByRole('combobox', { name: 'Search tags' })).toHaveValue('');
 
-    await user.type(within(dialog).getByRole('searchbox', { name: 'Search tags' }), 'zebra');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Search tags' }), 'zebra');
     expect(within(dialog).getByText('No tag matches “zebra”.')).toBeInTheDocument();
   });
 
@@ -146,8 +146,8 @@ describe('ShareDialog', () => {
     const { dialog, pickTag } = setup(item(), { 'config.get': () => ({ ...LIMITS, maxTagsPerMedia: 3 }) });
     for (const tag of TAGS.slice(0, 3)) await pickTag(tag.label);
     expect(within(dialog).getByText('3 of 3')).toBeInTheDocument();
-    expect(within(dialog).getByRole('checkbox', { name: 'Sunset' })).toBeDisabled();
-    expect(within(dialog).getByRole('checkbox', { name: 'Night' })).toBeEnabled();
+    expect(within(dialog).getByRole('option', { name: 'Sunset' })).toHaveAttribute('aria-disabled', 'true');
+    expect(within(dialog).getByRole('option', { name: 'Night' })).toHaveAttribute('aria-disabled', 'false');
   });
 
   it('offers no tags until the limit is known', async () => {
@@ -157,7 +157,7 @@ describe('ShareDialog', () => {
       },
     });
     expect(await within(dialog).findByText(/Could not load the tags/)).toBeInTheDocument();
-    expect(within(dialog).queryByRole('checkbox', { name: 'Night' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('option', { name: 'Night' })).not.toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Share' })).toBeDisabled();
   });
 
@@ -181,7 +181,7 @@ describe('ShareDialog', () => {
   it('shares a link only, with no tags or agreement needed', async () => {
     const { dialog, api, user, shareButton } = setup();
     await user.click(within(dialog).getByRole('checkbox', { name: /Share to Community Feed/ }));
-    expect(within(dialog).queryByRole('searchbox', { name: 'Search tags' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('combobox', { name: 'Search tags' })).not.toBeInTheDocument();
     expect(shareButton()).toBeEnabled();
     await user.click(shareButton());
     await within(dialog).findByText('Link copied to clipboard.');
@@ -190,7 +190,7 @@ describe('ShareDialog', () => {
 
   it('lets generated media go to the community without tags or agreement', async () => {
     const { dialog, api, user, shareButton } = setup(item({ source: 'babecock' }));
-    expect(within(dialog).queryByRole('searchbox', { name: 'Search tags' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('combobox', { name: 'Search tags' })).not.toBeInTheDocument();
     expect(shareButton()).toBeEnabled();
     await user.click(shareButton());
     await within(dialog).findByText('Link copied to clipboard.');
@@ -247,5 +247,40 @@ describe('ShareDialog', () => {
     const { dialog, user, onClose } = setup();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('the tag picker', () => {
+  it('is one keyboard stop: arrows move through the matches, Enter picks and drops, Backspace drops the last', async () => {
+    const { dialog, user } = setup();
+    const combobox = await within(dialog).findByRole('combobox', { name: 'Search tags' });
+    await within(dialog).findByRole('option', { name: 'Night' });
+    await user.click(combobox);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(within(dialog).getByRole('option', { name: 'Beach' })).toHaveAttribute('aria-selected', 'true');
+    expect(combobox).toHaveAttribute('aria-activedescendant', within(dialog).getByRole('option', { name: 'Beach' }).id);
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(within(dialog).getByRole('option', { name: 'Urban' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByRole('option', { name: 'Urban' })).toHaveAttribute('aria-selected', 'false');
+    await user.keyboard('{Backspace}');
+    expect(within(dialog).getByRole('option', { name: 'Beach' })).toHaveAttribute('aria-selected', 'false');
+
+    // Tab leaves the picker at once: neither the options nor the chips are stops of their own.
+    await user.keyboard('snow{Enter}');
+    expect(within(dialog).getByRole('button', { name: 'Remove Snow' })).toHaveAttribute('tabindex', '-1');
+    await user.tab();
+    expect(within(dialog).getByRole('checkbox', { name: /I agree to the community sharing policy/ })).toHaveFocus();
+  });
+});
+
+describe('after a change', () => {
+  it('puts the focus on the result message', async () => {
+    const { dialog, user, pickTag, agree, shareButton } = setup();
+    await pickTag('Night');
+    await agree();
+    await user.click(shareButton());
+    const notice = await within(dialog).findByText('Shared to the Community feed.');
+    await waitFor(() => expect(notice).toHaveFocus());
   });
 });

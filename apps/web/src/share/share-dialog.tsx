@@ -6,6 +6,7 @@ import { useLimits } from '../lib/limits';
 import { trpc } from '../trpc';
 import type { CopyState } from '../ui/copy-field';
 import { Modal, ModalHeader } from '../ui/modal';
+import { useFocusLater } from '../ui/use-focus-later';
 import { CommunityFields } from './community-fields';
 import { LinkSettings } from './link-settings';
 import { ItemTextFields, NO_TEXTS, toTextInput } from './item-texts';
@@ -36,6 +37,8 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const [copyState, setCopyState] = useState<CopyState>('idle');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // After a change the result is where focus goes, so a screen reader hears it and a keyboard starts there.
+  const [noticeRef, focusNotice] = useFocusLater<HTMLParagraphElement>();
 
   const draft = { source: item.source, shareToCommunity, tags, policyAgreed };
   const showsCommunityFields = needsCommunityDetails(draft);
@@ -84,6 +87,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
       setShareUrl(result.shareUrl);
       setIsInCommunity(input.shareToCommunity ?? true);
       setNotice(input.shareToCommunity === false ? 'Share link ready.' : 'Shared to the Community feed.');
+      focusNotice();
       setCopyState((await copyText(url)) ? 'copied' : 'failed');
       void refresh();
     },
@@ -94,6 +98,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
       setIsInCommunity(false);
       setShareToCommunity(false);
       setNotice('Removed from the Community feed. The link still works.');
+      focusNotice();
       void refresh();
     },
     onError: fail,
@@ -104,6 +109,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
       setIsInCommunity(false);
       setCopyState('idle');
       setNotice('Link deleted. It no longer opens anything.');
+      focusNotice();
       void refresh();
     },
     onError: fail,
@@ -171,7 +177,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
             {error}
           </p>
         )}
-        <p className="notice" role="status">
+        <p className="notice" role="status" ref={noticeRef} tabIndex={-1}>
           {notice}
         </p>
 
