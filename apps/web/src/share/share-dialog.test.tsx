@@ -97,12 +97,12 @@ describe('ShareDialog', () => {
     const { dialog, user } = setup(item(), {
       'tags.list': () => TAGS.map((t) => (t.slug === 'night' ? { ...t, aliases: ['nite'] } : t)),
     });
-    await within(dialog).findByRole('checkbox', { name: 'Night' });
+    await within(dialog).findByRole('option', { name: 'Night' });
     await user.type(within(dialog).getByRole('combobox', { name: 'Search tags' }), 'nite');
     expect(
-      within(within(dialog).getByRole('list', { name: 'Tags' }))
-        .getAllByRole('checkbox')
-        .map((c) => c.closest('label')?.textContent),
+      within(within(dialog).getByRole('listbox', { name: 'Tags' }))
+        .getAllByRole('option')
+        .map((c) => c.textContent),
     ).toEqual(['Night']);
   });
 
