@@ -9,14 +9,10 @@ const ZMaxSize = z.coerce
 
 /** oEmbed 1.0's request: the page's URL, the format (json only here), and the consumer's size limits. */
 export const ZOEmbedQuery = z.object({
-  url: z
-    .string()
-    .min(1, { message: 'is required' })
-    .max(2048, { message: 'must be at most 2048 characters' })
-    .meta({
-      description: 'A community permalink or a share URL of this instance',
-      example: 'https://media.example/community/42',
-    }),
+  url: z.string().min(1, { message: 'is required' }).max(2048, { message: 'must be at most 2048 characters' }).meta({
+    description: 'A community permalink or a share URL of this instance',
+    example: 'https://media.example/community/42',
+  }),
   format: z
     .string()
     .max(16)
