@@ -163,6 +163,7 @@ describe('oEmbed', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ type: 'photo', url: `${base()}/api/shared/media/${ids.photo!.shareCode}/preview` });
     expect(res.body.author_name).toBeUndefined();
+    expect(await trpcFor(h.app).embeds.oembed.query({ url: `${base()}/shared/media/${ids.photo!.shareCode}` })).toEqual(res.body);
   });
 
   it('links itself from the pages that may be embedded', async () => {
