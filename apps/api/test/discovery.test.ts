@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { drainRenditionJobs } from '@mediashare/core';
+import { DEFAULT_TAGS, drainRenditionJobs, syncTags } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uploadFile, type TestUser } from './support/factories';
 import { makeImage, readFixture } from './support/fixtures';
@@ -163,6 +163,7 @@ describe('oEmbed', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ type: 'photo', url: `${base()}/api/shared/media/${ids.photo!.shareCode}/preview` });
     expect(res.body.author_name).toBeUndefined();
+    expect(await trpcFor(h.app).embeds.oembed.query({ url: `${base()}/shared/media/${ids.photo!.shareCode}` })).toEqual(res.body);
   });
 
   it('links itself from the pages that may be embedded', async () => {
@@ -250,5 +251,46 @@ describe('the tag vocabulary', () => {
     expect((await call(h.app, '/api/tags/suggest')).status).toBe(400);
     expect((await call(h.app, '/api/tags/suggest?q=')).body.message).toMatch(/"q"/);
     expect((await call(h.app, `/api/tags/suggest?q=${'a'.repeat(65)}`)).body.message).toMatch(/"q": must be at most 64/);
+  });
+});
+
+describe('merging tags through the vocabulary file', () => {
+  it('moves every item to the tag merged into, keeps the old slug as its alias, and loses nothing', async () => {
+    await syncTags(h.deps, [...DEFAULT_TAGS, { slug: 'twilight', label: 'Twilight' }]);
+    const only = await upload(ann, 'image', 'only-twilight');
+    const both = await upload(ann, 'image', 'both');
+    const a = await share(h, ann, only, { tags: ['twilight'], policyAgreed: true });
+    const b = await share(h, ann, both, { tags: ['twilight', 'sunset', 'beach'], policyAgreed: true });
+    const sunsetBefore = ((await call(h.app, '/api/tags')).body as { slug: string; count: number }[]).find(
+      (t) => t.slug === 'sunset',
+    )!;
+
+    const result = await syncTags(h.deps, [...DEFAULT_TAGS, { slug: 'twilight', label: 'Twilight', mergeInto: 'sunset' }]);
+    expect(result.merged).toEqual([{ slug: 'twilight', into: 'sunset', moved: 2 }]);
+
+    expect((await shareState(h, only)).tags).toEqual(['sunset']);
+    expect((await shareState(h, both)).tags).toEqual(['beach', 'sunset']);
+    const list = (await call(h.app, '/api/tags')).body as { slug: string; aliases: string[]; count: number }[];
+    expect(list.find((t) => t.slug === 'twilight')).toBeUndefined();
+    const sunset = list.find((t) => t.slug === 'sunset')!;
+    expect(sunset.aliases).toContain('twilight');
+    expect(sunset.count).toBe(sunsetBefore.count + 1);
+    // The old slug still finds the items, and shares with it land on the merged tag.
+    const feed = await call(h.app, '/api/community?tags=twilight');
+    expect(feed.body.items.map((i: { id: number }) => i.id).slice(0, 2)).toEqual([
+      b.body.communityMediaId,
+      a.body.communityMediaId,
+    ]);
+    const again = await upload(ann, 'image', 'after-merge');
+    expect((await share(h, ann, again, { tags: ['twilight'], policyAgreed: true })).status).toBe(200);
+    expect((await shareState(h, again)).tags).toEqual(['sunset']);
+  });
+
+  it('refuses a merge into a tag that is not listed, and changes nothing', async () => {
+    const before = (await call(h.app, '/api/tags')).body;
+    await expect(syncTags(h.deps, [...DEFAULT_TAGS, { slug: 'x-y', label: 'X', mergeInto: 'nope' }])).rejects.toThrow(
+      /mergeInto must name another listed tag/,
+    );
+    expect((await call(h.app, '/api/tags')).body).toEqual(before);
   });
 });

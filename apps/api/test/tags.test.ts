@@ -62,6 +62,7 @@ describe('tags:sync', () => {
         deactivated: ['night'],
         reactivated: [],
         aliases,
+        merged: [],
       });
 
       const active = (await call(own.app, '/api/tags')).body as { slug: string; label: string }[];

@@ -26,7 +26,8 @@ try {
       line('relabeled', result.relabeled) +
       line('reactivated', result.reactivated) +
       line('deactivated', result.deactivated) +
-      `${'aliases'.padEnd(12)} ${result.aliases}\n`,
+      `${'aliases'.padEnd(12)} ${result.aliases}\n` +
+      result.merged.map((m) => `${'merged'.padEnd(12)} ${m.slug} -> ${m.into} (${m.moved} items)\n`).join(''),
   );
 } catch (error) {
   process.stderr.write(`tags:sync failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -16,6 +16,7 @@ import { get as getMedia } from './procedures/media/get';
 import { list as listMedia } from './procedures/media/list';
 import { get as getCommunityItem } from './procedures/community/get';
 import { get as getConfig } from './procedures/config/get';
+import { oembed } from './procedures/embeds/oembed';
 import { list as listCommunity } from './procedures/community/list';
 import { remove as removeCommunityItem } from './procedures/community/remove';
 import { byPath as shareByPath } from './procedures/share/by-path';
@@ -77,6 +78,7 @@ export const appRouter = router({
   exposure: router({ list: listExposure, revoke: revokeExposure }),
   community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem }),
   config: router({ get: getConfig }),
+  embeds: router({ oembed }),
   tags: router({ list: listTags, suggest: suggestTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
   // Running an instance (issue 20), for admins.

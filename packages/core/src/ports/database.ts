@@ -195,12 +195,22 @@ export interface TagRepo {
    * Inserts new slugs, relabels and (re)activates known ones, deactivates the rest (and those marked
    * inactive); each listed tag's aliases become exactly the listed ones. Never deletes a tag.
    */
-  sync(tags: { slug: string; label: string; aliases?: string[] | undefined; active?: boolean | undefined }[]): Promise<{
+  sync(
+    tags: {
+      slug: string;
+      label: string;
+      aliases?: string[] | undefined;
+      active?: boolean | undefined;
+      mergeInto?: string | undefined;
+    }[],
+  ): Promise<{
     added: string[];
     relabeled: string[];
     deactivated: string[];
     reactivated: string[];
     aliases: number;
+    /** Merged tags, and how many assignments each moved. */
+    merged: { slug: string; into: string; moved: number }[];
   }>;
   /** Inserts the given tags only where the table is empty. */
   seedIfEmpty(

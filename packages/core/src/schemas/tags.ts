@@ -56,6 +56,8 @@ export const ZTagList = z
       aliases: z.array(ZTagAlias).max(20).optional(),
       /** A tag kept for the items that carry it but no longer offered for new shares. */
       active: z.boolean().optional(),
+      /** Moves every item of this tag to that one; this slug then resolves to it, as an alias. */
+      mergeInto: ZTagSlug.optional(),
     }),
   )
   .refine((tags) => new Set(tags.map((t) => t.slug)).size === tags.length, { message: 'slugs must be unique' })
@@ -65,5 +67,14 @@ export const ZTagList = z
       return new Set(names).size === names.length;
     },
     { message: "an alias must name one tag only, and never be another tag's slug" },
+  )
+  .refine(
+    (tags) =>
+      tags.every(
+        (t) =>
+          t.mergeInto === undefined ||
+          (t.mergeInto !== t.slug && tags.some((other) => other.slug === t.mergeInto && other.mergeInto === undefined)),
+      ),
+    { message: 'mergeInto must name another listed tag that is not merged itself' },
   );
 export type TTagList = z.infer<typeof ZTagList>;

@@ -16,7 +16,13 @@ export const resolveTagNames = async (
 ): Promise<ResolvedTags> => {
   const unique = [...new Set(names)];
   const found = await repo.resolve(unique, { activeOnly });
-  const byName = new Map(found.map((tag) => [tag.name, tag]));
+  const byName = new Map<string, (typeof found)[number]>();
+  for (const tag of found) {
+    const known = byName.get(tag.name);
+    // A merged tag keeps its row (inactive) and its slug becomes an alias of the tag it went into: the
+    // alias wins, so an old link or habit finds the items where they are now.
+    if (!known || (known.slug === tag.name && !known.active)) byName.set(tag.name, tag);
+  }
   const tags = new Map<number, TagRecord>();
   const unknown: string[] = [];
   for (const name of unique) {

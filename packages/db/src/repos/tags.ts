@@ -1,7 +1,7 @@
 import type { TagRepo } from '@mediashare/core';
 import { and, asc, desc, eq, inArray, like, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { tagAliases, tags } from '../schema';
+import { communityMediaTags, tagAliases, tags } from '../schema';
 
 const tagColumns = { id: tags.id, slug: tags.slug, label: tags.label, active: tags.active };
 
@@ -105,12 +105,16 @@ export const tagRepo = (db: Executor): TagRepo => ({
         reactivated: [] as string[],
       };
 
+      // A merged tag is never offered again: its slug becomes an alias of the tag it went into.
+      const isActive = (t: (typeof list)[number]) => t.mergeInto === undefined && (t.active ?? true);
       const fresh = list.filter((t) => !existing.has(t.slug));
       if (fresh.length > 0)
-        await tx.insert(tags).values(fresh.map(({ slug, label, active }) => ({ slug, label, active: active ?? true })));
+        await tx.insert(tags).values(fresh.map((t) => ({ slug: t.slug, label: t.label, active: isActive(t) })));
       result.added = fresh.map((t) => t.slug);
 
-      for (const { slug, label, active = true } of list) {
+      for (const entry of list) {
+        const { slug, label } = entry;
+        const active = isActive(entry);
         const known = existing.get(slug);
         if (!known || (known.label === label && known.active === active)) continue;
         await tx.update(tags).set({ label, active }).where(eq(tags.id, known.id));
@@ -121,7 +125,37 @@ export const tagRepo = (db: Executor): TagRepo => ({
 
       // Aliases follow the file exactly: those of unlisted tags go too, so a name can move to another tag.
       const ids = new Map((await tx.select({ id: tags.id, slug: tags.slug }).from(tags)).map((t) => [t.slug, t.id]));
-      const aliasRows = list.flatMap((t) => (t.aliases ?? []).map((alias) => ({ alias, tagId: ids.get(t.slug)! })));
+      const aliasRows = list.flatMap((t) => [
+        ...(t.aliases ?? []).map((alias) => ({ alias, tagId: ids.get(t.mergeInto ?? t.slug)! })),
+        ...(t.mergeInto ? [{ alias: t.slug, tagId: ids.get(t.mergeInto)! }] : []),
+      ]);
+
+      // Items move to the tag merged into (an item with both keeps one); the statement triggers recount.
+      const merged: { slug: string; into: string; moved: number }[] = [];
+      for (const { slug, mergeInto } of list) {
+        if (!mergeInto) continue;
+        const from = ids.get(slug)!;
+        const into = ids.get(mergeInto)!;
+        const moved = await tx
+          .insert(communityMediaTags)
+          .select(
+            tx
+              .select({
+                communityMediaId: communityMediaTags.communityMediaId,
+                tagId: sql<number>`${into}::int`.as('tag_id'),
+                createdAt: communityMediaTags.createdAt,
+              })
+              .from(communityMediaTags)
+              .where(eq(communityMediaTags.tagId, from)),
+          )
+          .onConflictDoNothing()
+          .returning({ id: communityMediaTags.communityMediaId });
+        const removed = await tx
+          .delete(communityMediaTags)
+          .where(eq(communityMediaTags.tagId, from))
+          .returning({ id: communityMediaTags.communityMediaId });
+        if (removed.length > 0 || moved.length > 0) merged.push({ slug, into: mergeInto, moved: removed.length });
+      }
       if (aliasRows.length === 0) await tx.delete(tagAliases);
       else
         await tx.delete(tagAliases).where(
@@ -148,7 +182,7 @@ export const tagRepo = (db: Executor): TagRepo => ({
             ),
           );
       result.deactivated.push(...gone.map((t) => t.slug));
-      return { ...result, aliases: aliasRows.length };
+      return { ...result, aliases: aliasRows.length, merged };
     }),
 
   async seedIfEmpty(list) {
