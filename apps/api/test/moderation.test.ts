@@ -153,6 +153,24 @@ describe('content warnings', () => {
   });
 });
 
+describe('the mature setting', () => {
+  it('is the signed-in user’s own, read back on /api/auth/me, by session only', async () => {
+    const viewer = await createUser(h.app);
+    expect((await call(h.app, '/api/auth/me', { cookie: viewer.cookie })).body.showMature).toBe(false);
+    const put = (json: unknown, options: { cookie?: string; headers?: Record<string, string> } = { cookie: viewer.cookie }) =>
+      call(h.app, '/api/user/settings/mature', { method: 'PUT', json, ...options });
+    expect(await put({ showMature: true })).toMatchObject({ status: 200, body: { showMature: true } });
+    expect((await call(h.app, '/api/auth/me', { cookie: viewer.cookie })).body.showMature).toBe(true);
+    expect((await put({ showMature: 'yes' })).status).toBe(400);
+    expect((await put({ showMature: true }, {})).status).toBe(401);
+    expect((await put({ showMature: false }, { cookie: viewer.cookie, headers: evil })).status).toBe(403);
+    expect(await outcome(trpcFor(h.app, viewer.cookie).moderation.setShowMature.mutate({ showMature: false }))).toMatchObject({
+      body: { showMature: false },
+    });
+    expect((await call(h.app, '/api/auth/me', { cookie: viewer.cookie })).body.showMature).toBe(false);
+  });
+});
+
 describe('reports', () => {
   it('takes reports from anyone; the same reporter again is a 200 that changes nothing', async () => {
     const item = await publish();

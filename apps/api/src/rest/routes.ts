@@ -25,6 +25,7 @@ import { reportCommunityItemRoute } from './moderation/report-community-item';
 import { reportSharedMediaRoute } from './moderation/report-shared-media';
 import { restoreCommunityItemRoute } from './moderation/restore-community-item';
 import { takeDownCommunityItemRoute } from './moderation/take-down-community-item';
+import { updateMaturePreferenceRoute } from './moderation/update-mature-preference';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -89,6 +90,7 @@ export const apiRoutes: readonly Route[] = [
   getConsentRoute,
   reportCommunityItemRoute,
   reportSharedMediaRoute,
+  updateMaturePreferenceRoute,
   listReportsRoute,
   dismissReportRoute,
   takeDownCommunityItemRoute,

@@ -26,6 +26,7 @@ import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
 import { communityBan, dismiss, log as moderationLog, reports, restore, takedown } from './procedures/moderation/admin';
 import { consent } from './procedures/moderation/consent';
+import { setShowMature } from './procedures/moderation/mature-preference';
 import { policy } from './procedures/moderation/policy';
 import { report } from './procedures/moderation/report';
 import { router } from './init';
@@ -53,7 +54,18 @@ export const appRouter = router({
   tags: router({ list: listTags }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
   // Moderation (issue 13): the policy, receipts and reports for everyone; the rest for admins only.
-  moderation: router({ policy, consent, report, reports, dismiss, takedown, restore, communityBan, log: moderationLog }),
+  moderation: router({
+    policy,
+    consent,
+    report,
+    setShowMature,
+    reports,
+    dismiss,
+    takedown,
+    restore,
+    communityBan,
+    log: moderationLog,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { MorePages } from '../ui/more-pages';
 import { QueryState } from '../ui/query-state';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CommunityCard } from './community-card';
+import { MatureToggle } from '../moderation/mature-gate';
 import { CommunityFilters } from './community-filters';
 import { communityViewerItem } from './community-viewer-item';
 import { formatFeedQuery, parseFeedQuery, withTag, type FeedFilters } from './feed-query';
@@ -51,6 +52,7 @@ export const CommunityPage = () => {
           <h1>Community</h1>
           <p className="page__lead">What people chose to share with everyone, newest first.</p>
         </div>
+        <MatureToggle />
       </div>
       <CommunityFilters filters={filters} tags={tags.data ?? []} isLoadingTags={tags.isLoading} onChange={setFilters} />
 
