@@ -311,6 +311,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
     community: {
       findByMediaId: async (mediaId) => state.community.find((c) => c.mediaId === mediaId) ?? null,
       findById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
+      findByFilePath: async (filePath) => state.community.find((c) => c.filePath === filePath) ?? null,
       async create(row) {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;
