@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../src/rest/routes';
 import { armable } from './support/faults';
 import { createUser, uploadFile, type TestUser } from './support/factories';
-import { createHarness, type Harness } from './support/harness';
+import { createHarness, STORAGE_DRIVER, type Harness } from './support/harness';
 import { call } from './support/http';
 import { makeAdmin, patternImage } from './support/moderation';
 import { share, shareState, unshare } from './support/share';
@@ -150,6 +150,24 @@ describe('content warnings', () => {
     expect((await call(h.app, `/api/community/${mature.id}`)).body.mature).toBe(false);
     expect((await call(h.app, '/api/community?mature=sometimes')).status).toBe(400);
     expect((await share(h, owner, plain.mediaId, { ...community, mature: 'yes' })).status).toBe(400);
+  });
+});
+
+describe('the mature setting', () => {
+  it('is the signed-in user’s own, read back on /api/auth/me, by session only', async () => {
+    const viewer = await createUser(h.app);
+    expect((await call(h.app, '/api/auth/me', { cookie: viewer.cookie })).body.showMature).toBe(false);
+    const put = (json: unknown, options: { cookie?: string; headers?: Record<string, string> } = { cookie: viewer.cookie }) =>
+      call(h.app, '/api/user/settings/mature', { method: 'PUT', json, ...options });
+    expect(await put({ showMature: true })).toMatchObject({ status: 200, body: { showMature: true } });
+    expect((await call(h.app, '/api/auth/me', { cookie: viewer.cookie })).body.showMature).toBe(true);
+    expect((await put({ showMature: 'yes' })).status).toBe(400);
+    expect((await put({ showMature: true }, {})).status).toBe(401);
+    expect((await put({ showMature: false }, { cookie: viewer.cookie, headers: evil })).status).toBe(403);
+    expect(await outcome(trpcFor(h.app, viewer.cookie).moderation.setShowMature.mutate({ showMature: false }))).toMatchObject({
+      body: { showMature: false },
+    });
+    expect((await call(h.app, '/api/auth/me', { cookie: viewer.cookie })).body.showMature).toBe(false);
   });
 });
 
@@ -362,8 +380,10 @@ describe('admin routes', () => {
     const item = await publish();
     const filed = await report(item.id, { reason: 'non_consensual' }, from('198.51.100.31'));
     expect(await feedIds()).not.toContain(item.id);
+    if (STORAGE_DRIVER === 'local') expect((await h.fetchPublic(item.url)).status).toBe(404);
     expect((await adminCall(`/api/admin/reports/${filed.body.id}/dismiss`, {})).status).toBe(200);
     expect(await feedIds()).toContain(item.id);
+    expect((await h.fetchPublic(item.url)).status).toBe(200);
     expect((await call(h.app, `/api/shared/media/${item.shareCode}`)).status).toBe(200);
     const queue = (await adminCall('/api/admin/reports')).body.items;
     expect(queue.some((g: { communityMediaId: number }) => g.communityMediaId === item.id)).toBe(false);

@@ -582,6 +582,15 @@ describe('the OpenAPI document', () => {
     await send(linkReportOf(published.shareCode), { body: '{}', headers: { 'content-type': 'text/plain' } });
     await send(linkReportOf(published.shareCode), { json: { reason: 'spam' }, headers: { origin: 'https://evil.example' } });
     await send(linkReportOf(published.shareCode), { json: { reason: 'spam' }, headers: badBearer });
+    const matureSetting = '/api/user/settings/mature';
+    await send(matureSetting, { method: 'PUT', json: { showMature: true }, cookie });
+    await send(matureSetting, { method: 'PUT', json: { showMature: 'yes' }, cookie });
+    await send(matureSetting, { method: 'PUT', json: huge, cookie });
+    await send(matureSetting, { method: 'PUT', body: '{}', headers: { 'content-type': 'text/plain' }, cookie });
+    await send(matureSetting, { method: 'PUT', json: { showMature: true } });
+    await send(matureSetting, { method: 'PUT', json: { showMature: true }, headers: badBearer });
+    await send(matureSetting, { method: 'PUT', json: { showMature: true }, headers: bearer(shareToken) });
+    await send(matureSetting, { method: 'PUT', json: { showMature: true }, cookie, headers: { origin: 'https://evil.example' } });
     const adminSend = (path: string, options: CallOptions = {}) => send(path, { ...options, cookie: admin.cookie });
     await adminSend('/api/admin/reports');
     await send('/api/admin/reports', { cookie });

@@ -67,6 +67,7 @@ const OPERATION_IDS = {
   getCommunityConsent: 'GET /api/community/{id}/consent',
   reportCommunityItem: 'POST /api/community/{id}/reports',
   reportSharedMedia: 'POST /api/shared/media/{code}/reports',
+  updateMaturePreference: 'PUT /api/user/settings/mature',
   listReports: 'GET /api/admin/reports',
   dismissReport: 'POST /api/admin/reports/{id}/dismiss',
   takeDownCommunityItem: 'POST /api/admin/community/{id}/takedown',

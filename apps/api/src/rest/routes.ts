@@ -40,6 +40,7 @@ import { takeDownCommunityItemRoute } from './moderation/take-down-community-ite
 import { getAtomFeedRoute } from './feeds/get-atom-feed';
 import { getJsonFeedRoute } from './feeds/get-json-feed';
 import { getRssFeedRoute } from './feeds/get-rss-feed';
+import { updateMaturePreferenceRoute } from './moderation/update-mature-preference';
 import { registerGeneratedMediaRoute } from './internal/register-generated-media';
 import { checkHealthRoute } from './platform/check-health';
 import { getMetricsRoute } from './platform/get-metrics';
@@ -128,6 +129,7 @@ export const apiRoutes: readonly Route[] = [
   getConsentRoute,
   reportCommunityItemRoute,
   reportSharedMediaRoute,
+  updateMaturePreferenceRoute,
   listReportsRoute,
   dismissReportRoute,
   takeDownCommunityItemRoute,

@@ -43,6 +43,7 @@ import { enable as enableTwoFactor } from './procedures/two-factor/enable';
 import { setup as setupTwoFactor } from './procedures/two-factor/setup';
 import { communityBan, dismiss, log as moderationLog, reports, restore, takedown } from './procedures/moderation/admin';
 import { consent } from './procedures/moderation/consent';
+import { setShowMature } from './procedures/moderation/mature-preference';
 import { policy } from './procedures/moderation/policy';
 import { report } from './procedures/moderation/report';
 import { router } from './init';
@@ -85,7 +86,18 @@ export const appRouter = router({
   invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),
   users: router({ list: listUsers, updateQuota }),
   // Moderation (issue 13): the policy, receipts and reports for everyone; the rest for admins only.
-  moderation: router({ policy, consent, report, reports, dismiss, takedown, restore, communityBan, log: moderationLog }),
+  moderation: router({
+    policy,
+    consent,
+    report,
+    setShowMature,
+    reports,
+    dismiss,
+    takedown,
+    restore,
+    communityBan,
+    log: moderationLog,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -203,6 +203,46 @@ describe('CommunityPage', () => {
     expect(screen.getByText('@me')).toBeInTheDocument();
   });
 
+  it('blurs mature items behind Show; signed out, "Show mature items" is remembered in the browser', async () => {
+    window.localStorage.removeItem('mediashare.showMature');
+    const { user } = setup('/community', {
+      'community.list': () => ({ items: [item(1, { mature: true }), item(2)], nextCursor: null }),
+    });
+    const mature = (await screen.findByText('@owner1')).closest('li')!;
+    expect(within(mature).getByText('Mature content')).toBeInTheDocument();
+    expect(within(screen.getByText('@owner2').closest('li')!).queryByText('Mature content')).toBeNull();
+    await user.click(within(mature).getByRole('button', { name: 'Show' }));
+    expect(within(mature).queryByText('Mature content')).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Show mature items' }));
+    expect(window.localStorage.getItem('mediashare.showMature')).toBe('true');
+    window.localStorage.removeItem('mediashare.showMature');
+  });
+
+  it('keeps a signed-in viewer’s choice on their account', async () => {
+    let me = {
+      id: 7,
+      email: 'me@example.test',
+      username: 'me',
+      role: 'user',
+      showMature: true,
+      createdAt: new Date().toISOString(),
+    };
+    const { api, user } = setup('/community', {
+      'auth.me': () => me,
+      'community.list': () => ({ items: [item(1, { mature: true })], nextCursor: null }),
+      'moderation.setShowMature': (input: { showMature: boolean }) => {
+        me = { ...me, showMature: input.showMature };
+        return input;
+      },
+    });
+    const card = (await screen.findByText('@owner1')).closest('li')!;
+    expect(within(card).queryByText('Mature content')).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Show mature items' }));
+    expect(api.callsTo('moderation.setShowMature')).toEqual([{ showMature: false }]);
+    expect(await within(card).findByText('Mature content')).toBeInTheDocument();
+    expect(window.localStorage.getItem('mediashare.showMature')).toBeNull();
+  });
+
   it('says when the feed cannot be loaded', async () => {
     setup('/community', {
       'community.list': () => {

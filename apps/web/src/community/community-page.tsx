@@ -5,6 +5,7 @@ import { useSession } from '../lib/session';
 import { trpc } from '../trpc';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CommunityFeed } from './community-feed';
+import { MatureToggle } from '../moderation/mature-gate';
 import { CommunityFilters } from './community-filters';
 import { FeedLinks, useFeedLinks } from './feed-links';
 import { formatFeedQuery, parseFeedQuery, withTag, type FeedFilters } from './feed-query';
@@ -34,6 +35,7 @@ export const CommunityPage = () => {
           <p className="page__lead">What people chose to share with everyone, newest first.</p>
         </div>
         <FeedLinks query={formatFeedQuery(filters)} />
+        <MatureToggle />
       </div>
       <CommunityFilters filters={filters} tags={tags.data ?? []} isLoadingTags={tags.isLoading} onChange={setFilters} />
       <CommunityFeed

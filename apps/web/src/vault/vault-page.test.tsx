@@ -4,7 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderWithApi } from '../../test/render';
 import { VaultPage } from './vault-page';
 
-const user = { id: 1, email: 'ana@example.test', username: 'ana', role: 'user' as const, createdAt: '2025-01-01T00:00:00.000Z' };
+const user = {
+  id: 1,
+  email: 'ana@example.test',
+  username: 'ana',
+  role: 'user' as const,
+  showMature: false,
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
 
 const media = (id: number, fileName: string, overrides: Partial<TMediaItem> = {}): TMediaItem => ({
   communityStatus: null,

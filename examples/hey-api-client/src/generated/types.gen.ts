@@ -69,6 +69,7 @@ export type User = {
     email: string;
     username: string;
     role: 'user' | 'admin';
+    showMature: boolean;
     createdAt: string;
 };
 
@@ -488,6 +489,7 @@ export type GetCurrentUserResponses = {
         email: string;
         username: string;
         role: 'user' | 'admin';
+        showMature: boolean;
         createdAt: string;
         usage: number;
         quota: number | null;
@@ -3233,6 +3235,59 @@ export type ReportSharedMediaResponses = {
 };
 
 export type ReportSharedMediaResponse = ReportSharedMediaResponses[keyof ReportSharedMediaResponses];
+
+export type UpdateMaturePreferenceData = {
+    body?: {
+        showMature: boolean;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/user/settings/mature';
+};
+
+export type UpdateMaturePreferenceErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UpdateMaturePreferenceError = UpdateMaturePreferenceErrors[keyof UpdateMaturePreferenceErrors];
+
+export type UpdateMaturePreferenceResponses = {
+    /**
+     * The setting as it is now.
+     */
+    200: {
+        showMature: boolean;
+    };
+};
+
+export type UpdateMaturePreferenceResponse = UpdateMaturePreferenceResponses[keyof UpdateMaturePreferenceResponses];
 
 export type ListReportsData = {
     body?: never;

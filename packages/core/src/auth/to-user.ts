@@ -6,5 +6,6 @@ export const toUser = (user: UserRecord): TUser => ({
   email: user.email,
   username: user.username,
   role: user.role,
+  showMature: user.showMature,
   createdAt: user.createdAt.toISOString(),
 });

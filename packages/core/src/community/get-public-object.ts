@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import { BUCKETS, InvalidKeyError, StorageNotFoundError, type ByteRange } from '../ports/storage';
+import { baseKeyOf } from '../renditions/rendition-keys';
 
 /**
  * An object of the public bucket (community copies), as the local driver serves it at the path Supabase
@@ -8,10 +9,13 @@ import { BUCKETS, InvalidKeyError, StorageNotFoundError, type ByteRange } from '
  * object are all the same 404: nothing here tells them apart.
  */
 export const getPublicObject = async (
-  { storage }: Pick<CoreDeps, 'storage'>,
+  { storage, db }: Pick<CoreDeps, 'storage' | 'db'>,
   { bucket, key }: { bucket: string; key: string },
 ) => {
   if (bucket !== BUCKETS.general) throw ERRORS.objectNotFound();
+  // A copy hidden by reports (or being taken down) is off its public URLs too, renditions included.
+  const copy = await db.community.findByFilePath(baseKeyOf(key) ?? key);
+  if (copy && copy.moderationStatus !== 'visible') throw ERRORS.objectNotFound();
   const info = await storage.stat(BUCKETS.general, key).catch((error: unknown) => {
     if (error instanceof InvalidKeyError) return null;
     throw error;

@@ -5,3 +5,4 @@ export { takeDown } from './take-down';
 export { dismissReport, restoreCommunityItem, banFromCommunity } from './review';
 export { findReportQueue } from './find-report-queue';
 export { findModerationLog } from './find-moderation-log';
+export { updateMaturePreference } from './update-mature-preference';

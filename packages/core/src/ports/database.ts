@@ -221,6 +221,8 @@ export interface TagRepo {
 export interface CommunityRepo {
   findByMediaId(mediaId: number): Promise<CommunityMediaRecord | null>;
   findById(id: number): Promise<CommunityMediaRecord | null>;
+  /** The copy whose public file this is. */
+  findByFilePath(filePath: string): Promise<CommunityMediaRecord | null>;
   /** Null when the media item has a community copy already: the unique index has the last word. */
   create(row: NewCommunityMedia): Promise<CommunityMediaRecord | null>;
   delete(id: number): Promise<void>;

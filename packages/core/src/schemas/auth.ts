@@ -43,6 +43,8 @@ export const ZUser = z.object({
   email: z.string(),
   username: z.string(),
   role: z.enum(['user', 'admin']),
+  /** Mature Community items are shown without a click (the user's own setting). */
+  showMature: z.boolean(),
   createdAt: ZIsoDate,
 });
 export type TUser = z.infer<typeof ZUser>;

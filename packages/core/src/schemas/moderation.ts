@@ -117,3 +117,6 @@ export const ZModerationLogQuery = z.object({
 export const ZReportIdInput = z.strictObject({ id: ZReportId });
 export const ZTakedownByIdInput = z.strictObject({ id: ZCommunityId, ...ZTakedownInput.shape });
 export const ZUserIdInput = z.strictObject({ id: ZUserId });
+
+/** The signed-in viewer's own choice about mature items (PUT /api/user/settings/mature). */
+export const ZMaturePreference = z.strictObject({ showMature: z.boolean({ error: 'showMature must be true or false' }) });

@@ -404,6 +404,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
       findForOwner: async (userId, afterId, limit) =>
         state.community.filter((c) => c.userId === userId && c.id > afterId).slice(0, limit),
+      findByFilePath: async (filePath) => state.community.find((c) => c.filePath === filePath) ?? null,
       async create(row) {
         // The unique index on media_id.
         if (row.mediaId !== null && state.community.some((c) => c.mediaId === row.mediaId)) return null;

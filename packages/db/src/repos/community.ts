@@ -36,6 +36,11 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
     return row ?? null;
   },
 
+  async findByFilePath(filePath) {
+    const [row] = await db.select().from(communityMedia).where(eq(communityMedia.filePath, filePath)).limit(1);
+    return row ?? null;
+  },
+
   async create(values) {
     const [row] = await db
       .insert(communityMedia)
