@@ -35,7 +35,6 @@ export const SiteHeader = () => {
           {user && <NavLink href="/">Vault</NavLink>}
           <NavLink href="/community">Community</NavLink>
           {user && <NavLink href="/tokens">API tokens</NavLink>}
-          {user && <NavLink href="/account">Account</NavLink>}
         </nav>
         <div className="site-header__account">
           {isLoading ? null : user ? (
