@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { fitsWidth, launchChromium } from './support/browser';
 import { startServer, type Server } from './support/server';
 
 /**
@@ -90,8 +90,11 @@ describe('the account page', () => {
     await here.getByText('Signed out of 1 other sessions.').waitFor();
     await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1);
     await isSignedOut(there);
-    // This browser is still signed in.
+    // This browser is still signed in; on a phone the page fits its width.
     await openAccount(here);
+    await here.setViewportSize({ width: 360, height: 780 });
+    expect(await fitsWidth(here)).toBe(true);
+    await here.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('deletes the account after the password and the username typed out, and the name is free again', async () => {

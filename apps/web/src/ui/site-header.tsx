@@ -38,7 +38,6 @@ export const SiteHeader = () => {
           {user && <NavLink href={profileUrl(user.username)}>My posts</NavLink>}
           {user && <NavLink href="/exposure">What’s public</NavLink>}
           {user && <NavLink href="/tokens">API tokens</NavLink>}
-          {user && <NavLink href="/account">Account</NavLink>}
         </nav>
         <div className="site-header__account">
           {isLoading ? null : user ? (
