@@ -113,7 +113,10 @@ export const AdminQueuePage = () => {
     <main className="page admin-page">
       <header className="admin-page__header">
         <h1>Moderation queue</h1>
-        <Link href="/admin/log">Moderation log</Link>
+        <nav aria-label="Administration" className="admin-page__nav">
+          <Link href="/admin/log">Moderation log</Link> · <Link href="/admin/invites">Invites</Link> ·{' '}
+          <Link href="/admin/users">Users and quotas</Link>
+        </nav>
       </header>
       <QueryState query={queue} loading="Loading reports…" failed="Could not load the queue" />
       {queue.data && queue.data.items.length === 0 && <p>No open reports.</p>}

@@ -42,9 +42,14 @@ export const SiteHeader = () => {
         <div className="site-header__account">
           {isLoading ? null : user ? (
             <>
-              <span className="site-header__user" title={user.email}>
+              {user.role === 'admin' && (
+                <Link href="/admin" className="nav-link">
+                  Admin
+                </Link>
+              )}
+              <Link href="/account" className="site-header__user" title={`Your account (${user.email})`}>
                 {user.username}
-              </span>
+              </Link>
               <button
                 type="button"
                 className="button button--small"
