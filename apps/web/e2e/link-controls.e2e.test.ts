@@ -180,3 +180,52 @@ describe('share links under the owner’s control, in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('the share dialog on a phone', () => {
+  /** WCAG relative luminance of an `rgb(...)`/`rgba(...)` colour, blended over `under` when translucent. */
+  const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+  const luminance = ([r, g, b]: number[]) => {
+    const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+  };
+  const contrast = (a: number[], b: number[]) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it('fits 360x740 with its primary button in view, and its focus ring stands out at least 3:1', async () => {
+    const phone = await owner.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto('/');
+    await phone.getByRole('button', { name: 'Share lagoon.png' }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Share “lagoon.png”' });
+    await dialog.getByRole('checkbox', { name: /Share to Community Feed/ }).check();
+    await dialog.getByRole('combobox', { name: 'Search tags' }).waitFor();
+
+    // The form scrolls inside the dialog; the footer with the primary button stays on screen.
+    const primary = dialog.locator('.share-form__footer button[type="submit"]');
+    const box = (await primary.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(740);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Keyboard focus on the tag picker: its ring's outer colour against the dialog's surface.
+    const search = dialog.getByRole('combobox', { name: 'Search tags' });
+    await search.focus();
+    await phone.keyboard.press('Shift+Tab');
+    await phone.keyboard.press('Tab');
+    const { shadow, surface } = await search.evaluate((el) => ({
+      shadow: getComputedStyle(el).boxShadow,
+      surface: getComputedStyle(el.closest('dialog')!).backgroundColor,
+    }));
+    const rings = shadow.split(/,(?![^(]*\))/).map((ring) => parse(ring.match(/rgba?\([^)]*\)/)?.[0] ?? ''));
+    const outer = rings.at(-1)!;
+    expect(outer.length).toBeGreaterThanOrEqual(3);
+    expect(outer[3] ?? 1).toBe(1);
+    const ratio = contrast(outer, parse(surface));
+    console.log(`focus ring contrast against the dialog: ${ratio.toFixed(2)}:1`);
+    expect(ratio).toBeGreaterThanOrEqual(3);
+    await screenshot(phone, 'share-dialog-phone', { fullPage: false });
+    await phone.close();
+  });
+});
