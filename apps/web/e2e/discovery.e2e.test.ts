@@ -41,6 +41,8 @@ describe('discovery in the browser', () => {
     expect(await alt.getAttribute('aria-describedby')).toBeTruthy();
     await dialog.getByText(/Add alt text: describe the picture/).waitFor();
     const search = dialog.getByRole('combobox', { name: 'Search tags' });
+    // The list is there once the tags have loaded; Enter then picks the first match.
+    await dialog.getByRole('option', { name: 'Sunset' }).waitFor();
     await search.fill('sunset');
     await search.press('Enter');
     await dialog.getByRole('textbox', { name: 'Title (optional)' }).fill('Last light');

@@ -55,6 +55,8 @@ const shareThroughDialog = async (page: Page, fileName: string) => {
   const dialog = page.getByRole('dialog', { name: `Share “${fileName}”` });
   await dialog.waitFor();
   const search = dialog.getByRole('combobox', { name: 'Search tags' });
+  // The list is there once the tags have loaded; Enter then picks the first match.
+  await dialog.getByRole('option', { name: 'Night' }).waitFor();
   await search.fill('night');
   await search.press('Enter');
   await dialog.getByRole('checkbox', { name: /I agree to the community sharing policy \(version 2026-12-01\)/ }).check();
