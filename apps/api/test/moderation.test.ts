@@ -326,6 +326,12 @@ describe('admin routes', () => {
         'listReports',
         'restoreCommunityItem',
         'takeDownCommunityItem',
+        // Running the instance: invites, users and their quotas.
+        'createInvite',
+        'deleteInvite',
+        'listInvites',
+        'listUsers',
+        'updateUserQuota',
       ].sort(),
     );
     const item = await publish();
@@ -334,7 +340,7 @@ describe('admin routes', () => {
       for (const cookie of [stranger.cookie, owner.cookie, undefined]) {
         const res = await call(h.app, path, {
           method: route.method.toUpperCase(),
-          ...(route.method === 'get' ? {} : { json: { reason: 'x' } }),
+          ...(route.method === 'get' || route.method === 'delete' ? {} : { json: { reason: 'x' } }),
           cookie,
         });
         expect(res, `${route.method} ${path}`).toMatchObject({ status: 404, body: { message: 'Not found' } });
@@ -349,6 +355,11 @@ describe('admin routes', () => {
         trpc.moderation.takedown.mutate({ id: item.id, reason: 'x' }),
         trpc.moderation.restore.mutate({ id: item.id }),
         trpc.moderation.communityBan.mutate({ id: owner.id }),
+        trpc.invites.list.query(),
+        trpc.invites.create.mutate({}),
+        trpc.invites.delete.mutate({ id: 1 }),
+        trpc.users.list.query(),
+        trpc.users.updateQuota.mutate({ id: owner.id, quotaBytes: 1 }),
       ];
       for (const result of await Promise.all(calls.map((p) => outcome(p)))) expect(result.status).toBe(404);
     }

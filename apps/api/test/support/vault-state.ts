@@ -115,6 +115,15 @@ const fileHash = async (response: Response) => {
  * its public files.
  */
 export const captureVault = async (f: Fetcher, seeded: Seeded) => {
+  // Links first: the first download of a shared image makes its stripped copy, which counts toward its
+  // owner's usage (in /api/auth/me); reading the people after it sees the usage a backup would hold.
+  const links = [];
+  for (const code of seeded.codes) {
+    links.push({
+      page: await json(await f(`/api/shared/media/${code}`)),
+      file: await fileHash(await f(`/api/shared/media/${code}/file`)),
+    });
+  }
   const people = [];
   for (const person of seeded.people) {
     const login = await send(f, '/api/auth/login', { json: { email: person.username, password: person.password } });
@@ -130,13 +139,6 @@ export const captureVault = async (f: Fetcher, seeded: Seeded) => {
     people.push({ me, items: list.body, files });
   }
   const byToken = await json(await f('/api/user/media?limit=100', { headers: { authorization: `Bearer ${seeded.token}` } }));
-  const links = [];
-  for (const code of seeded.codes) {
-    links.push({
-      page: await json(await f(`/api/shared/media/${code}`)),
-      file: await fileHash(await f(`/api/shared/media/${code}/file`)),
-    });
-  }
   const retired = (await f(`/api/shared/media/${seeded.retiredCode}`)).status;
   const feed = (await json(await f('/api/community?limit=60'))) as { body: { items: { url: string }[] } };
   const publicFiles = [];

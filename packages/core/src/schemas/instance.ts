@@ -53,12 +53,8 @@ export type TCreatedInvite = z.infer<typeof ZCreatedInvite>;
 
 export const ZInviteList = z.object({ invites: z.array(ZInvite) });
 
-export const ZAdminUser = z.object({
-  id: ZId,
-  email: z.string(),
-  username: z.string(),
-  role: z.enum(['user', 'admin']),
-  createdAt: ZIsoDate,
+/** An account as the user list shows it to admins: the account as its owner sees it, and what it stores. */
+export const ZAdminUser = ZUser.extend({
   usage: z.number().int(),
   /** The quota in force (the account's own, else DEFAULT_QUOTA_BYTES); null is unlimited. */
   quota: z.number().int().nullable(),
