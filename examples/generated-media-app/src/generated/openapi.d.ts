@@ -5928,6 +5928,7 @@ export interface operations {
                             username: string;
                             /** @enum {string} */
                             role: "user" | "admin";
+                            showMature: boolean;
                             createdAt: string;
                             usage: number;
                             quota: number | null;
@@ -5998,6 +5999,7 @@ export interface operations {
                         username: string;
                         /** @enum {string} */
                         role: "user" | "admin";
+                        showMature: boolean;
                         createdAt: string;
                         usage: number;
                         quota: number | null;

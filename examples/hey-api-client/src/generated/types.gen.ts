@@ -2895,6 +2895,7 @@ export type ListUsersResponses = {
             email: string;
             username: string;
             role: 'user' | 'admin';
+            showMature: boolean;
             createdAt: string;
             usage: number;
             quota: number | null;
@@ -2962,6 +2963,7 @@ export type UpdateUserQuotaResponses = {
         email: string;
         username: string;
         role: 'user' | 'admin';
+        showMature: boolean;
         createdAt: string;
         usage: number;
         quota: number | null;
