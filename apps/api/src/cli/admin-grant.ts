@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { grantAdmin, isAppError } from '@mediashare/core';
-import { openDatabase } from '@mediashare/db';
 import { loadEnv } from '../env';
+import { openCliDatabase } from './cli-database';
 import { createLogger } from '../logger';
 
 // `pnpm admin:grant <email>`: the only way to make an admin (moderation, /admin).
@@ -12,12 +11,7 @@ if (!email || process.argv.length > 3) {
 }
 
 const env = loadEnv();
-const db = await openDatabase({
-  url: env.DATABASE_URL,
-  dataDir: path.join(env.DATA_DIR, 'pglite'),
-  poolSize: 1,
-  prepare: env.DATABASE_PREPARE,
-});
+const db = await openCliDatabase(env);
 try {
   const { user, wasAdmin } = await grantAdmin({ db, logger: createLogger('warn') }, { email });
   process.stdout.write(

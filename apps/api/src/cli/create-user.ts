@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { createUserAccount, isAppError } from '@mediashare/core';
-import { openDatabase } from '@mediashare/db';
 import { loadEnv } from '../env';
+import { openCliDatabase } from './cli-database';
 import { createLogger } from '../logger';
 
 // `pnpm user:create <email> <username>`: an account without a password, and a single-use link through the
@@ -13,12 +12,7 @@ if (!email || !username || rest.length > 0) {
 }
 
 const env = loadEnv();
-const db = await openDatabase({
-  url: env.DATABASE_URL,
-  dataDir: path.join(env.DATA_DIR, 'pglite'),
-  poolSize: 1,
-  prepare: env.DATABASE_PREPARE,
-});
+const db = await openCliDatabase(env);
 try {
   const {
     user,

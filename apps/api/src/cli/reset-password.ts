@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { createPasswordReset, isAppError } from '@mediashare/core';
-import { openDatabase } from '@mediashare/db';
 import { loadEnv } from '../env';
+import { openCliDatabase } from './cli-database';
 import { createLogger } from '../logger';
 
 // `pnpm user:reset-password <email or username>`: prints a single-use link that sets a new password.
@@ -12,13 +11,7 @@ if (!login || process.argv.length > 3) {
 }
 
 const env = loadEnv();
-// The database alone: no storage or image service is needed to issue a link.
-const db = await openDatabase({
-  url: env.DATABASE_URL,
-  dataDir: path.join(env.DATA_DIR, 'pglite'),
-  poolSize: 1,
-  prepare: env.DATABASE_PREPARE,
-});
+const db = await openCliDatabase(env);
 try {
   const {
     user,
