@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DEFAULT_TAGS, drainRenditionJobs, syncTags } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uploadFile, type TestUser } from './support/factories';
@@ -9,22 +6,11 @@ import { createHarness, type Harness } from './support/harness';
 import { call } from './support/http';
 import { share, shareState, unshare } from './support/share';
 import { trpcFor } from './support/trpc-client';
-
-const INDEX_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <title>mediashare</title>
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`;
+import { makeWebBuild } from './support/web-build';
 
 // Its own database and web build: pages, counts and suggestions see this file's items only.
 let h: Harness;
-let webDir: string;
+let web: Awaited<ReturnType<typeof makeWebBuild>>;
 let ann: TestUser;
 const ids: Record<string, { mediaId: number; communityId: number; shareCode: string }> = {};
 
@@ -42,9 +28,8 @@ const publish = async (name: string, kind: 'image' | 'video' | 'gif', body: Reco
 };
 
 beforeAll(async () => {
-  webDir = await mkdtemp(path.join(tmpdir(), 'mediashare-web-'));
-  await writeFile(path.join(webDir, 'index.html'), INDEX_HTML);
-  h = await createHarness({ webDistDir: webDir, isolated: true });
+  web = await makeWebBuild();
+  h = await createHarness({ webDistDir: web.dir, isolated: true });
   ann = await createUser(h.app);
   await publish('photo', 'image', {
     title: 'Harbour <b>"dusk"</b>',
@@ -57,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.close();
-  await rm(webDir, { recursive: true, force: true });
+  await web.remove();
 });
 
 const page = async (pathname: string) => {

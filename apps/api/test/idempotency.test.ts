@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { isDerivedKey, runSweep } from '@mediashare/core';
 import { schema } from '@mediashare/db';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, fileForm, type TestUser } from './support/factories';
 import { makeImage } from './support/fixtures';
 import { createHarness, type Harness } from './support/harness';
 import { call } from './support/http';
-import { spawnServer, type SpawnedServer } from './support/spawn-server';
+import { startTwoProcesses, type TwoProcesses } from './support/two-processes';
 import { outcome, trpcFor } from './support/trpc-client';
 
 const HOUR = 3_600_000;
@@ -193,28 +190,14 @@ describe('Idempotency-Key on shares and token creation', () => {
  * one PGlite. A retry that reaches the other process while the first upload still streams waits for it.
  */
 describe('a concurrent duplicate in another process', () => {
-  let servers: SpawnedServer[] = [];
   let observer: Harness;
-  let dataDir: string;
-  let send: (processIndex: number, p: string, init: RequestInit) => Promise<Response>;
+  let send: TwoProcesses['send'];
+  let processes: TwoProcesses;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-idem-'));
-    observer = await createHarness({ env: { DATA_DIR: dataDir } });
-    if (inject('dbMode') === 'postgres') {
-      const env = { LOG_LEVEL: 'warn', ...observer.storageEnv };
-      servers = await Promise.all([spawnServer(env, { dataDir }), spawnServer(env, { dataDir })]);
-      send = (i, p, init) => fetch(`${servers[i]?.url}${p}`, init);
-    } else {
-      const second = await createHarness({ database: observer.deps.db, storage: observer.deps.storage });
-      const apps = [observer.app, second.app];
-      send = async (i, p, init) => apps[i]!.request(p, init);
-    }
+    processes = await startTwoProcesses();
+    ({ observer, send } = processes);
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await observer.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => processes.close());
 
   it('waits for the first request and answers with its item', async () => {
     const user = await createUser(observer.app);

@@ -1,43 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { isDerivedKey } from '@mediashare/core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileForm, uniqueName } from './support/factories';
 import { makeImage } from './support/fixtures';
-import { createHarness, type Harness } from './support/harness';
 import { shareState } from './support/share';
-import { spawnServer, type SpawnedServer } from './support/spawn-server';
+import type { Harness } from './support/harness';
+import { startTwoProcesses, type TwoProcesses } from './support/two-processes';
 
 /**
  * Two API processes on one database and one storage folder. On PostgreSQL they are real processes
  * (the server's own entry point); PGlite lives inside one process, so there two apps share it.
  */
 let observer: Harness;
-let servers: SpawnedServer[] = [];
-let dataDir: string;
-let send: (processIndex: number, path: string, init?: RequestInit) => Promise<Response>;
+let send: TwoProcesses['send'];
+let processes: TwoProcesses;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-two-'));
-  observer = await createHarness({ env: { DATA_DIR: dataDir } });
-  if (inject('dbMode') === 'postgres') {
-    // Both processes use the observer's storage: the same folder, or the same Supabase stand-in.
-    const env = { LOG_LEVEL: 'warn', ...observer.storageEnv };
-    servers = await Promise.all([spawnServer(env, { dataDir }), spawnServer(env, { dataDir })]);
-    send = (i, p, init) => fetch(`${servers[i % 2]?.url}${p}`, init);
-  } else {
-    const second = await createHarness({ database: observer.deps.db, storage: observer.deps.storage });
-    const apps = [observer.app, second.app];
-    send = async (i, p, init) => apps[i % 2]!.request(p, init);
-  }
+  processes = await startTwoProcesses();
+  ({ observer, send } = processes);
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-  await observer.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => processes.close());
 
 const TAG_SETS = [['night'], ['urban', 'street'], ['beach', 'sunset', 'summer']];
 

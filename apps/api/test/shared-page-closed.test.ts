@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { drainRenditionJobs } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uploadFile, type TestUser } from './support/factories';
@@ -8,32 +5,20 @@ import { makeImage } from './support/fixtures';
 import { createHarness, type Harness } from './support/harness';
 import { call } from './support/http';
 import { share } from './support/share';
-
-const INDEX_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <title>mediashare</title>
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`;
+import { INDEX_HTML, makeWebBuild } from './support/web-build';
 
 let clock = Date.now();
 let h: Harness;
-let webDir: string;
+let web: Awaited<ReturnType<typeof makeWebBuild>>;
 let owner: TestUser;
 beforeAll(async () => {
-  webDir = await mkdtemp(path.join(tmpdir(), 'mediashare-web-'));
-  await writeFile(path.join(webDir, 'index.html'), INDEX_HTML);
-  h = await createHarness({ webDistDir: webDir, isolated: true, now: () => new Date(clock) });
+  web = await makeWebBuild();
+  h = await createHarness({ webDistDir: web.dir, isolated: true, now: () => new Date(clock) });
   owner = await createUser(h.app);
 });
 afterAll(async () => {
   await h.close();
-  await rm(webDir, { recursive: true, force: true });
+  await web.remove();
 });
 
 const htmlOf = async (code: string) => {

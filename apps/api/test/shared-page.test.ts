@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { drainRenditionJobs, PAGES } from '@mediashare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uploadFile, type TestUser } from './support/factories';
@@ -8,36 +5,24 @@ import { makeImage, readFixture } from './support/fixtures';
 import { createHarness, type Harness } from './support/harness';
 import { call } from './support/http';
 import { share, unshare } from './support/share';
-
-const INDEX_HTML = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="UTF-8" />
-    <title>mediashare</title>
-  </head>
-  <body>
-    <div id="root"></div>
-  </body>
-</html>
-`;
+import { INDEX_HTML, makeWebBuild } from './support/web-build';
 
 /** The page without its feed and oEmbed discovery links (discovery.test.ts checks those). */
 const withoutHeadLinks = (html: string) => html.replace(/\n\s*<link rel="alternate" [^>]*\/>/g, '');
 
 let h: Harness;
-let webDir: string;
+let web: Awaited<ReturnType<typeof makeWebBuild>>;
 let alice: TestUser;
 
 beforeAll(async () => {
-  webDir = await mkdtemp(path.join(tmpdir(), 'mediashare-web-'));
-  await writeFile(path.join(webDir, 'index.html'), INDEX_HTML);
+  web = await makeWebBuild();
   // Its own database: the previews it makes must be this file's items only.
-  h = await createHarness({ webDistDir: webDir, isolated: true });
+  h = await createHarness({ webDistDir: web.dir, isolated: true });
   alice = await createUser(h.app);
 });
 afterAll(async () => {
   await h.close();
-  await rm(webDir, { recursive: true, force: true });
+  await web.remove();
 });
 
 const page = async (pathname: string) => {
@@ -122,7 +107,7 @@ describe('GET /shared/media/:code (the page a share link opens)', () => {
   it('escapes what it writes into the page', async () => {
     const odd = await createHarness({
       database: h.deps.db,
-      webDistDir: webDir,
+      webDistDir: web.dir,
       env: { PUBLIC_URL: `http://localhost:3000/a"b'<c>&d` },
     });
     try {
