@@ -79,7 +79,8 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   const refresh = () =>
     Promise.all([
       utils.media.list.invalidate(),
-      utils.community.list.invalidate(),
+      // The feed, profiles and My posts.
+      utils.community.invalidate(),
       utils.share.state.invalidate({ id: item.id }),
     ]);
   const begin = () => {
