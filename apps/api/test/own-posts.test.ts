@@ -30,7 +30,8 @@ const post = async (user: TestUser, name: string, options: Record<string, unknow
 };
 const visit = (code: string, n: number) =>
   call(h.app, `/api/shared/media/${code}`, { headers: { 'user-agent': `Mozilla/5.0 visitor-${n}` } });
-const mine = (user: TestUser, query = '') => call<{ items: OwnPost[]; nextCursor: string | null }>(h.app, `/api/user/community${query}`, { cookie: user.cookie });
+const mine = (user: TestUser, query = '') =>
+  call<{ items: OwnPost[]; nextCursor: string | null }>(h.app, `/api/user/community${query}`, { cookie: user.cookie });
 
 beforeAll(async () => {
   h = await createHarness({ wrapPorts: (storage, database) => ({ storage, database: failingDatabase(database, counter) }) });
@@ -95,7 +96,9 @@ describe('GET /api/user/community', () => {
     await visit(posted.c1!.code, 1);
     await post(carl, 'c2');
     await share(h, carl, posted.c2!.mediaId, { shareToCommunity: false });
-    expect((await call(h.app, `/api/user/media/${posted.c1!.mediaId}`, { method: 'DELETE', cookie: carl.cookie })).status).toBe(204);
+    expect((await call(h.app, `/api/user/media/${posted.c1!.mediaId}`, { method: 'DELETE', cookie: carl.cookie })).status).toBe(
+      204,
+    );
     expect((await mine(carl)).body.items.map(({ id, mediaId, views }) => ({ id, mediaId, views }))).toEqual([
       { id: posted.c1!.communityId, mediaId: null, views: null },
     ]);
@@ -125,7 +128,7 @@ describe('views are never shown to anyone but the owner', () => {
     }
   });
 
-  it("another user's \"My posts\" has only their own items", async () => {
+  it('another user\'s "My posts" has only their own items', async () => {
     const theirs = await mine(ben);
     expect(theirs.body.items.every((i) => i.owner.username === ben.username)).toBe(true);
     expect(theirs.body.items.map((i) => i.id)).not.toContain(posted.a1!.communityId);

@@ -335,7 +335,13 @@ describe('ProfilePage', () => {
         <ProfilePage username="owner1" />
       </Router>,
       {
-        'auth.me': () => ({ id: 2, email: 'x@example.test', username: 'someone', role: 'user', createdAt: new Date().toISOString() }),
+        'auth.me': () => ({
+          id: 2,
+          email: 'x@example.test',
+          username: 'someone',
+          role: 'user',
+          createdAt: new Date().toISOString(),
+        }),
         'tags.list': () => TAGS,
         'community.list': () => ({ items: [item(1)], nextCursor: null }),
       },

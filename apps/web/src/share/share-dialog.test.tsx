@@ -86,7 +86,12 @@ describe('ShareDialog', () => {
   });
 
   it('reopens a community item with its texts, tags and warning, and an edit of one keeps the others', async () => {
-    const shared = item({ isShared: true, shareToCommunity: true, shareCode: shareResult.shareCode, shareUrl: shareResult.shareUrl });
+    const shared = item({
+      isShared: true,
+      shareToCommunity: true,
+      shareCode: shareResult.shareCode,
+      shareUrl: shareResult.shareUrl,
+    });
     const { dialog, user, api, shareButton } = setup(shared, {
       'share.state': () => ({
         ...shareResult,
