@@ -232,10 +232,14 @@ describe('the tag vocabulary', () => {
     expect(await trpcFor(h.app).tags.suggest.query({ q: 'ni' })).toEqual(night.body);
   });
 
-  it('refuses an empty or long query', async () => {
+  it('refuses an empty or long query, and one with control characters (PostgreSQL takes no NUL)', async () => {
     expect((await call(h.app, '/api/tags/suggest')).status).toBe(400);
     expect((await call(h.app, '/api/tags/suggest?q=')).body.message).toMatch(/"q"/);
     expect((await call(h.app, `/api/tags/suggest?q=${'a'.repeat(65)}`)).body.message).toMatch(/"q": must be at most 64/);
+    for (const q of ['%00', 'ni%00', '%1B%5B31m']) {
+      const res = await call(h.app, `/api/tags/suggest?q=${q}`);
+      expect([res.status, res.body.message], q).toEqual([400, expect.stringMatching(/"q": must not contain control characters/)]);
+    }
   });
 });
 

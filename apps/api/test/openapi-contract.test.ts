@@ -285,6 +285,10 @@ describe('the OpenAPI document', () => {
     await send('/api/user/exposure?cursor=bad', { cookie });
     await send('/api/user/exposure');
     await send('/api/user/exposure', { headers: bearer(shareToken) });
+    await send('/api/user/community', { cookie });
+    await send('/api/user/community?cursor=bad', { cookie });
+    await send('/api/user/community');
+    await send('/api/user/community', { headers: bearer(shareToken) });
     const revoke = (body: unknown, options: CallOptions = {}) =>
       send('/api/user/exposure/revoke', { json: body, cookie: stranger.cookie, ...options });
     await revoke({ links: true, community: true });

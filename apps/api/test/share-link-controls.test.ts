@@ -41,12 +41,27 @@ describe('GET /api/media/:id/share', () => {
     const { body: item } = await uploadFile(h.app, owner, await makeImage('png'), 'a.png');
     const before = await call(h.app, `/api/media/${item.id}/share`, { cookie: owner.cookie });
     expect(before.status).toBe(200);
-    expect(before.body).toEqual({ shareCode: null, shareUrl: null, shareToCommunity: false, tags: [], link: null, views: null });
+    expect(before.body).toEqual({
+      shareCode: null,
+      shareUrl: null,
+      shareToCommunity: false,
+      tags: [],
+      link: null,
+      views: null,
+      title: null,
+      caption: null,
+      altText: null,
+      mature: false,
+    });
 
     const { body: shared } = await share(h, owner, item.id, {
       shareToCommunity: true,
       tags: ['solo', 'artistic'],
       policyAgreed: true,
+      title: 'Dusk',
+      caption: 'Over the bay, see https://example.com',
+      altText: 'An orange sky over dark water',
+      mature: true,
     });
     const after = await call(h.app, `/api/media/${item.id}/share`, { cookie: owner.cookie });
     expect(after.body).toEqual({
@@ -56,7 +71,21 @@ describe('GET /api/media/:id/share', () => {
       tags: ['artistic', 'solo'],
       link: { expiresAt: null, maxViews: null, hasPassword: false, allowDownload: true, showMetadata: false },
       views: 0,
+      title: 'Dusk',
+      caption: 'Over the bay, see https://example.com',
+      altText: 'An orange sky over dark water',
+      mature: true,
     });
+    // What the dialog edits is what the state answered: a re-share of one text keeps the others.
+    await share(h, owner, item.id, { shareToCommunity: true, tags: ['solo'], policyAgreed: true, title: 'Dawn' });
+    const edited = await call(h.app, `/api/media/${item.id}/share`, { cookie: owner.cookie });
+    expect(edited.body).toMatchObject({ title: 'Dawn', altText: 'An orange sky over dark water', mature: true, tags: ['solo'] });
+    expect(await trpcFor(h.app, owner.cookie).share.state.query({ id: item.id })).toEqual(edited.body);
+
+    // A link-only share has no community texts to edit.
+    await share(h, owner, item.id, { shareToCommunity: false });
+    const linkOnly = await call(h.app, `/api/media/${item.id}/share`, { cookie: owner.cookie });
+    expect(linkOnly.body).toMatchObject({ shareToCommunity: false, title: null, caption: null, altText: null, mature: false });
   });
 
   it("is a 404 Media not found for someone else's item or none, like the seed's routes", async () => {

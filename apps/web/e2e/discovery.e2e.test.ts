@@ -88,4 +88,41 @@ describe('discovery in the browser', () => {
     expect(await rss.text()).toContain('<title><![CDATA[Last light]]></title>');
     expect(pageErrors).toEqual([]);
   });
+
+  it('reopens a post from My posts with its texts, edits the title, and shows it there with its views', async () => {
+    // The last test left the browser on the JSON Feed document.
+    await page.goto('/community');
+    await page.getByRole('link', { name: 'My posts' }).click();
+    await page.getByRole('heading', { name: 'My posts' }).waitFor();
+    const card = page.locator('.feed-card', { has: page.getByRole('img', { name: ALT }) });
+    await card.getByText('0 views').waitFor();
+    await card.getByRole('button', { name: 'Edit' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Share “dusk.jpg”' });
+    const title = dialog.getByRole('textbox', { name: 'Title (optional)' });
+    // Filled in from the item as it is, so fixing the title leaves the alt text alone.
+    await expect.poll(() => title.inputValue()).toBe('Last light');
+    expect(await dialog.getByRole('textbox', { name: 'Alt text' }).inputValue()).toBe(ALT);
+    await title.fill('Last light at the pier');
+    await dialog.getByRole('button', { name: 'Update sharing' }).click();
+    await dialog.getByText('Shared to the Community feed.').waitFor({ timeout: 60_000 });
+    const shareUrl = await dialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+    await page.keyboard.press('Escape');
+    await card.getByRole('heading', { name: 'Last light at the pier' }).waitFor();
+
+    // Someone opens the link (not signed in): one view, which only the owner is shown.
+    const visitor = await browser.newContext({ baseURL: server.url });
+    const visit = await visitor.newPage();
+    await visit.goto(shareUrl);
+    await visit.getByRole('img', { name: ALT }).waitFor();
+    await visit.goto(`/u/${username}`);
+    await visit.getByRole('heading', { name: 'Last light at the pier' }).waitFor();
+    expect(await visit.getByText(/\d+ views?$/).count()).toBe(0);
+    await visitor.close();
+
+    await page.reload();
+    await card.getByText('1 view', { exact: true }).waitFor();
+    expect(await card.getByRole('img', { name: ALT }).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
 });

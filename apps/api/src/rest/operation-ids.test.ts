@@ -40,6 +40,7 @@ const OPERATION_IDS = {
   updateShareLink: 'PATCH /api/media/{id}/share/link',
   unlockSharedMedia: 'POST /api/shared/media/{code}/unlock',
   listExposure: 'GET /api/user/exposure',
+  listOwnPosts: 'GET /api/user/community',
   revokeExposure: 'POST /api/user/exposure/revoke',
   listCommunity: 'GET /api/community',
   getCommunityItem: 'GET /api/community/{id}',

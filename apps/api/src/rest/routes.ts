@@ -15,6 +15,7 @@ import { updateProfileRoute } from './accounts/update-profile';
 import { getCommunityItemRoute } from './community/get-community-item';
 import { getConfigRoute } from './community/get-config';
 import { listCommunityRoute } from './community/list-community';
+import { listOwnPostsRoute } from './community/list-own-posts';
 import { listTagsRoute } from './community/list-tags';
 import { suggestTagsRoute } from './community/suggest-tags';
 import { getOEmbedRoute } from './embeds/get-oembed';
@@ -106,6 +107,7 @@ export const apiRoutes: readonly Route[] = [
   listExposureRoute,
   revokeExposureRoute,
   listCommunityRoute,
+  listOwnPostsRoute,
   getCommunityItemRoute,
   removeCommunityItemRoute,
   getConfigRoute,

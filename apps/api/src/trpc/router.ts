@@ -18,6 +18,7 @@ import { get as getCommunityItem } from './procedures/community/get';
 import { get as getConfig } from './procedures/config/get';
 import { oembed } from './procedures/embeds/oembed';
 import { list as listCommunity } from './procedures/community/list';
+import { mine as ownPosts } from './procedures/community/mine';
 import { remove as removeCommunityItem } from './procedures/community/remove';
 import { byPath as shareByPath } from './procedures/share/by-path';
 import { create as createShare } from './procedures/share/create';
@@ -77,7 +78,7 @@ export const appRouter = router({
   }),
   shared: router({ get: getShared, unlock: unlockShared }),
   exposure: router({ list: listExposure, revoke: revokeExposure }),
-  community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem }),
+  community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem, mine: ownPosts }),
   config: router({ get: getConfig }),
   embeds: router({ oembed }),
   tags: router({ list: listTags, suggest: suggestTags }),

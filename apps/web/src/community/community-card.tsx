@@ -7,6 +7,14 @@ import { formatDuration } from '../lib/placeholder';
 import { MatureCover } from '../moderation/mature-gate';
 import { RenditionImage } from '../ui/rendition-image';
 
+/** What only the owner sees on a card of theirs ("My posts"). */
+export interface OwnerView {
+  /** Its share link's views; null when it has no live link. */
+  views: number | null;
+  /** Opens the share dialog to edit it; absent once the original was deleted from the vault. */
+  onEdit?: (() => void) | undefined;
+}
+
 interface CommunityCardProps {
   item: TCommunityItem;
   labelOf: (slug: string) => string;
@@ -15,7 +23,11 @@ interface CommunityCardProps {
   onRemove?: (() => void) | undefined;
   /** Opens the item in the viewer. */
   onOpen?: (() => void) | undefined;
+  ownerView?: OwnerView | undefined;
 }
+
+const viewsText = (views: number | null) =>
+  views === null ? 'No share link' : `${views.toLocaleString('en-US')} ${views === 1 ? 'view' : 'views'}`;
 
 /** Feed columns: one on a phone, then about a third of the page up to 400 px. */
 export const FEED_SIZES = '(max-width: 640px) 100vw, (max-width: 1280px) 33vw, 400px';
@@ -103,7 +115,7 @@ const CardMedia = ({ item, onOpen }: { item: TCommunityItem; onOpen?: (() => voi
   );
 };
 
-export const CommunityCard = ({ item, labelOf, tagHref, onRemove, onOpen }: CommunityCardProps) => (
+export const CommunityCard = ({ item, labelOf, tagHref, onRemove, onOpen, ownerView }: CommunityCardProps) => (
   <li className="feed-card" data-community-id={item.id}>
     <div className={`feed-card__media feed-card__media--${item.kind}`} style={boxStyle(item)}>
       <MatureCover isMature={item.mature}>
@@ -134,14 +146,24 @@ export const CommunityCard = ({ item, labelOf, tagHref, onRemove, onOpen }: Comm
         </ul>
       )}
       {item.origin === 'generated' && <span className="badge badge--generated">Generated</span>}
-      {onRemove && (
-        <button
-          type="button"
-          className="button button--quiet button--small button--danger-text feed-card__remove"
-          onClick={onRemove}
-        >
-          Remove from Community
-        </button>
+      {ownerView && (
+        <p className="feed-card__views" title="Views of its share link; only you see this">
+          {viewsText(ownerView.views)}
+        </p>
+      )}
+      {(ownerView?.onEdit ?? onRemove) && (
+        <div className="feed-card__actions">
+          {ownerView?.onEdit && (
+            <button type="button" className="button button--quiet button--small" onClick={ownerView.onEdit}>
+              Edit
+            </button>
+          )}
+          {onRemove && (
+            <button type="button" className="button button--quiet button--small button--danger-text" onClick={onRemove}>
+              Remove from Community
+            </button>
+          )}
+        </div>
       )}
     </div>
   </li>

@@ -7,30 +7,51 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { MorePages } from '../ui/more-pages';
 import { QueryState } from '../ui/query-state';
 import { Viewer } from '../viewer/viewer';
-import { CommunityCard } from './community-card';
+import { CommunityCard, type OwnerView } from './community-card';
 import { communityViewerItem } from './community-viewer-item';
 import '../styles/community.css';
 import '../styles/viewer.css';
 
-interface CommunityFeedProps {
-  input: TCommunityFeedInput;
+interface FeedPagesProps<T extends TCommunityItem> {
+  /** The pages' query: the public feed's, or the owner's own ("My posts"). */
+  feed: {
+    data?: { pages: { items: T[] }[] } | undefined;
+    isLoading: boolean;
+    isSuccess: boolean;
+    error: unknown;
+    refetch: () => unknown;
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage: () => unknown;
+  };
   labelOf: (slug: string) => string;
   tagHref: (slug: string) => string;
   label: string;
   empty: { title: string; action?: { label: string; onClick: () => void } | undefined; children: ReactNode };
+  /** What the owner sees on a card of theirs beyond the public fields (views, the Edit action). */
+  ownerView?: ((item: T) => OwnerView) | undefined;
 }
 
-/** A feed's cards, pages, viewer and the owner's remove action: the Community page and profiles show it. */
-export const CommunityFeed = ({ input, labelOf, tagHref, label, empty }: CommunityFeedProps) => {
-  const { user } = useSession();
+interface CommunityFeedProps extends Omit<FeedPagesProps<TCommunityItem>, 'feed' | 'ownerView'> {
+  input: TCommunityFeedInput;
+}
+
+/** The public feed's pages: the Community page and other people's profiles. */
+export const CommunityFeed = ({ input, ...props }: CommunityFeedProps) => {
   const feed = trpc.community.list.useInfiniteQuery(input, { getNextPageParam: (page) => page.nextCursor });
+  return <FeedPages feed={feed} {...props} />;
+};
+
+/** A feed's cards, pages, viewer and the owner's remove action: the Community page and profiles show it. */
+export const FeedPages = <T extends TCommunityItem>({ feed, labelOf, tagHref, label, empty, ownerView }: FeedPagesProps<T>) => {
+  const { user } = useSession();
   const utils = trpc.useUtils();
-  const [removing, setRemoving] = useState<TCommunityItem | null>(null);
+  const [removing, setRemoving] = useState<T | null>(null);
   const remove = trpc.community.remove.useMutation({
     onSuccess: async () => {
       setRemoving(null);
-      // The feed loses the item; the vault item (if it is still there) loses its Community badge.
-      await Promise.all([utils.community.list.invalidate(), utils.media.list.invalidate()]);
+      // The feeds (and My posts) lose the item; the vault item (if it is still there) loses its Community badge.
+      await Promise.all([utils.community.invalidate(), utils.media.list.invalidate()]);
     },
   });
   const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
@@ -54,6 +75,7 @@ export const CommunityFeed = ({ input, labelOf, tagHref, label, empty }: Communi
               labelOf={labelOf}
               tagHref={tagHref}
               onRemove={user?.username === item.owner.username ? () => setRemoving(item) : undefined}
+              ownerView={ownerView?.(item)}
             />
           ))}
         </ul>

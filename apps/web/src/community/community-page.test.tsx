@@ -313,16 +313,45 @@ describe('ProfilePage', () => {
           createdAt: new Date().toISOString(),
         }),
         'tags.list': () => TAGS,
-        'community.list': () => ({ items: [item(1)], nextCursor: null }),
+        'community.mine': () => ({ items: [{ ...item(1), mediaId: 11, views: 4 }], nextCursor: null }),
       },
     );
     expect(await screen.findByRole('heading', { name: 'My posts' })).toBeInTheDocument();
     await screen.findByText('@owner1');
-    expect(api.callsTo('community.list')).toEqual([{ limit: 24, tags: [], user: 'owner1', direction: 'forward' }]);
+    // The owner's page reads the owner's own list (with views), never the public one.
+    expect(api.callsTo('community.mine')).toEqual([{ limit: 24, direction: 'forward' }]);
+    expect(api.callsTo('community.list')).toEqual([]);
     expect(screen.getByRole('button', { name: 'Remove from Community' })).toBeInTheDocument();
     expect(document.head.querySelector('link[type="application/rss+xml"]')).toHaveAttribute(
       'href',
       '/community/feed.xml?user=owner1',
     );
+  });
+
+  it("shows someone else's profile from the public feed, without views or the owner's actions", async () => {
+    const location = memoryLocation({ path: '/u/owner1' });
+    const { api } = renderWithApi(
+      <Router hook={location.hook}>
+        <ProfilePage username="owner1" />
+      </Router>,
+      {
+        'auth.me': () => ({
+          id: 2,
+          email: 'x@example.test',
+          username: 'someone',
+          role: 'user',
+          createdAt: new Date().toISOString(),
+        }),
+        'tags.list': () => TAGS,
+        'community.list': () => ({ items: [item(1)], nextCursor: null }),
+      },
+    );
+    expect(await screen.findByRole('heading', { name: '@owner1' })).toBeInTheDocument();
+    await screen.findByText('@owner1', { selector: 'a' });
+    expect(api.callsTo('community.list')).toEqual([{ limit: 24, tags: [], user: 'owner1', direction: 'forward' }]);
+    expect(api.callsTo('community.mine')).toEqual([]);
+    expect(screen.queryByText(/views?$/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove from Community' })).toBeNull();
   });
 });

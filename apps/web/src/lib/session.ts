@@ -18,6 +18,8 @@ export const useSignOut = () => {
       // Someone else may sign in next on this tab: nothing of this user's vault may linger in the cache.
       queryClient.removeQueries({ queryKey: getQueryKey(trpc.media) });
       queryClient.removeQueries({ queryKey: getQueryKey(trpc.tokens) });
+      // My posts carries views only its owner may see.
+      queryClient.removeQueries({ queryKey: getQueryKey(trpc.community.mine) });
       utils.auth.me.setData(undefined, null);
       navigate('/');
     },

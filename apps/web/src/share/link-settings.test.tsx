@@ -34,6 +34,10 @@ const STATE: TShareState = {
   tags: ['night', 'urban'],
   link: { expiresAt: null, maxViews: 10, hasPassword: true, allowDownload: true, showMetadata: false },
   views: 3,
+  title: null,
+  caption: null,
+  altText: null,
+  mature: false,
 };
 
 const setup = (updateLink = vi.fn((input: Record<string, unknown>) => ({ ...STATE.link, ...input }))) => {

@@ -85,6 +85,53 @@ describe('ShareDialog', () => {
     ]);
   });
 
+  it('reopens a community item with its texts, tags and warning, and an edit of one keeps the others', async () => {
+    const shared = item({
+      isShared: true,
+      shareToCommunity: true,
+      shareCode: shareResult.shareCode,
+      shareUrl: shareResult.shareUrl,
+    });
+    const { dialog, user, api, shareButton } = setup(shared, {
+      'share.state': () => ({
+        ...shareResult,
+        shareToCommunity: true,
+        tags: ['night'],
+        link: { expiresAt: null, maxViews: null, hasPassword: false, allowDownload: true, showMetadata: false },
+        views: 3,
+        title: 'Low tide',
+        caption: 'Before the rain',
+        altText: 'Wet sand at low tide',
+        mature: true,
+      }),
+    });
+    const title = within(dialog).getByRole('textbox', { name: 'Title (optional)' });
+    await waitFor(() => expect(title).toHaveValue('Low tide'));
+    expect(within(dialog).getByRole('textbox', { name: 'Alt text' })).toHaveValue('Wet sand at low tide');
+    const caption = within(dialog).getByRole('textbox', { name: 'Caption (optional)' });
+    expect(caption).toHaveValue('Before the rain');
+    expect(within(dialog).getByRole('checkbox', { name: /Mature content/ })).toBeChecked();
+    expect(within(dialog).getByRole('button', { name: /Remove night/i })).toBeInTheDocument();
+
+    await user.type(title, ', fixed');
+    await user.clear(caption);
+    await user.click(shareButton());
+    await within(dialog).findByText('Shared to the Community feed.');
+    // The untouched alt text and warning go back as they were; the emptied caption is cleared.
+    expect(api.callsTo('share.create')).toEqual([
+      {
+        id: 7,
+        shareToCommunity: true,
+        tags: ['night'],
+        policyAgreed: true,
+        mature: true,
+        title: 'Low tide, fixed',
+        caption: '',
+        altText: 'Wet sand at low tide',
+      },
+    ]);
+  });
+
   it('offers no alt text field for a video, and no texts for a link-only share', async () => {
     const { dialog, user } = setup(item({ mimeType: 'video/mp4', fileName: 'beach.jpg' }));
     expect(within(dialog).queryByRole('textbox', { name: 'Alt text' })).toBeNull();

@@ -60,19 +60,27 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
   // The item's sharing as it is: a shared item's dialog edits it rather than starting over.
   const state = trpc.share.state.useQuery({ id: item.id }, { enabled: Boolean(shareUrl) });
   const loaded = useRef(false);
+  // Editing a community item: every text is sent as it stands, so emptying a field clears it.
+  const [isEditing, setIsEditing] = useState(false);
   useEffect(() => {
-    if (!state.data || loaded.current) return;
+    const { data } = state;
+    if (!data || loaded.current) return;
     loaded.current = true;
-    setShareToCommunity(state.data.shareToCommunity || !state.data.shareCode);
-    setTags(state.data.tags);
+    setShareToCommunity(data.shareToCommunity || !data.shareCode);
+    setTags(data.tags);
     // In the Community already: the policy was agreed to when it was shared.
-    setPolicyAgreed(state.data.shareToCommunity);
+    setPolicyAgreed(data.shareToCommunity);
+    if (!data.shareToCommunity) return;
+    setIsEditing(true);
+    setTexts({ title: data.title ?? '', caption: data.caption ?? '', altText: data.altText ?? '' });
+    setMature(data.mature);
   }, [state.data]);
 
   const refresh = () =>
     Promise.all([
       utils.media.list.invalidate(),
-      utils.community.list.invalidate(),
+      // The feed, profiles and My posts.
+      utils.community.invalidate(),
       utils.share.state.invalidate({ id: item.id }),
     ]);
   const begin = () => {
@@ -129,7 +137,7 @@ export const ShareDialog = ({ item, onClose }: ShareDialogProps) => {
             id: item.id,
             ...toShareInput(draft),
             ...moderationInput,
-            ...(shareToCommunity ? toTextInput(texts) : {}),
+            ...(shareToCommunity ? (isEditing ? texts : toTextInput(texts)) : {}),
           });
         }}
       >

@@ -348,8 +348,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An item's current sharing: link, community, tags, link settings and views
-         * @description The owner's view of an item's sharing, so a client can edit it rather than start over: the share code and URL, whether it is in the Community feed and with which tags, the link's settings (expiry, view limit, whether it has a password, downloads, metadata) and its view count. `link` and `views` are null when the item is not shared.
+         * An item's current sharing: link, community, tags and texts, link settings and views
+         * @description The owner's view of an item's sharing, so a client can edit it rather than start over: the share code and URL, whether it is in the Community feed and with which tags, the link's settings (expiry, view limit, whether it has a password, downloads, metadata), its view count and the community copy's `title`, `caption`, `altText` and `mature`, so a re-share can send them back unchanged. `link` and `views` are null when the item is not shared; the texts are null (and `mature` false) outside the Community.
          */
         get: operations["getShareState"];
         put?: never;
@@ -560,6 +560,26 @@ export interface paths {
          * @description Items shared to the Community, newest first. Filter by tags (all must match; an alias filters by its tag), by origin (uploaded or generated) and by owner (`user`, a profile). Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next. The same filters read as RSS, Atom and JSON Feed at `/community/feed.xml`, `.atom` and `.json`.
          */
         get: operations["listCommunity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own Community items with their views ("My posts")
+         * @description The caller's items in the Community feed, newest first, as their profile lists them, each with what only its owner may see: `mediaId` (the vault item it was shared from, null once deleted) and `views` (its share link's views, null when it has no live link). The public feed and profiles never carry these. Pages are cursor-based: pass the `nextCursor` of one page as `cursor` for the next.
+         */
+        get: operations["listOwnPosts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3326,6 +3346,10 @@ export interface operations {
                             showMetadata: boolean;
                         } | null;
                         views: number | null;
+                        title: string | null;
+                        caption: string | null;
+                        altText: string | null;
+                        mature: boolean;
                     };
                 };
             };
@@ -4679,6 +4703,114 @@ export interface operations {
             };
             /** @description No user has that username. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOwnPosts: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of your posts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            url: string;
+                            mimeType: string;
+                            /** @enum {string} */
+                            kind: "image" | "gif" | "video";
+                            width: number | null;
+                            height: number | null;
+                            tags: string[];
+                            /** @enum {string} */
+                            origin: "uploaded" | "generated";
+                            /** @enum {string} */
+                            source: "upload" | "smart-caption" | "babecock" | "hypnococks";
+                            owner: {
+                                username: string;
+                            };
+                            title: string | null;
+                            caption: string | null;
+                            altText: string | null;
+                            createdAt: string;
+                            mature: boolean;
+                            /** @description WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made */
+                            thumbnailUrl: string | null;
+                            /** @description WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself) */
+                            previewUrl: string | null;
+                            /** @description ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once */
+                            placeholder: string | null;
+                            /** @description Length of a video in milliseconds */
+                            durationMs: number | null;
+                            /** @description The vault item it was shared from; null once that was deleted */
+                            mediaId: number | null;
+                            /** @description Views of the item's share link; null when it has no live link */
+                            views: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1402,6 +1402,10 @@ export type GetShareStateResponses = {
             showMetadata: boolean;
         } | null;
         views: number | null;
+        title: string | null;
+        caption: string | null;
+        altText: string | null;
+        mature: boolean;
     };
 };
 
@@ -2111,6 +2115,101 @@ export type ListCommunityResponses = {
 };
 
 export type ListCommunityResponse = ListCommunityResponses[keyof ListCommunityResponses];
+
+export type ListOwnPostsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        /**
+         * Page size
+         */
+        limit?: number;
+    };
+    url: '/api/user/community';
+};
+
+export type ListOwnPostsErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * No valid session or API token.
+     */
+    401: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListOwnPostsError = ListOwnPostsErrors[keyof ListOwnPostsErrors];
+
+export type ListOwnPostsResponses = {
+    /**
+     * One page of your posts.
+     */
+    200: {
+        items: Array<{
+            id: number;
+            url: string;
+            mimeType: string;
+            kind: 'image' | 'gif' | 'video';
+            width: number | null;
+            height: number | null;
+            tags: Array<string>;
+            origin: 'uploaded' | 'generated';
+            source: 'upload' | 'smart-caption' | 'babecock' | 'hypnococks';
+            owner: {
+                username: string;
+            };
+            title: string | null;
+            caption: string | null;
+            altText: string | null;
+            createdAt: string;
+            mature: boolean;
+            /**
+             * WebP, long edge 480 px (a video’s poster frame); null while pending or when none can be made
+             */
+            thumbnailUrl: string | null;
+            /**
+             * WebP, long edge 2048 px, never enlarged (an animation that is no smaller as WebP: the file itself)
+             */
+            previewUrl: string | null;
+            /**
+             * ThumbHash (base64) of the thumbnail: a blurred stand-in with the aspect ratio, painted at once
+             */
+            placeholder: string | null;
+            /**
+             * Length of a video in milliseconds
+             */
+            durationMs: number | null;
+            /**
+             * The vault item it was shared from; null once that was deleted
+             */
+            mediaId: number | null;
+            /**
+             * Views of the item's share link; null when it has no live link
+             */
+            views: number | null;
+        }>;
+        nextCursor: string | null;
+    };
+};
+
+export type ListOwnPostsResponse = ListOwnPostsResponses[keyof ListOwnPostsResponses];
 
 export type RemoveCommunityItemData = {
     body?: never;

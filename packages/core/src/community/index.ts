@@ -6,6 +6,7 @@ export {
   type FeedFilters,
   type FeedOptions,
 } from './find-community-feed';
+export { findOwnPosts } from './find-own-posts';
 export { getCommunityItem } from './get-community-item';
 export { removeCommunityItem } from './remove-community-item';
 export { getPublicObject } from './get-public-object';

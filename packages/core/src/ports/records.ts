@@ -203,6 +203,8 @@ export interface KeysetCursor {
 export interface CommunityFeedRow extends CommunityMediaRecord {
   username: string;
   tags: string[];
+  /** Views of the original's live share link (null without one); read only when the query asks (`withViews`). */
+  views?: number | null;
 }
 
 export interface CommunityFeedQuery {
@@ -214,6 +216,8 @@ export interface CommunityFeedQuery {
   mature?: 'include' | 'exclude' | 'only' | undefined;
   /** Only this owner's items: a profile. */
   userId?: number | undefined;
+  /** Also each item's link views, in the same query: for the owner only ("My posts"). */
+  withViews?: boolean | undefined;
 }
 
 export interface ApiTokenRecord {

@@ -65,6 +65,32 @@ export const ZCommunityFeed = z.object({
 });
 export type TCommunityFeed = z.infer<typeof ZCommunityFeed>;
 
+/** "My posts": the caller's own items, newest first; only cursor and size, the caller is the filter. */
+export const ZOwnPostsQuery = ZCommunityFeedQuery.pick({ cursor: true, limit: true });
+export const ZOwnPostsInput = z.strictObject({
+  ...ZOwnPostsQuery.shape,
+  direction: z.enum(['forward', 'backward']).optional(),
+});
+export type TOwnPostsInput = z.input<typeof ZOwnPostsInput>;
+
+/** A feed item as its owner sees it: what only the owner may know about it besides the public fields. */
+export const ZOwnPost = ZCommunityItem.extend({
+  mediaId: ZId.nullable().meta({ description: 'The vault item it was shared from; null once that was deleted' }),
+  views: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .meta({ description: "Views of the item's share link; null when it has no live link" }),
+});
+export type TOwnPost = z.infer<typeof ZOwnPost>;
+
+export const ZOwnPosts = z.object({
+  items: z.array(ZOwnPost),
+  nextCursor: z.string().nullable(),
+});
+export type TOwnPosts = z.infer<typeof ZOwnPosts>;
+
 export const ZCommunityIdInput = z.strictObject({ id: ZCommunityId });
 
 /** A feed document's query (RSS, Atom, JSON Feed): the feed's filters, always its newest items. */

@@ -28,6 +28,11 @@ export const ZShareState = z.object({
   tags: z.array(z.string()),
   link: ZLinkSettings.nullable(),
   views: z.number().int().nonnegative().nullable(),
+  /** The community copy's texts and content warning, so a re-share edits them; null/false outside the Community. */
+  title: z.string().nullable(),
+  caption: z.string().nullable(),
+  altText: z.string().nullable(),
+  mature: z.boolean(),
 });
 export type TShareState = z.infer<typeof ZShareState>;
 

@@ -34,6 +34,9 @@ export const ZTagSuggestQuery = z.object({
     .toLowerCase()
     .min(1, { message: 'is required' })
     .max(MAX_SUGGEST_QUERY, { message: `must be at most ${MAX_SUGGEST_QUERY} characters` })
+    // A NUL would reach PostgreSQL, which refuses it in text (a 500); no tag has any control character.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
+    .refine((value) => !/[\u0000-\u001F\u007F]/.test(value), { message: 'must not contain control characters' })
     .meta({ description: 'What the user has typed: matched against the start of slugs, labels and aliases' }),
 });
 export const ZTagSuggestInput = z.strictObject(ZTagSuggestQuery.shape);

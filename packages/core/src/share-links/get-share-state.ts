@@ -22,5 +22,9 @@ export const getShareState = async (
     tags,
     link: link ? toLinkSettings(link) : null,
     views: link ? link.views : null,
+    title: community?.title ?? null,
+    caption: community?.caption ?? null,
+    altText: community?.altText ?? null,
+    mature: community?.mature ?? false,
   };
 };

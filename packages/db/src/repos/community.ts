@@ -25,6 +25,14 @@ const withTags = async (db: Executor, rows: Omit<CommunityFeedRow, 'tags'>[]): P
   return rows.map((row) => ({ ...row, tags: assigned.filter((a) => a.id === row.id).map((a) => a.slug) }));
 };
 
+/**
+ * The views of the original's live link, a primary-key probe per row of the page (media, then
+ * share_links): null when the original is gone or not shared, 0 for a link nobody has opened yet.
+ */
+const linkViews = sql<number | null>`(
+  select coalesce(l.views, 0) from media m left join share_links l on l.share_code = m.share_code
+  where m.id = ${communityMedia.mediaId} and m.is_shared and m.share_code is not null)`;
+
 export const communityRepo = (db: Executor): CommunityRepo => ({
   async findByMediaId(mediaId) {
     const [row] = await db.select().from(communityMedia).where(eq(communityMedia.mediaId, mediaId)).limit(1);
@@ -124,7 +132,7 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
   //
   // A profile (userId) is read in order from (user_id, created_at, id) and every tag is a probe: one
   // person's items are few next to a tag's, and their index always gives the order.
-  async findFeed({ cursor, limit, tagIds, origin, userId, mature = 'include' }) {
+  async findFeed({ cursor, limit, tagIds, origin, userId, mature = 'include', withViews = false }) {
     const [first, ...others] = userId === undefined ? tagIds : [undefined, ...tagIds];
     // Only visible copies: hidden (reported) and removed (tombstones) are in no feed.
     const originIs: SQL | undefined = and(
@@ -138,7 +146,7 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
           sql`exists (select 1 from ${communityMediaTags} other where other.community_media_id = ${communityMedia.id} and other.tag_id = ${tagId})`,
       );
       const rows = await db
-        .select(feedColumns)
+        .select(withViews ? { ...feedColumns, views: linkViews } : feedColumns)
         .from(communityMedia)
         .innerJoin(users, eq(users.id, communityMedia.userId))
         .where(

@@ -7,9 +7,9 @@ export const getShareStateRoute = defineRoute({
   path: '/api/media/{id}/share',
   operationId: 'getShareState',
   tag: 'Sharing',
-  summary: "An item's current sharing: link, community, tags, link settings and views",
+  summary: "An item's current sharing: link, community, tags and texts, link settings and views",
   description:
-    "The owner's view of an item's sharing, so a client can edit it rather than start over: the share code and URL, whether it is in the Community feed and with which tags, the link's settings (expiry, view limit, whether it has a password, downloads, metadata) and its view count. `link` and `views` are null when the item is not shared.",
+    "The owner's view of an item's sharing, so a client can edit it rather than start over: the share code and URL, whether it is in the Community feed and with which tags, the link's settings (expiry, view limit, whether it has a password, downloads, metadata), its view count and the community copy's `title`, `caption`, `altText` and `mature`, so a re-share can send them back unchanged. `link` and `views` are null when the item is not shared; the texts are null (and `mature` false) outside the Community.",
   access: ACCESS.signedIn('read'),
   request: { params: ZMediaIdParams },
   responses: {
