@@ -25,7 +25,9 @@ const publish = async (name: string, tags: string[]) => {
   });
   expect(uploaded.status()).toBe(201);
   const { id } = (await uploaded.json()) as { id: number };
-  const shared = await page.request.post(`/api/media/${id}/share`, { data: { shareToCommunity: true, tags, policyAgreed: true } });
+  const shared = await page.request.post(`/api/media/${id}/share`, {
+    data: { shareToCommunity: true, tags, policyAgreed: true },
+  });
   expect(shared.status()).toBe(200);
   return ((await shared.json()) as { communityMediaId: number }).communityMediaId;
 };
