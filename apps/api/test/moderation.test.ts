@@ -332,15 +332,22 @@ describe('admin routes', () => {
         'listInvites',
         'listUsers',
         'updateUserQuota',
+        // The tag vocabulary.
+        'listAdminTags',
+        'createTagAlias',
+        'updateTag',
+        'mergeTag',
       ].sort(),
     );
     const item = await publish();
     for (const route of adminRoutes) {
-      const path = route.path.replace('{id}', String(item.id));
+      const path = route.path.replace('{id}', String(item.id)).replace('{slug}', 'night');
       for (const cookie of [stranger.cookie, owner.cookie, undefined]) {
         const res = await call(h.app, path, {
           method: route.method.toUpperCase(),
-          ...(route.method === 'get' || route.method === 'delete' ? {} : { json: { reason: 'x' } }),
+          ...(route.method === 'get' || route.method === 'delete'
+            ? {}
+            : { json: { reason: 'x', alias: 'x', into: 'x', label: 'x' } }),
           cookie,
         });
         expect(res, `${route.method} ${path}`).toMatchObject({ status: 404, body: { message: 'Not found' } });
@@ -360,11 +367,19 @@ describe('admin routes', () => {
         trpc.invites.delete.mutate({ id: 1 }),
         trpc.users.list.query(),
         trpc.users.updateQuota.mutate({ id: owner.id, quotaBytes: 1 }),
+        trpc.tags.admin.list.query(),
+        trpc.tags.admin.createAlias.mutate({ slug: 'night', alias: 'nocturne' }),
+        trpc.tags.admin.update.mutate({ slug: 'night', active: false }),
+        trpc.tags.admin.merge.mutate({ slug: 'night', into: 'sunset' }),
       ];
       for (const result of await Promise.all(calls.map((p) => outcome(p)))) expect(result.status).toBe(404);
     }
     expect((await call(h.app, `/api/community/${item.id}`)).status).toBe(200);
     expect((await h.deps.db.users.findById(owner.id))?.communityBannedAt).toBeNull();
+    expect((await h.deps.db.tags.findVocabulary()).find((t) => t.slug === 'night')).toMatchObject({
+      active: true,
+      label: 'Night',
+    });
   });
 
   it('lists open reports grouped by item, with reporters, reasons, owner and receipt', async () => {

@@ -737,6 +737,31 @@ describe('the OpenAPI document', () => {
         await send(path, { method, ...plainText, ...asAdmin });
         await send(path, { method, json: {}, headers: evil, ...asAdmin });
       }
+
+      // The tag vocabulary (admins).
+      expect((await send('/api/admin/tags', { cookie })).status).toBe(404);
+      await send('/api/admin/tags', asAdmin);
+      await send('/api/admin/tags/night/aliases', { json: { alias: 'after-hours' }, ...asAdmin });
+      await send('/api/admin/tags/night/aliases', { json: { alias: 'city' }, ...asAdmin });
+      await send('/api/admin/tags/night/aliases', { json: { alias: 'b w' }, ...asAdmin });
+      await send('/api/admin/tags/nope/aliases', { json: { alias: 'x' }, ...asAdmin });
+      await send('/api/admin/tags/night', { method: 'PATCH', json: { label: 'Night time' }, ...asAdmin });
+      await send('/api/admin/tags/night', { method: 'PATCH', json: {}, ...asAdmin });
+      await send('/api/admin/tags/nope', { method: 'PATCH', json: { active: false }, ...asAdmin });
+      await send('/api/admin/tags/night/merge', { json: { into: 'night' }, ...asAdmin });
+      await send('/api/admin/tags/night/merge', { json: { into: 'nope' }, ...asAdmin });
+      expect((await send('/api/admin/tags/candid/merge', { json: { into: 'portrait' }, ...asAdmin })).status).toBe(200);
+      await send('/api/admin/tags/candid/merge', { json: { into: 'portrait' }, ...asAdmin });
+      expect((await send('/api/admin/tags/candid', { method: 'PATCH', json: { active: true }, ...asAdmin })).status).toBe(409);
+      for (const [method, path] of [
+        ['POST', '/api/admin/tags/night/aliases'],
+        ['PATCH', '/api/admin/tags/night'],
+        ['POST', '/api/admin/tags/night/merge'],
+      ] as const) {
+        await send(path, { method, json: huge, ...asAdmin });
+        await send(path, { method, ...plainText, ...asAdmin });
+        await send(path, { method, json: {}, headers: evil, ...asAdmin });
+      }
     }
 
     // Outages: with the database down every route that reads it answers 503 with Retry-After.

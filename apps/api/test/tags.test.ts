@@ -63,6 +63,7 @@ describe('tags:sync', () => {
         reactivated: [],
         aliases,
         merged: [],
+        keptMerged: [],
       });
 
       const active = (await call(own.app, '/api/tags')).body as { slug: string; label: string }[];

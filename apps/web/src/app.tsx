@@ -20,6 +20,7 @@ const AccountPage = lazy(() => import('./account/account-page').then((m) => ({ d
 const ExposurePage = lazy(() => import('./exposure/exposure-page').then((m) => ({ default: m.ExposurePage })));
 const TwoFactorPage = lazy(() => import('./two-factor/two-factor-page').then((m) => ({ default: m.TwoFactorPage })));
 const InvitesPage = lazy(() => import('./instance-admin/invites-page').then((m) => ({ default: m.InvitesPage })));
+const TagsPage = lazy(() => import('./instance-admin/tags-page').then((m) => ({ default: m.TagsPage })));
 const UsersPage = lazy(() => import('./instance-admin/users-page').then((m) => ({ default: m.UsersPage })));
 const AdminQueuePage = lazy(() => import('./moderation/admin-queue-page').then((m) => ({ default: m.AdminQueuePage })));
 const ModerationLogPage = lazy(() => import('./moderation/moderation-log-page').then((m) => ({ default: m.ModerationLogPage })));
@@ -89,6 +90,9 @@ export const App = () => (
           </Route>
           <Route path={PAGES.adminUsers}>
             <AdminOnly page={UsersPage} />
+          </Route>
+          <Route path={PAGES.adminTags}>
+            <AdminOnly page={TagsPage} />
           </Route>
           <Route path="/admin" component={AdminQueuePage} />
           <Route path="/admin/log" component={ModerationLogPage} />

@@ -263,9 +263,19 @@ export const tagAliases = pgTable(
     tagId: integer('tag_id')
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
+    /**
+     * `file` for aliases `pnpm tags:sync` manages (it removes those its file no longer lists), `admin` for
+     * those an admin added or a merge from /admin/tags made: a sync keeps them unless its file gives the
+     * name to a tag itself.
+     */
+    origin: text('origin').notNull().default('file'),
     createdAt: createdAt(),
   },
-  (t) => [index('tag_aliases_tag_id_idx').on(t.tagId), index('tag_aliases_prefix_idx').on(t.alias.op('text_pattern_ops'))],
+  (t) => [
+    index('tag_aliases_tag_id_idx').on(t.tagId),
+    index('tag_aliases_prefix_idx').on(t.alias.op('text_pattern_ops')),
+    check('tag_aliases_origin_check', sql`${t.origin} in ('file', 'admin')`),
+  ],
 );
 
 export const communityMediaTags = pgTable(

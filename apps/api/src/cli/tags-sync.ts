@@ -26,6 +26,7 @@ try {
       line('relabeled', result.relabeled) +
       line('reactivated', result.reactivated) +
       line('deactivated', result.deactivated) +
+      line('kept merged', result.keptMerged) +
       `${'aliases'.padEnd(12)} ${result.aliases}\n` +
       result.merged.map((m) => `${'merged'.padEnd(12)} ${m.slug} -> ${m.into} (${m.moved} items)\n`).join(''),
   );

@@ -69,6 +69,10 @@ import { getMediaPreviewRoute } from './vault/get-media-preview';
 import { getMediaThumbnailRoute } from './vault/get-media-thumbnail';
 import { listMediaRoute } from './vault/list-media';
 import { uploadMediaRoute } from './vault/upload-media';
+import { createTagAliasRoute } from './vocabulary/create-tag-alias';
+import { listAdminTagsRoute } from './vocabulary/list-admin-tags';
+import { mergeTagRoute } from './vocabulary/merge-tag';
+import { updateTagRoute } from './vocabulary/update-tag';
 
 /** The API under /api: mounted behind the origin check and the caller's identification (app.ts). */
 export const apiRoutes: readonly Route[] = [
@@ -126,6 +130,11 @@ export const apiRoutes: readonly Route[] = [
   deleteInviteRoute,
   listUsersRoute,
   updateUserQuotaRoute,
+  // The tag vocabulary (issue 16), for admins.
+  listAdminTagsRoute,
+  createTagAliasRoute,
+  updateTagRoute,
+  mergeTagRoute,
   // Moderation (issue 13).
   getPolicyRoute,
   getConsentRoute,

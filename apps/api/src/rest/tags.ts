@@ -11,7 +11,8 @@ export const TAGS = {
   Moderation:
     'The Community sharing policy and consent receipts, reports (anyone may file them), and the admin queue, takedowns and moderation log. Admin routes answer 404 to everyone else.',
   'API tokens': 'Personal API tokens for other apps, sent as `Authorization: Bearer msk_...`. Managed from a session only.',
-  Instance: 'Running the instance, for admins: invites (with REGISTRATION=invite) and what each account may store.',
+  Instance:
+    'Running the instance, for admins: invites (with REGISTRATION=invite), what each account may store, and the tag vocabulary (aliases, labels, merges).',
   Internal: 'Calls from internal apps that generate media, authorized by INTERNAL_API_TOKEN.',
   Files: 'Public files of the local storage driver, at the path Supabase Storage uses for its public buckets.',
   Operations: 'Liveness for load balancers, this document and its docs page.',

@@ -31,6 +31,7 @@ import { list as listExposure } from './procedures/exposure/list';
 import { revoke as revokeExposure } from './procedures/exposure/revoke';
 import { list as listTags } from './procedures/tags/list';
 import { suggest as suggestTags } from './procedures/tags/suggest';
+import * as tagAdmin from './procedures/tags/admin';
 import { create as createToken } from './procedures/tokens/create';
 import { list as listTokens } from './procedures/tokens/list';
 import { revoke as revokeToken } from './procedures/tokens/revoke';
@@ -81,7 +82,12 @@ export const appRouter = router({
   community: router({ list: listCommunity, get: getCommunityItem, remove: removeCommunityItem, mine: ownPosts }),
   config: router({ get: getConfig }),
   embeds: router({ oembed }),
-  tags: router({ list: listTags, suggest: suggestTags }),
+  // The vocabulary admins manage at /admin/tags (issue 16) under `tags.admin`.
+  tags: router({
+    list: listTags,
+    suggest: suggestTags,
+    admin: router({ list: tagAdmin.list, createAlias: tagAdmin.createAlias, update: tagAdmin.update, merge: tagAdmin.merge }),
+  }),
   tokens: router({ create: createToken, list: listTokens, revoke: revokeToken }),
   // Running an instance (issue 20), for admins.
   invites: router({ create: createInvite, list: listInvites, delete: deleteInvite }),

@@ -115,7 +115,7 @@ export const AdminQueuePage = () => {
         <h1>Moderation queue</h1>
         <nav aria-label="Administration" className="admin-page__nav">
           <Link href="/admin/log">Moderation log</Link> · <Link href="/admin/invites">Invites</Link> ·{' '}
-          <Link href="/admin/users">Users and quotas</Link>
+          <Link href="/admin/users">Users and quotas</Link> · <Link href="/admin/tags">Tags</Link>
         </nav>
       </header>
       <QueryState query={queue} loading="Loading reports…" failed="Could not load the queue" />

@@ -33,7 +33,9 @@ export const ModerationLogPage = () => {
                 <td>{e.actor ? `@${e.actor.username}` : 'automatic'}</td>
                 <td>{e.action}</td>
                 <td>
-                  {e.targetKind} {e.targetId}
+                  {/* Tags are known by their slug; ids mean nothing to a reader. */}
+                  {e.targetKind} {e.targetKind === 'tag' && typeof e.details.slug === 'string' ? e.details.slug : e.targetId}
+                  {typeof e.details.into === 'string' && ` → ${e.details.into}`}
                 </td>
                 <td>{e.reason ?? ''}</td>
               </tr>

@@ -880,6 +880,86 @@ export interface paths {
         patch: operations["updateUserQuota"];
         trace?: never;
     };
+    "/api/admin/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole tag vocabulary, inactive and merged tags included (admins)
+         * @description Every tag by slug with its label, whether it is offered for new shares, its aliases (each with its origin: `file` aliases follow `pnpm tags:sync`, `admin` ones are kept by it), how many community items carry it, and the tag it was merged into.
+         */
+        get: operations["listAdminTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tags/{slug}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an alias to a tag (admins)
+         * @description Shares and feed filters that name the alias resolve to the tag from then on. A name belongs to one tag only: a slug or an alias in use is refused with 409. Logged in the moderation log; `pnpm tags:sync` keeps it unless its file gives the name to a tag.
+         */
+        post: operations["createTagAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tags/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a tag or (de)activate it (admins)
+         * @description `label` is the name people read; the slug stays (it is the name in links, feeds and the vocabulary file: to change it, merge into another tag). `active: false` stops offering the tag for new shares; items keep it and feeds still filter by it. A merged tag cannot be reactivated. Logged in the moderation log; for slugs its file lists, `pnpm tags:sync` sets label and active back to the file’s.
+         */
+        patch: operations["updateTag"];
+        trace?: never;
+    };
+    "/api/admin/tags/{slug}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a tag into another (admins)
+         * @description Every community item of the tag moves to `into` (an item with both keeps one; none loses a tag), its aliases follow, and its slug becomes an alias of `into`, so links, shares and feed filters naming it find the items where they are now. The tag stays, inactive. One transaction; logged in the moderation log; `pnpm tags:sync` keeps the merge.
+         */
+        post: operations["mergeTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy": {
         parameters: {
             query?: never;
@@ -6160,6 +6240,452 @@ export interface operations {
             };
             /** @description Missing, or not yours: the two are not told apart. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAdminTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vocabulary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tags: {
+                            id: number;
+                            slug: string;
+                            label: string;
+                            /** @description Offered for new shares; inactive tags stay on the items that carry them */
+                            active: boolean;
+                            aliases: {
+                                alias: string;
+                                /**
+                                 * @description `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+                                 * @enum {string}
+                                 */
+                                origin: "file" | "admin";
+                            }[];
+                            /** @description Community items carrying the tag */
+                            count: number;
+                            /** @description The tag this one was merged into (its slug is now an alias of it) */
+                            mergedInto: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTagAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Another spelling that will resolve to this tag
+                     * @example bw
+                     */
+                    alias: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The tag with its new alias. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        slug: string;
+                        label: string;
+                        /** @description Offered for new shares; inactive tags stay on the items that carry them */
+                        active: boolean;
+                        aliases: {
+                            alias: string;
+                            /**
+                             * @description `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+                             * @enum {string}
+                             */
+                            origin: "file" | "admin";
+                        }[];
+                        /** @description Community items carrying the tag */
+                        count: number;
+                        /** @description The tag this one was merged into (its slug is now an alias of it) */
+                        mergedInto: string | null;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Taken already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    label?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The tag as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        slug: string;
+                        label: string;
+                        /** @description Offered for new shares; inactive tags stay on the items that carry them */
+                        active: boolean;
+                        aliases: {
+                            alias: string;
+                            /**
+                             * @description `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+                             * @enum {string}
+                             */
+                            origin: "file" | "admin";
+                        }[];
+                        /** @description Community items carrying the tag */
+                        count: number;
+                        /** @description The tag this one was merged into (its slug is now an alias of it) */
+                        mergedInto: string | null;
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Taken already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over the size limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request could not be completed; nothing was left half-done. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    mergeTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag’s slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The slug of the tag that receives the items
+                     * @example black-and-white
+                     */
+                    into: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many items moved, and the tag merged into. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Community items that carried the merged tag */
+                        moved: number;
+                        /** @description The tag merged into, as it is now */
+                        tag: {
+                            id: number;
+                            slug: string;
+                            label: string;
+                            /** @description Offered for new shares; inactive tags stay on the items that carry them */
+                            active: boolean;
+                            aliases: {
+                                alias: string;
+                                /**
+                                 * @description `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+                                 * @enum {string}
+                                 */
+                                origin: "file" | "admin";
+                            }[];
+                            /** @description Community items carrying the tag */
+                            count: number;
+                            /** @description The tag this one was merged into (its slug is now an alias of it) */
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A browser request from another origin, or an API token without the needed scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, or not yours: the two are not told apart. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Taken already. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

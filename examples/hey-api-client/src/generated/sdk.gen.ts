@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { BanFromCommunityData, BanFromCommunityErrors, BanFromCommunityResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, DismissReportData, DismissReportErrors, DismissReportResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetAtomFeedData, GetAtomFeedErrors, GetAtomFeedResponses, GetCommunityConsentData, GetCommunityConsentErrors, GetCommunityConsentResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetJsonFeedData, GetJsonFeedErrors, GetJsonFeedResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOEmbedData, GetOEmbedErrors, GetOEmbedResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetRssFeedData, GetRssFeedErrors, GetRssFeedResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListModerationLogData, ListModerationLogErrors, ListModerationLogResponses, ListOwnPostsData, ListOwnPostsErrors, ListOwnPostsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, ReportCommunityItemData, ReportCommunityItemErrors, ReportCommunityItemResponses, ReportSharedMediaData, ReportSharedMediaErrors, ReportSharedMediaResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RestoreCommunityItemData, RestoreCommunityItemErrors, RestoreCommunityItemResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, StartTwoFactorSetupData, StartTwoFactorSetupErrors, StartTwoFactorSetupResponses, SuggestTagsData, SuggestTagsErrors, SuggestTagsResponses, TakeDownCommunityItemData, TakeDownCommunityItemErrors, TakeDownCommunityItemResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateMaturePreferenceData, UpdateMaturePreferenceErrors, UpdateMaturePreferenceResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UpdateUserQuotaData, UpdateUserQuotaErrors, UpdateUserQuotaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
+import type { BanFromCommunityData, BanFromCommunityErrors, BanFromCommunityResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, CheckHealthData, CheckHealthErrors, CheckHealthResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, CreateApiTokenData, CreateApiTokenErrors, CreateApiTokenResponses, CreateInviteData, CreateInviteErrors, CreateInviteResponses, CreateTagAliasData, CreateTagAliasErrors, CreateTagAliasResponses, DeleteAccountData, DeleteAccountErrors, DeleteAccountResponses, DeleteInviteData, DeleteInviteErrors, DeleteInviteResponses, DeleteMediaData, DeleteMediaErrors, DeleteMediaResponses, DisableTwoFactorData, DisableTwoFactorErrors, DisableTwoFactorResponses, DismissReportData, DismissReportErrors, DismissReportResponses, EnableTwoFactorData, EnableTwoFactorErrors, EnableTwoFactorResponses, EndOtherSessionsData, EndOtherSessionsErrors, EndOtherSessionsResponses, EndSessionData, EndSessionErrors, EndSessionResponses, ExportAccountData, ExportAccountErrors, ExportAccountResponses, GetApiDocsData, GetApiDocsErrors, GetApiDocsResponses, GetAtomFeedData, GetAtomFeedErrors, GetAtomFeedResponses, GetCommunityConsentData, GetCommunityConsentErrors, GetCommunityConsentResponses, GetCommunityItemData, GetCommunityItemErrors, GetCommunityItemResponses, GetConfigData, GetConfigErrors, GetConfigResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetJsonFeedData, GetJsonFeedErrors, GetJsonFeedResponses, GetMediaData, GetMediaErrors, GetMediaFileData, GetMediaFileErrors, GetMediaFileResponses, GetMediaPreviewData, GetMediaPreviewErrors, GetMediaPreviewResponses, GetMediaResponses, GetMediaThumbnailData, GetMediaThumbnailErrors, GetMediaThumbnailResponses, GetMetricsData, GetMetricsErrors, GetMetricsResponses, GetOEmbedData, GetOEmbedErrors, GetOEmbedResponses, GetOpenApiDocumentData, GetOpenApiDocumentErrors, GetOpenApiDocumentResponses, GetPolicyData, GetPolicyErrors, GetPolicyResponses, GetPublicObjectData, GetPublicObjectErrors, GetPublicObjectResponses, GetRssFeedData, GetRssFeedErrors, GetRssFeedResponses, GetSharedMediaData, GetSharedMediaErrors, GetSharedMediaFileData, GetSharedMediaFileErrors, GetSharedMediaFileResponses, GetSharedMediaPreviewData, GetSharedMediaPreviewErrors, GetSharedMediaPreviewResponses, GetSharedMediaResponses, GetSharedMediaThumbnailData, GetSharedMediaThumbnailErrors, GetSharedMediaThumbnailResponses, GetShareStateData, GetShareStateErrors, GetShareStateResponses, ListAdminTagsData, ListAdminTagsErrors, ListAdminTagsResponses, ListApiTokensData, ListApiTokensErrors, ListApiTokensResponses, ListCommunityData, ListCommunityErrors, ListCommunityResponses, ListExposureData, ListExposureErrors, ListExposureResponses, ListInvitesData, ListInvitesErrors, ListInvitesResponses, ListMediaData, ListMediaErrors, ListMediaResponses, ListModerationLogData, ListModerationLogErrors, ListModerationLogResponses, ListOwnPostsData, ListOwnPostsErrors, ListOwnPostsResponses, ListReportsData, ListReportsErrors, ListReportsResponses, ListSessionsData, ListSessionsErrors, ListSessionsResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListUsersData, ListUsersErrors, ListUsersResponses, MergeTagData, MergeTagErrors, MergeTagResponses, RegisterAccountData, RegisterAccountErrors, RegisterAccountResponses, RegisterGeneratedMediaData, RegisterGeneratedMediaErrors, RegisterGeneratedMediaResponses, RemoveCommunityItemData, RemoveCommunityItemErrors, RemoveCommunityItemResponses, ReportCommunityItemData, ReportCommunityItemErrors, ReportCommunityItemResponses, ReportSharedMediaData, ReportSharedMediaErrors, ReportSharedMediaResponses, RequestPasswordResetData, RequestPasswordResetErrors, RequestPasswordResetResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, RestoreCommunityItemData, RestoreCommunityItemErrors, RestoreCommunityItemResponses, RevokeApiTokenData, RevokeApiTokenErrors, RevokeApiTokenResponses, RevokeExposureData, RevokeExposureErrors, RevokeExposureResponses, ShareMediaByPathData, ShareMediaByPathErrors, ShareMediaByPathResponses, ShareMediaData, ShareMediaErrors, ShareMediaResponses, SignInData, SignInErrors, SignInResponses, SignOutData, SignOutErrors, SignOutResponses, StartTwoFactorSetupData, StartTwoFactorSetupErrors, StartTwoFactorSetupResponses, SuggestTagsData, SuggestTagsErrors, SuggestTagsResponses, TakeDownCommunityItemData, TakeDownCommunityItemErrors, TakeDownCommunityItemResponses, UnlockSharedMediaData, UnlockSharedMediaErrors, UnlockSharedMediaResponses, UnshareMediaData, UnshareMediaErrors, UnshareMediaResponses, UpdateMaturePreferenceData, UpdateMaturePreferenceErrors, UpdateMaturePreferenceResponses, UpdateProfileData, UpdateProfileErrors, UpdateProfileResponses, UpdateShareLinkData, UpdateShareLinkErrors, UpdateShareLinkResponses, UpdateTagData, UpdateTagErrors, UpdateTagResponses, UpdateUserQuotaData, UpdateUserQuotaErrors, UpdateUserQuotaResponses, UploadMediaData, UploadMediaErrors, UploadMediaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -736,6 +736,78 @@ export const updateUserQuota = <ThrowOnError extends boolean = false>(options: O
             type: 'apiKey'
         }],
     url: '/api/admin/users/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The whole tag vocabulary, inactive and merged tags included (admins)
+ *
+ * Every tag by slug with its label, whether it is offered for new shares, its aliases (each with its origin: `file` aliases follow `pnpm tags:sync`, `admin` ones are kept by it), how many community items carry it, and the tag it was merged into.
+ */
+export const listAdminTags = <ThrowOnError extends boolean = false>(options?: Options<ListAdminTagsData, ThrowOnError>) => (options?.client ?? client).get<ListAdminTagsResponses, ListAdminTagsErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/tags',
+    ...options
+});
+
+/**
+ * Add an alias to a tag (admins)
+ *
+ * Shares and feed filters that name the alias resolve to the tag from then on. A name belongs to one tag only: a slug or an alias in use is refused with 409. Logged in the moderation log; `pnpm tags:sync` keeps it unless its file gives the name to a tag.
+ */
+export const createTagAlias = <ThrowOnError extends boolean = false>(options: Options<CreateTagAliasData, ThrowOnError>) => (options.client ?? client).post<CreateTagAliasResponses, CreateTagAliasErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/tags/{slug}/aliases',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Rename a tag or (de)activate it (admins)
+ *
+ * `label` is the name people read; the slug stays (it is the name in links, feeds and the vocabulary file: to change it, merge into another tag). `active: false` stops offering the tag for new shares; items keep it and feeds still filter by it. A merged tag cannot be reactivated. Logged in the moderation log; for slugs its file lists, `pnpm tags:sync` sets label and active back to the file’s.
+ */
+export const updateTag = <ThrowOnError extends boolean = false>(options: Options<UpdateTagData, ThrowOnError>) => (options.client ?? client).patch<UpdateTagResponses, UpdateTagErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/tags/{slug}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Merge a tag into another (admins)
+ *
+ * Every community item of the tag moves to `into` (an item with both keeps one; none loses a tag), its aliases follow, and its slug becomes an alias of `into`, so links, shares and feed filters naming it find the items where they are now. The tag stays, inactive. One transaction; logged in the moderation log; `pnpm tags:sync` keeps the merge.
+ */
+export const mergeTag = <ThrowOnError extends boolean = false>(options: Options<MergeTagData, ThrowOnError>) => (options.client ?? client).post<MergeTagResponses, MergeTagErrors, ThrowOnError>({
+    security: [{
+            in: 'cookie',
+            name: 'connect.sid',
+            type: 'apiKey'
+        }],
+    url: '/api/admin/tags/{slug}/merge',
     ...options,
     headers: {
         'Content-Type': 'application/json',

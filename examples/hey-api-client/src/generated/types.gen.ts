@@ -3073,6 +3073,329 @@ export type UpdateUserQuotaResponses = {
 
 export type UpdateUserQuotaResponse = UpdateUserQuotaResponses[keyof UpdateUserQuotaResponses];
 
+export type ListAdminTagsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/admin/tags';
+};
+
+export type ListAdminTagsErrors = {
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type ListAdminTagsError = ListAdminTagsErrors[keyof ListAdminTagsErrors];
+
+export type ListAdminTagsResponses = {
+    /**
+     * The vocabulary.
+     */
+    200: {
+        tags: Array<{
+            id: number;
+            slug: string;
+            label: string;
+            /**
+             * Offered for new shares; inactive tags stay on the items that carry them
+             */
+            active: boolean;
+            aliases: Array<{
+                alias: string;
+                /**
+                 * `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+                 */
+                origin: 'file' | 'admin';
+            }>;
+            /**
+             * Community items carrying the tag
+             */
+            count: number;
+            /**
+             * The tag this one was merged into (its slug is now an alias of it)
+             */
+            mergedInto: string | null;
+        }>;
+    };
+};
+
+export type ListAdminTagsResponse = ListAdminTagsResponses[keyof ListAdminTagsResponses];
+
+export type CreateTagAliasData = {
+    body?: {
+        /**
+         * Another spelling that will resolve to this tag
+         */
+        alias: string;
+    };
+    path: {
+        /**
+         * The tag’s slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/admin/tags/{slug}/aliases';
+};
+
+export type CreateTagAliasErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type CreateTagAliasError = CreateTagAliasErrors[keyof CreateTagAliasErrors];
+
+export type CreateTagAliasResponses = {
+    /**
+     * The tag with its new alias.
+     */
+    201: {
+        id: number;
+        slug: string;
+        label: string;
+        /**
+         * Offered for new shares; inactive tags stay on the items that carry them
+         */
+        active: boolean;
+        aliases: Array<{
+            alias: string;
+            /**
+             * `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+             */
+            origin: 'file' | 'admin';
+        }>;
+        /**
+         * Community items carrying the tag
+         */
+        count: number;
+        /**
+         * The tag this one was merged into (its slug is now an alias of it)
+         */
+        mergedInto: string | null;
+    };
+};
+
+export type CreateTagAliasResponse = CreateTagAliasResponses[keyof CreateTagAliasResponses];
+
+export type UpdateTagData = {
+    body?: {
+        label?: string;
+        active?: boolean;
+    };
+    path: {
+        /**
+         * The tag’s slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/admin/tags/{slug}';
+};
+
+export type UpdateTagErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type UpdateTagError = UpdateTagErrors[keyof UpdateTagErrors];
+
+export type UpdateTagResponses = {
+    /**
+     * The tag as it is now.
+     */
+    200: {
+        id: number;
+        slug: string;
+        label: string;
+        /**
+         * Offered for new shares; inactive tags stay on the items that carry them
+         */
+        active: boolean;
+        aliases: Array<{
+            alias: string;
+            /**
+             * `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+             */
+            origin: 'file' | 'admin';
+        }>;
+        /**
+         * Community items carrying the tag
+         */
+        count: number;
+        /**
+         * The tag this one was merged into (its slug is now an alias of it)
+         */
+        mergedInto: string | null;
+    };
+};
+
+export type UpdateTagResponse = UpdateTagResponses[keyof UpdateTagResponses];
+
+export type MergeTagData = {
+    body?: {
+        /**
+         * The slug of the tag that receives the items
+         */
+        into: string;
+    };
+    path: {
+        /**
+         * The tag’s slug
+         */
+        slug: string;
+    };
+    query?: never;
+    url: '/api/admin/tags/{slug}/merge';
+};
+
+export type MergeTagErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * A browser request from another origin, or an API token without the needed scope.
+     */
+    403: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * Taken already.
+     */
+    409: Error;
+    /**
+     * The body is over the size limit.
+     */
+    413: Error;
+    /**
+     * A JSON body not sent as application/json, or an upload that is not JPEG, PNG, WebP, GIF, MP4, WebM or QuickTime.
+     */
+    415: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type MergeTagError = MergeTagErrors[keyof MergeTagErrors];
+
+export type MergeTagResponses = {
+    /**
+     * How many items moved, and the tag merged into.
+     */
+    200: {
+        /**
+         * Community items that carried the merged tag
+         */
+        moved: number;
+        /**
+         * The tag merged into, as it is now
+         */
+        tag: {
+            id: number;
+            slug: string;
+            label: string;
+            /**
+             * Offered for new shares; inactive tags stay on the items that carry them
+             */
+            active: boolean;
+            aliases: Array<{
+                alias: string;
+                /**
+                 * `file`: managed by `pnpm tags:sync`; `admin`: added at /admin/tags or by a merge there, kept by a sync
+                 */
+                origin: 'file' | 'admin';
+            }>;
+            /**
+             * Community items carrying the tag
+             */
+            count: number;
+            /**
+             * The tag this one was merged into (its slug is now an alias of it)
+             */
+            mergedInto: string | null;
+        };
+    };
+};
+
+export type MergeTagResponse = MergeTagResponses[keyof MergeTagResponses];
+
 export type GetPolicyData = {
     body?: never;
     path?: never;

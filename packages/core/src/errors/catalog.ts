@@ -136,6 +136,26 @@ export const ERRORS = defineErrors({
   invalidTokenId: { status: 400, message: 'Invalid token ID' },
   tokenNotFound: { status: 404, message: 'Token not found' },
   invalidTagList: { status: 400, message: ({ detail }: { detail: string }) => `Invalid tag list: ${detail}` },
+  // The tag vocabulary at /admin/tags (issue 16).
+  tagNotFound: { status: 404, message: ({ slug }: { slug: string }) => `Tag not found: ${slug}` },
+  tagAliasTaken: {
+    status: 409,
+    message: ({ alias, slug }: { alias: string; slug: string }) => `"${alias}" is already an alias of the tag ${slug}`,
+  },
+  tagAliasIsSlug: {
+    status: 409,
+    message: ({ alias }: { alias: string }) => `"${alias}" is already a tag's slug; merge the two tags instead`,
+  },
+  tagMergeIntoSelf: { status: 400, message: 'A tag cannot be merged into itself' },
+  tagMergeIntoInactive: {
+    status: 409,
+    message: ({ slug }: { slug: string }) => `The tag ${slug} is inactive; reactivate it before merging into it`,
+  },
+  tagMerged: {
+    status: 409,
+    message: ({ slug, into }: { slug: string; into: string }) =>
+      `The tag ${slug} was merged into ${into}; its name now finds ${into}'s items`,
+  },
 
   // Liveness: /healthz answers it while the database does not; `status` is what probes read.
   unhealthy: { status: 503, message: 'The database does not answer', body: () => ({ status: 'unavailable' }) },

@@ -12,6 +12,7 @@ import type {
   ResolvedTag,
   TagSuggestionRecord,
   VocabularyTag,
+  AdminTagRecord,
   NewCommunityMedia,
   KeysetCursor,
   MediaRecord,
@@ -193,7 +194,9 @@ export interface TagRepo {
   suggest(prefix: string, limit: number): Promise<TagSuggestionRecord[]>;
   /**
    * Inserts new slugs, relabels and (re)activates known ones, deactivates the rest (and those marked
-   * inactive); each listed tag's aliases become exactly the listed ones. Never deletes a tag.
+   * inactive); each listed tag's aliases become exactly the listed ones. Never deletes a tag. What an
+   * admin did survives where the file does not contradict it: admin aliases stay unless the file names
+   * them, and a tag an admin merged stays merged (its items moved; its slug must keep finding them).
    */
   sync(
     tags: {
@@ -211,7 +214,24 @@ export interface TagRepo {
     aliases: number;
     /** Merged tags, and how many assignments each moved. */
     merged: { slug: string; into: string; moved: number }[];
+    /** Tags an admin merged that the file lists as tags of their own: they stay merged. */
+    keptMerged: string[];
   }>;
+  /** Every tag, inactive and merged ones too, by slug (admins). */
+  findAdminList(): Promise<AdminTagRecord[]>;
+  /**
+   * The tags with these slugs, locked for the rest of the transaction (in id order, so two admin edits
+   * of the same pair wait for each other instead of deadlocking).
+   */
+  lockBySlugs(slugs: string[]): Promise<TagRecord[]>;
+  /** Adds an admin alias; false when the name is taken (a slug or an alias already). */
+  addAlias(tagId: number, alias: string): Promise<boolean>;
+  update(tagId: number, changes: { label?: string | undefined; active?: boolean | undefined }): Promise<void>;
+  /**
+   * Moves every item and alias of one tag to another (an item with both keeps one), deactivates it and
+   * makes its slug an admin alias of the other; the count triggers follow. Returns the items moved.
+   */
+  merge(fromId: number, intoId: number): Promise<number>;
   /** Inserts the given tags only where the table is empty. */
   seedIfEmpty(
     tags: { slug: string; label: string; aliases?: string[] | undefined; active?: boolean | undefined }[],

@@ -174,6 +174,17 @@ export interface VocabularyTag extends TagRecord {
   itemCount: number;
 }
 
+/** Who made an alias: the vocabulary file (`pnpm tags:sync` manages it) or an admin at /admin/tags. */
+export type TagAliasOrigin = 'file' | 'admin';
+
+/** A tag as /admin/tags lists it: inactive ones too, each alias with its origin, and where a merge sent it. */
+export interface AdminTagRecord extends TagRecord {
+  aliases: { alias: string; origin: TagAliasOrigin }[];
+  itemCount: number;
+  /** The tag whose alias this slug became when it was merged, or null. */
+  mergedInto: string | null;
+}
+
 export interface TagSuggestionRecord {
   slug: string;
   label: string;

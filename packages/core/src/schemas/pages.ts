@@ -17,6 +17,7 @@ export const PAGES = {
   twoFactor: '/account/two-factor',
   adminInvites: '/admin/invites',
   adminUsers: '/admin/users',
+  adminTags: '/admin/tags',
   profile: '/u/:username',
 } as const;
 

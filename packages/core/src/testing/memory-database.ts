@@ -393,6 +393,11 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       findVocabulary: async () => state.tags.filter((t) => t.active).map((t) => ({ ...t, aliases: [], itemCount: 0 })),
       suggest: unsupported('tags.suggest'),
       sync: unsupported('tags.sync'),
+      findAdminList: unsupported('tags.findAdminList'),
+      lockBySlugs: unsupported('tags.lockBySlugs'),
+      addAlias: unsupported('tags.addAlias'),
+      update: unsupported('tags.update'),
+      merge: unsupported('tags.merge'),
       async seedIfEmpty(tags) {
         if (state.tags.length > 0) return 0;
         for (const tag of tags) state.tags.push({ ...tag, id: id(), active: true });

@@ -8,6 +8,31 @@ const tagColumns = { id: tags.id, slug: tags.slug, label: tags.label, active: ta
 /** LIKE's own characters in what a user typed match themselves only. */
 const prefixPattern = (prefix: string) => `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+/**
+ * Moves every item of one tag to another (an item with both keeps one): the one merge, used by
+ * `tags:sync` and by admins. The statement triggers recount both tags. Returns the items that had it.
+ */
+const moveAssignments = async (tx: Executor, from: number, into: number) => {
+  await tx
+    .insert(communityMediaTags)
+    .select(
+      tx
+        .select({
+          communityMediaId: communityMediaTags.communityMediaId,
+          tagId: sql<number>`${into}::int`.as('tag_id'),
+          createdAt: communityMediaTags.createdAt,
+        })
+        .from(communityMediaTags)
+        .where(eq(communityMediaTags.tagId, from)),
+    )
+    .onConflictDoNothing();
+  const removed = await tx
+    .delete(communityMediaTags)
+    .where(eq(communityMediaTags.tagId, from))
+    .returning({ id: communityMediaTags.communityMediaId });
+  return removed.length;
+};
+
 export const tagRepo = (db: Executor): TagRepo => ({
   findActive: () =>
     db
@@ -94,10 +119,27 @@ export const tagRepo = (db: Executor): TagRepo => ({
     db.select({ id: tags.id, slug: tags.slug, label: tags.label, active: tags.active }).from(tags).orderBy(asc(tags.slug)),
 
   // Tags are never deleted: assignments must survive a tag leaving the list.
-  sync: (list) =>
+  sync: (given) =>
     db.transaction(async (tx) => {
       const existing = new Map((await tx.select().from(tags)).map((t) => [t.slug, t]));
-      const listed = new Set(list.map((t) => t.slug));
+      const listed = new Set(given.map((t) => t.slug));
+      // A tag an admin merged is inactive and its slug an admin alias of the tag it went into: it stays
+      // merged even where the file lists it as a tag of its own (its items are elsewhere now), unless
+      // the file merges it somewhere itself.
+      const adminMerged = new Map(
+        (
+          await tx
+            .select({ slug: tags.slug, into: sql<string>`target.slug` })
+            .from(tags)
+            .innerJoin(tagAliases, and(eq(tagAliases.alias, tags.slug), eq(tagAliases.origin, 'admin')))
+            .innerJoin(sql`${tags} as target`, sql`target.id = ${tagAliases.tagId} and target.id <> ${tags.id}`)
+            .where(eq(tags.active, false))
+        ).map((t) => [t.slug, t.into]),
+      );
+      const keptMerged = given.filter((t) => t.mergeInto === undefined && adminMerged.has(t.slug)).map((t) => t.slug);
+      const list = given.map((t) =>
+        t.mergeInto === undefined && adminMerged.has(t.slug) ? { ...t, mergeInto: adminMerged.get(t.slug)! } : t,
+      );
       const result = {
         added: [] as string[],
         relabeled: [] as string[],
@@ -126,49 +168,49 @@ export const tagRepo = (db: Executor): TagRepo => ({
       // Aliases follow the file exactly: those of unlisted tags go too, so a name can move to another tag.
       const ids = new Map((await tx.select({ id: tags.id, slug: tags.slug }).from(tags)).map((t) => [t.slug, t.id]));
       const aliasRows = list.flatMap((t) => [
-        ...(t.aliases ?? []).map((alias) => ({ alias, tagId: ids.get(t.mergeInto ?? t.slug)! })),
-        ...(t.mergeInto ? [{ alias: t.slug, tagId: ids.get(t.mergeInto)! }] : []),
+        ...(t.aliases ?? []).map((alias) => ({ alias, tagId: ids.get(t.mergeInto ?? t.slug)!, origin: 'file' as const })),
+        ...(t.mergeInto
+          ? [
+              {
+                alias: t.slug,
+                tagId: ids.get(t.mergeInto)!,
+                origin: keptMerged.includes(t.slug) ? ('admin' as const) : ('file' as const),
+              },
+            ]
+          : []),
       ]);
 
-      // Items move to the tag merged into (an item with both keeps one); the statement triggers recount.
+      // Items move to the tag merged into (an item with both keeps one).
       const merged: { slug: string; into: string; moved: number }[] = [];
       for (const { slug, mergeInto } of list) {
         if (!mergeInto) continue;
-        const from = ids.get(slug)!;
-        const into = ids.get(mergeInto)!;
-        const moved = await tx
-          .insert(communityMediaTags)
-          .select(
-            tx
-              .select({
-                communityMediaId: communityMediaTags.communityMediaId,
-                tagId: sql<number>`${into}::int`.as('tag_id'),
-                createdAt: communityMediaTags.createdAt,
-              })
-              .from(communityMediaTags)
-              .where(eq(communityMediaTags.tagId, from)),
-          )
-          .onConflictDoNothing()
-          .returning({ id: communityMediaTags.communityMediaId });
-        const removed = await tx
-          .delete(communityMediaTags)
-          .where(eq(communityMediaTags.tagId, from))
-          .returning({ id: communityMediaTags.communityMediaId });
-        if (removed.length > 0 || moved.length > 0) merged.push({ slug, into: mergeInto, moved: removed.length });
+        const moved = await moveAssignments(tx, ids.get(slug)!, ids.get(mergeInto)!);
+        if (moved > 0) merged.push({ slug, into: mergeInto, moved });
       }
-      if (aliasRows.length === 0) await tx.delete(tagAliases);
-      else
-        await tx.delete(tagAliases).where(
-          notInArray(
-            tagAliases.alias,
-            aliasRows.map((a) => a.alias),
+      // The file's aliases follow the file; an admin's stay unless the file names a tag by them.
+      await tx.delete(tagAliases).where(
+        or(
+          and(
+            eq(tagAliases.origin, 'file'),
+            notInArray(
+              tagAliases.alias,
+              aliasRows.map((a) => a.alias),
+            ),
           ),
-        );
+          and(
+            eq(tagAliases.origin, 'admin'),
+            inArray(
+              tagAliases.alias,
+              list.filter((t) => t.mergeInto === undefined).map((t) => t.slug),
+            ),
+          ),
+        ),
+      );
       if (aliasRows.length > 0)
         await tx
           .insert(tagAliases)
           .values(aliasRows)
-          .onConflictDoUpdate({ target: tagAliases.alias, set: { tagId: sql`excluded.tag_id` } });
+          .onConflictDoUpdate({ target: tagAliases.alias, set: { tagId: sql`excluded.tag_id`, origin: sql`excluded.origin` } });
 
       const gone = [...existing.values()].filter((t) => t.active && !listed.has(t.slug));
       if (gone.length > 0)
@@ -182,8 +224,66 @@ export const tagRepo = (db: Executor): TagRepo => ({
             ),
           );
       result.deactivated.push(...gone.map((t) => t.slug));
-      return { ...result, aliases: aliasRows.length, merged };
+      return { ...result, aliases: aliasRows.length, merged, keptMerged };
     }),
+
+  async findAdminList() {
+    const [rows, aliases] = await Promise.all([
+      db
+        .select({ ...tagColumns, itemCount: tags.itemCount })
+        .from(tags)
+        .orderBy(asc(tags.slug)),
+      db
+        .select({ alias: tagAliases.alias, origin: tagAliases.origin, tagId: tagAliases.tagId, slug: tags.slug })
+        .from(tagAliases)
+        .innerJoin(tags, eq(tags.id, tagAliases.tagId))
+        .orderBy(asc(tagAliases.alias)),
+    ]);
+    const aliasOf = new Map(aliases.map((a) => [a.alias, a]));
+    return rows.map((row) => {
+      const self = aliasOf.get(row.slug);
+      return {
+        ...row,
+        aliases: aliases
+          .filter((a) => a.tagId === row.id)
+          .map(({ alias, origin }) => ({ alias, origin: origin === 'admin' ? ('admin' as const) : ('file' as const) })),
+        // Merged: inactive, and its slug now names another tag.
+        mergedInto: !row.active && self && self.tagId !== row.id ? self.slug : null,
+      };
+    });
+  },
+
+  lockBySlugs: (slugs) =>
+    slugs.length === 0
+      ? Promise.resolve([])
+      : db.select(tagColumns).from(tags).where(inArray(tags.slug, slugs)).orderBy(asc(tags.id)).for('update'),
+
+  async addAlias(tagId, alias) {
+    const [slug] = await db.select({ id: tags.id }).from(tags).where(eq(tags.slug, alias));
+    if (slug) return false;
+    const added = await db
+      .insert(tagAliases)
+      .values({ alias, tagId, origin: 'admin' })
+      .onConflictDoNothing()
+      .returning({ alias: tagAliases.alias });
+    return added.length > 0;
+  },
+
+  async update(tagId, { label, active }) {
+    if (label === undefined && active === undefined) return;
+    await db.update(tags).set({ label, active }).where(eq(tags.id, tagId));
+  },
+
+  async merge(fromId, intoId) {
+    const moved = await moveAssignments(db, fromId, intoId);
+    await db.update(tagAliases).set({ tagId: intoId }).where(eq(tagAliases.tagId, fromId));
+    const [from] = await db.update(tags).set({ active: false }).where(eq(tags.id, fromId)).returning({ slug: tags.slug });
+    await db
+      .insert(tagAliases)
+      .values({ alias: from!.slug, tagId: intoId, origin: 'admin' })
+      .onConflictDoUpdate({ target: tagAliases.alias, set: { tagId: intoId, origin: 'admin' } });
+    return moved;
+  },
 
   async seedIfEmpty(list) {
     const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(tags);

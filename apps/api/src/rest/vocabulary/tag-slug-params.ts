@@ -1,0 +1,4 @@
+import { ZTagSlugParam } from '@mediashare/core';
+import { z } from 'zod';
+
+export const ZTagSlugParams = z.object({ slug: ZTagSlugParam });

@@ -1,0 +1,2 @@
+ALTER TABLE "tag_aliases" ADD COLUMN "origin" text DEFAULT 'file' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tag_aliases" ADD CONSTRAINT "tag_aliases_origin_check" CHECK ("tag_aliases"."origin" in ('file', 'admin'));
