@@ -44,6 +44,9 @@ describe('public bucket files', () => {
     '/storage/v1/object/public/general/..%5cuser-media%5c1%5cuploads%5csecret.png',
     '/storage/v1/object/public/general/%E0%A4%A',
     '/storage/v1/object/public/general/missing.png',
+    '/storage/v1/object/public/general/%00',
+    '/storage/v1/object/public/general/a%00b.png.webp',
+    '/storage/v1/object/public/general/a%0Ab.png',
     '/storage/v1/object/public/general',
   ])('answers 404 for %s', async (path) => {
     await h.deps.storage.put(BUCKETS.userMedia, '1/uploads/secret.png', await makeImage('png'), { contentType: 'image/png' });

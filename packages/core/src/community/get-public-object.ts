@@ -13,6 +13,10 @@ export const getPublicObject = async (
   { bucket, key }: { bucket: string; key: string },
 ) => {
   if (bucket !== BUCKETS.general) throw ERRORS.objectNotFound();
+  // No stored key holds a control character, and PostgreSQL refuses NUL in text: such a name is a 404
+  // before it reaches the database.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(key)) throw ERRORS.objectNotFound();
   // A copy hidden by reports (or being taken down) is off its public URLs too, renditions included.
   const copy = await db.community.findByFilePath(baseKeyOf(key) ?? key);
   if (copy && copy.moderationStatus !== 'visible') throw ERRORS.objectNotFound();
