@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, uniqueName } from './support/factories';
 import { createHarness, openSecondProcessDatabase, type Harness } from './support/harness';
 import { call } from './support/http';
+import { outcome, trpcFor } from './support/trpc-client';
 
 let h: Harness;
 let clock = Date.now();
@@ -131,6 +132,15 @@ describe('login', () => {
     const res = await call(h.app, '/api/auth/login', { json: { email: 'someone' } });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/"password"/);
+  });
+
+  it('answers 400 naming the field for a name with a control character (NUL once reached the database: 500)', async () => {
+    for (const email of ['a\u0000b', 'ab\u0007', 'tab\there']) {
+      const rest = await call(h.app, '/api/auth/login', { json: { email, password: 'whatever-it-is' } });
+      expect([rest.status, rest.body]).toEqual([400, { message: 'Invalid field "email": must not contain control characters' }]);
+      const rpc = await outcome(trpcFor(h.app).auth.login.mutate({ email, password: 'whatever-it-is' }));
+      expect(rpc).toEqual({ status: 400, body: { message: 'Invalid field "email": must not contain control characters' } });
+    }
   });
 });
 

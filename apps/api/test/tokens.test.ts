@@ -137,6 +137,15 @@ describe('personal API tokens', () => {
     expect(rpc.status).toBe(401);
   });
 
+  it('refuse a name with a control character with a 400 naming it, and make no token', async () => {
+    const fresh = await createUser(h.app);
+    const res = await call(h.app, '/api/user/tokens', { json: { name: 'ci\u0000box', scopes: ['read'] }, cookie: fresh.cookie });
+    expect([res.status, res.body]).toEqual([400, { message: 'Invalid field "name": must not contain control characters' }]);
+    const listed = await call(h.app, '/api/user/tokens', { cookie: fresh.cookie });
+    expect(listed.body).toEqual([]);
+    expect(await mint(fresh, { name: 'Été laptop', scopes: ['read'] })).toMatchObject({ name: 'Été laptop' });
+  });
+
   it('cannot manage tokens themselves', async () => {
     const { token } = await mint(alice, { name: 'all', scopes: ['read', 'share'] });
     const list = await call(h.app, '/api/user/tokens', { headers: bearer(token) });

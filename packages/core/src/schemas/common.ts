@@ -30,6 +30,15 @@ export const mediaKindOf = (mimeType: string): TMediaKind =>
 /** A positive database id; anything else is not an id at all. */
 export const ZId = z.number().int().positive().max(2_147_483_647);
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * A one-line name or code as a person types it: control characters (NUL among them, which PostgreSQL
+ * refuses in text) are a 400 naming the field, never a failed query.
+ */
+export const ZLine = z.string().refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'must not contain control characters' });
+
 /** Opaque keyset cursor as handed out by a previous page. */
 export const ZCursor = z.string().min(1).max(200);
 
