@@ -144,6 +144,7 @@ export const tagRepo = (db: Executor): TagRepo => ({
                 communityMediaId: communityMediaTags.communityMediaId,
                 tagId: sql<number>`${into}::int`.as('tag_id'),
                 createdAt: communityMediaTags.createdAt,
+                userId: communityMediaTags.userId,
               })
               .from(communityMediaTags)
               .where(eq(communityMediaTags.tagId, from)),
