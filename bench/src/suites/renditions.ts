@@ -82,7 +82,8 @@ const serviceOf = () =>
 /**
  * 13. CPU for thumbnail + preview of a 12 MP JPEG (through the image service, spooling included) /
  *     sharp's plain decode + re-encode of the same file, with the steps' own CPU beside it.
- * 13b-d. The same with the preview a product decision could choose instead (long edge 2000, JPEG),
+ * 13b-e. The same with the preview a product decision could choose instead (long edge 2000, JPEG, and
+ *     JPEG with libvips at one thread),
  *     measured in the same loop (reported).
  * 14. AVIF against WebP for the 2048 px preview: CPU and bytes (reported; the choice is WebP).
  * 15. The stripped link copy: lossless strip / decode + re-encode, CPU (reported).
@@ -122,15 +123,17 @@ export const renditionsSuite = async (settings: Settings): Promise<Row[]> => {
       jpeg2048: pipelineWith(file, 2048, 'jpeg'),
       jpeg2000: pipelineWith(file, 2000, 'jpeg'),
     };
+    const oneThread = (fn: () => Promise<unknown>) => async () => {
+      sharp.concurrency(1);
+      await fn().finally(() => sharp.concurrency(threads));
+    };
     const cpu = await cpuPerRunInterleaved(settings.runs * 3, {
       service: () => drain(imaging, input),
       serviceOneThread: () => drain(oneThreadImaging, input),
       plain: () => reencode(input, 'jpeg'),
       inProcess,
-      oneThread: async () => {
-        sharp.concurrency(1);
-        await inProcess().finally(() => sharp.concurrency(threads));
-      },
+      oneThread: oneThread(inProcess),
+      jpeg2048OneThread: oneThread(alternatives.jpeg2048),
       decodeResize: () => sharp(file).rotate().resize(fit(RENDITION_LONG_EDGE.preview)).raw().toBuffer(),
       fullDecode: () => sharp(file).rotate().raw().toBuffer(),
       previewWebp: () => sharp(preview.data, rawOf(preview)).webp({ quality: 75, effort: 0 }).toBuffer(),
@@ -174,6 +177,7 @@ export const renditionsSuite = async (settings: Settings): Promise<Row[]> => {
       ['13b', 'preview at long edge 2000 (1/2 shrink-on-load), WebP', cpu.webp2000, previewKB.webp2000],
       ['13c', 'preview as JPEG q80, long edge 2048', cpu.jpeg2048, previewKB.jpeg2048],
       ['13d', 'preview as JPEG q80, long edge 2000', cpu.jpeg2000, previewKB.jpeg2000],
+      ['13e', 'preview as JPEG q80, long edge 2048, one libvips thread', cpu.jpeg2048OneThread, previewKB.jpeg2048],
     ] as const;
     for (const [id, what, ms, kb] of alternativeRows)
       rows.push(
