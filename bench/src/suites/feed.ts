@@ -144,9 +144,8 @@ export const feedSuite = async (settings: Settings): Promise<Row[]> => {
 
     const feed = (query: string) => `/api/community?limit=${PAGE}${query}`;
     // A profile is read off (user_id, created_at, id): feed7 has rows / 200 items over the two years,
-    // feedold only the oldest 0.1%. With a tag that seldom meets feed7's items (cinematic, 0.2%) or one
-    // they used only long ago (vintage), each tag is a probe on the person's items, so a page that
-    // never fills reads all of them.
+    // feedold only the oldest 0.1%. With a tag, off (tag_id, user_id, created_at, id): cinematic meets
+    // 0.2% of feed7's items and vintage only their oldest, and each is one range all the same.
     mayBeEmpty.add(feed('&user=feed7&tags=cinematic')).add(feed('&user=feed7&tags=vintage'));
     const full = await latencies({
       first: feed(''),
