@@ -25,7 +25,7 @@ const settings = settingsFor(smoke);
 
 const SUITES: { ids: string[]; name: string; run: () => Promise<Row[]> }[] = [
   { ids: ['1'], name: 'watermark', run: () => watermarkSuite(settings) },
-  { ids: ['13', '14', '15', '16'], name: 'renditions', run: () => renditionsSuite(settings) },
+  { ids: ['13', '13b', '13c', '13d', '13e', '14', '15', '16'], name: 'renditions', run: () => renditionsSuite(settings) },
   { ids: ['17', '18', '19'], name: 'vault and feed views', run: () => vaultViewsSuite(settings) },
   { ids: ['3'], name: 'event loop', run: () => eventLoopSuite(settings) },
   { ids: ['4', '8', '9'], name: 'share API', run: () => shareApiSuite(settings) },

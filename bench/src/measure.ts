@@ -23,6 +23,13 @@ export const cpuSecondsOf = (pid: number): number => {
   return own / TICKS_PER_SECOND + childrenOf(pid).reduce((sum, child) => sum + cpuSecondsOf(child), 0);
 };
 
+/**
+ * CPU seconds of this process (to the microsecond) and of its descendants (the image service, to the
+ * clock tick): what one run of in-process work costs is often under a tick.
+ */
+export const cpuSecondsWithChildren = (): number =>
+  ownCpuSeconds() + childrenOf(process.pid).reduce((sum, child) => sum + cpuSecondsOf(child), 0);
+
 export const rssOf = (pid: number): number =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 

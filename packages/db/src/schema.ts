@@ -289,10 +289,22 @@ export const communityMediaTags = pgTable(
       .references(() => tags.id, { onDelete: 'restrict' }),
     /** Copied from the community row so a tag's newest items come straight off one index. */
     createdAt: timestamptz('created_at').notNull(),
+    /**
+     * The item's owner, copied from the community row by a trigger on insert (the migration's
+     * hand-written part), so a profile filtered by a tag is one range of an index however seldom the
+     * two meet. An item never changes owner.
+     */
+    userId: integer('user_id'),
   },
   (t) => [
     primaryKey({ columns: [t.communityMediaId, t.tagId] }),
     index('community_media_tags_feed_idx').on(t.tagId, t.createdAt.desc().nullsFirst(), t.communityMediaId.desc().nullsFirst()),
+    index('community_media_tags_user_feed_idx').on(
+      t.tagId,
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.communityMediaId.desc().nullsFirst(),
+    ),
   ],
 );
 

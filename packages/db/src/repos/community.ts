@@ -130,10 +130,12 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
   // assignments are read in order from (tag_id, created_at, id), where created_at was copied in, and
   // every other tag is a primary-key probe: a deep page or a rare tag costs what the first page does.
   //
-  // A profile (userId) is read in order from (user_id, created_at, id) and every tag is a probe: one
-  // person's items are few next to a tag's, and their index always gives the order.
+  // A profile (userId) without tags is read in order from (user_id, created_at, id). With tags, the
+  // first tag's assignments of that person are one range of (tag_id, user_id, created_at, id), the
+  // owner copied in like created_at, and every other tag is a probe: a tag the person seldom used, or
+  // only long ago, costs what a common one does.
   async findFeed({ cursor, limit, tagIds, origin, userId, mature = 'include', withViews = false }) {
-    const [first, ...others] = userId === undefined ? tagIds : [undefined, ...tagIds];
+    const [first, ...others] = tagIds;
     // Only visible copies: hidden (reported) and removed (tombstones) are in no feed.
     const originIs: SQL | undefined = and(
       origin ? eq(communityMedia.origin, origin) : undefined,
@@ -169,13 +171,14 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
         sql`exists (select 1 from ${communityMediaTags} other where other.community_media_id = ${lead.communityMediaId} and other.tag_id = ${tagId})`,
     );
     const rows = await db
-      .select(feedColumns)
+      .select(withViews ? { ...feedColumns, views: linkViews } : feedColumns)
       .from(lead)
       .innerJoin(communityMedia, eq(communityMedia.id, lead.communityMediaId))
       .innerJoin(users, eq(users.id, communityMedia.userId))
       .where(
         and(
           eq(lead.tagId, first),
+          userId === undefined ? undefined : eq(lead.userId, userId),
           ...alsoTagged,
           originIs,
           cursor ? sql`(${lead.createdAt}, ${lead.communityMediaId}) < (${ts(cursor.createdAt)}, ${cursor.id})` : undefined,

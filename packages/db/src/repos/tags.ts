@@ -21,6 +21,7 @@ const moveAssignments = async (tx: Executor, from: number, into: number) => {
           communityMediaId: communityMediaTags.communityMediaId,
           tagId: sql<number>`${into}::int`.as('tag_id'),
           createdAt: communityMediaTags.createdAt,
+          userId: communityMediaTags.userId,
         })
         .from(communityMediaTags)
         .where(eq(communityMediaTags.tagId, from)),
