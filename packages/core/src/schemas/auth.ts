@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZLine } from './common';
+import { ZId, ZIsoDate, oneLine } from './common';
 
 export const ZEmail = z
   .string()
@@ -25,16 +25,16 @@ export const ZRegisterInput = z.strictObject({
   username: ZUsername,
   password: ZPassword,
   /** Needed with REGISTRATION=invite: the code from the invite link. */
-  inviteCode: z.string().trim().max(200, { message: 'must be at most 200 characters' }).pipe(ZLine).optional(),
+  inviteCode: oneLine(z.string().trim().max(200, { message: 'must be at most 200 characters' })).optional(),
 });
 export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 
 /** `email` also accepts a username, so people can sign in with either. */
 export const ZLoginInput = z.strictObject({
-  email: z.string().trim().min(1, { message: 'is required' }).max(254).pipe(ZLine),
+  email: oneLine(z.string().trim().min(1, { message: 'is required' }).max(254)),
   password: z.string().min(1, { message: 'is required' }).max(256),
   /** The authenticator app's current code, or one of the recovery codes, for accounts with two-factor sign-in. */
-  totp: z.string().trim().max(64).pipe(ZLine).optional(),
+  totp: oneLine(z.string().trim().max(64)).optional(),
 });
 export type TLoginInput = z.infer<typeof ZLoginInput>;
 

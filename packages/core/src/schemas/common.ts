@@ -35,9 +35,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/;
 
 /**
  * A one-line name or code as a person types it: control characters (NUL among them, which PostgreSQL
- * refuses in text) are a 400 naming the field, never a failed query.
+ * refuses in text) are a 400 naming the field, never a failed query. Still a ZodString (its bounds
+ * stay readable, as forms read them).
  */
-export const ZLine = z.string().refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'must not contain control characters' });
+export const oneLine = <T extends z.ZodString>(schema: T): T =>
+  schema.refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'must not contain control characters' });
 
 /** Opaque keyset cursor as handed out by a previous page. */
 export const ZCursor = z.string().min(1).max(200);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZUser } from './auth';
-import { ZId, ZIsoDate, ZLine } from './common';
+import { ZId, ZIsoDate, oneLine } from './common';
 
 /** Who may create an account: anyone, holders of an invite, or only the operator's command. */
 export const ZRegistrationMode = z.enum(['open', 'invite', 'closed']);
@@ -71,7 +71,7 @@ export const ZUpdateUserQuotaInput = z.strictObject({
 });
 
 /** An authenticator's current code (6 digits) or one of the recovery codes. */
-const ZSecondFactorCode = z.string().trim().min(1, { message: 'is required' }).max(64).pipe(ZLine);
+const ZSecondFactorCode = oneLine(z.string().trim().min(1, { message: 'is required' }).max(64));
 
 export const ZTwoFactorSetup = z.object({
   /** For the QR code: `otpauth://totp/mediashare:<username>?secret=...&issuer=mediashare`. */

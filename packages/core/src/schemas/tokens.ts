@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZLine } from './common';
+import { ZId, ZIsoDate, oneLine } from './common';
 import { ZTokenId } from './ids';
 
 /** `read`: every GET of the owner's data. `share`: everything that changes the vault or its sharing. */
@@ -8,7 +8,7 @@ export const ZTokenScope = z.enum(TOKEN_SCOPES);
 export type TTokenScope = z.infer<typeof ZTokenScope>;
 
 export const ZCreateTokenInput = z.strictObject({
-  name: z.string().trim().min(1, { message: 'is required' }).max(64).pipe(ZLine),
+  name: oneLine(z.string().trim().min(1, { message: 'is required' }).max(64)),
   scopes: z
     .array(ZTokenScope)
     .min(1, { message: 'must name at least one scope' })
