@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { totpCodeAt } from '@mediashare/core';
-import { freshDatabase, REPO_ROOT, startBuiltServer, type BuiltServer, type FreshDatabase } from '@mediashare/testing';
+import { freshDatabase, startBuiltServer, type BuiltServer, type FreshDatabase } from '@mediashare/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
+import { seedAdmin } from './support/server';
 
 const password = 'a long enough password';
 const admin = { email: 'operator@example.test', username: 'operator' };
@@ -23,11 +22,7 @@ beforeAll(async () => {
   database = await freshDatabase('mediashare_e2e');
   const env = { ...database.env, DATA_DIR: dataDir };
   // The operator's admin account, made before the server opens the database.
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'test/support/seed-admin.ts', admin.email, admin.username, password],
-    { cwd: path.join(REPO_ROOT, 'apps/api'), env: { ...process.env, ...env } },
-  );
+  await seedAdmin(env, { ...admin, password });
   server = await startBuiltServer({ ...env, REGISTRATION: 'invite' });
   browser = await launchChromium();
 }, 180_000);

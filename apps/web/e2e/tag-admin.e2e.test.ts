@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { freshDatabase, REPO_ROOT, startBuiltServer, type BuiltServer, type FreshDatabase } from '@mediashare/testing';
+import { freshDatabase, startBuiltServer, type BuiltServer, type FreshDatabase } from '@mediashare/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
+import { seedAdmin } from './support/server';
 import { fixture } from './support/paths';
 
 const password = 'a long enough password';
@@ -39,11 +38,7 @@ beforeAll(async () => {
   database = await freshDatabase('mediashare_e2e');
   const env = { ...database.env, DATA_DIR: dataDir };
   // The admin account, made by the operator's command before the server opens the database.
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'test/support/seed-admin.ts', admin.email, admin.username, password],
-    { cwd: path.join(REPO_ROOT, 'apps/api'), env: { ...process.env, ...env } },
-  );
+  await seedAdmin(env, { ...admin, password });
   server = await startBuiltServer(env);
   browser = await launchChromium();
   page = await (await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } })).newPage();

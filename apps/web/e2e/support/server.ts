@@ -1,4 +1,7 @@
-import { freshDatabase, startBuiltServer } from '@mediashare/testing';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freshDatabase, REPO_ROOT, startBuiltServer } from '@mediashare/testing';
 
 /**
  * The built server, as `pnpm start` runs it, on a fresh data folder and (with DATABASE_URL, as in CI)
@@ -18,3 +21,15 @@ export const startServer = async (env: Record<string, string> = {}, options: { n
 };
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
+
+/**
+ * An admin account, made as an operator makes one (an account, then the role) before the server opens
+ * the database named by `env`.
+ */
+export const seedAdmin = async (env: Record<string, string>, admin: { email: string; username: string; password: string }) => {
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'test/support/seed-admin.ts', admin.email, admin.username, admin.password],
+    { cwd: path.join(REPO_ROOT, 'apps/api'), env: { ...process.env, ...env } },
+  );
+};
