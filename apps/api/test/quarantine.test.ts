@@ -275,6 +275,41 @@ describe('a move that storage fails midway', () => {
     await expectHidden(item);
   });
 
+  it('a dismiss arriving while a retried move is halfway waits for it, then moves everything back', async () => {
+    const item = await publish();
+    const bytes = await bytesAt(item.url);
+    const back = storageFails('copy');
+    await report(item.id);
+    back();
+    // The worker's first copy into quarantine stalls until the dismiss has been sent.
+    let reached!: () => void;
+    let release!: () => void;
+    const atCopy = new Promise<void>((resolve) => (reached = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let isFirst = true;
+    const stalling = {
+      ...arm.storage,
+      copy: async (...args: Parameters<typeof arm.storage.copy>) => {
+        if (isFirst) {
+          isFirst = false;
+          reached();
+          await gate;
+        }
+        return arm.storage.copy(...args);
+      },
+    };
+    const later = new Date(Date.now() + 2 * DELETE_RETRY_MAX_MS);
+    const worker = runPendingDeletes({ ...h.deps, storage: stalling, now: () => later });
+    await atCopy;
+    const dismissed = adminPost(`/api/admin/reports/${await openReportId(item.id)}/dismiss`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect((await dismissed).status).toBe(200);
+    await worker;
+    await workerPass();
+    await expectShown(item, bytes);
+  });
+
   it('a dismiss before the failed move ran leaves the objects public, and the records settle without moving them', async () => {
     const item = await publish();
     const bytes = await bytesAt(item.url);
