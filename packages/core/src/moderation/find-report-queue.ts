@@ -8,12 +8,13 @@ const QUEUE_LENGTH = 100;
 const PREVIEW_URL_SECONDS = 600;
 
 /**
- * A hidden copy's objects wait in the private bucket, where only a signed URL reaches them (on drivers
- * that issue them; none otherwise, and none while storage cannot sign).
+ * A hidden copy's objects wait in the private bucket, where only a signed URL reaches them. Where the
+ * driver issues none (the local one), or cannot yet (the move has not happened), the public URL it had.
  */
 const previewUrlOf = async (storage: StoragePort, copy: CommunityMediaRecord, key: string) => {
-  if (copy.moderationStatus !== 'hidden') return storage.publicUrl(BUCKETS.general, key);
-  return (await storage.signedUrl?.(BUCKETS.userMedia, quarantineKeyFor(key), PREVIEW_URL_SECONDS).catch(() => null)) ?? null;
+  const publicUrl = storage.publicUrl(BUCKETS.general, key);
+  if (copy.moderationStatus !== 'hidden' || !storage.signedUrl) return publicUrl;
+  return storage.signedUrl(BUCKETS.userMedia, quarantineKeyFor(key), PREVIEW_URL_SECONDS).catch(() => publicUrl);
 };
 
 /** `GET /api/admin/reports`: open reports grouped by item, with what a moderator needs to decide. */
