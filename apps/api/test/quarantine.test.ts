@@ -300,9 +300,11 @@ describe('a move that storage fails midway', () => {
       },
     };
     const later = new Date(Date.now() + 2 * DELETE_RETRY_MAX_MS);
+    // Looked up first: on PGlite (one connection) nothing else runs while the worker holds the lock.
+    const reportId = await openReportId(item.id);
     const worker = runPendingDeletes({ ...h.deps, storage: stalling, now: () => later });
     await atCopy;
-    const dismissed = adminPost(`/api/admin/reports/${await openReportId(item.id)}/dismiss`);
+    const dismissed = adminPost(`/api/admin/reports/${reportId}/dismiss`);
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     expect((await dismissed).status).toBe(200);
