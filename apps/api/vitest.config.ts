@@ -27,6 +27,7 @@ const SUPABASE_SUITES = [
   'test/community-remove.test.ts',
   'test/outages.test.ts',
   'test/unpublish-retry.test.ts',
+  'test/quarantine.test.ts',
 ];
 
 export default defineConfig({

@@ -14,9 +14,12 @@ if (!Number.isFinite(graceSeconds) || graceSeconds < 0) {
 
 const deps = await bootstrap(env, createLogger('warn'));
 try {
-  const { storage, expired } = await runSweep(deps, { graceMs: graceSeconds * 1000 });
+  const { storage, expired, pendingDeletes } = await runSweep(deps, { graceMs: graceSeconds * 1000 });
   process.stdout.write(storage ? `${JSON.stringify(storage)}\n` : 'another process is sweeping storage right now; skipped\n');
   process.stdout.write(`${JSON.stringify({ expired })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ pendingDeletes: { deleted: pendingDeletes.deleted, failed: pendingDeletes.failed } })}\n`,
+  );
 } finally {
   await deps.watermark.close?.();
   await deps.db.close();

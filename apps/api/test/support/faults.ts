@@ -87,12 +87,14 @@ export const failingDatabase = (inner: DatabasePort, counter: FaultCounter, { sp
 export const armable = (storage: StoragePort, database: DatabasePort) => {
   const armed = new Map<string, 'failure' | 'outage'>();
   let isDown: 'storage' | 'database' | null = null;
+  const failing = new Set<string>();
   const outage = (name: string) =>
     name.startsWith('storage.')
       ? new StorageError('storage is down')
       : new DatabaseUnavailableError({ cause: new Error('down') });
   const trip = (name: string, make: () => Error) => {
     if (isDown && name.startsWith('storage.') === (isDown === 'storage')) throw outage(name);
+    if (failing.has(name)) throw make();
     const kind = armed.get(name);
     if (!kind) return;
     armed.delete(name);
@@ -101,6 +103,7 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
   const wrappedStorage: StoragePort = {
     ...storage,
     publicUrl: storage.publicUrl.bind(storage),
+    ...(storage.signedUrl ? { signedUrl: storage.signedUrl.bind(storage) } : {}),
     put: async (...args) => (trip('storage.put', () => new StorageError('armed failure')), storage.put(...args)),
     get: async (...args) => (trip('storage.get', () => new StorageError('armed failure')), storage.get(...args)),
     stat: async (...args) => (trip('storage.stat', () => new StorageError('armed failure')), storage.stat(...args)),
@@ -141,5 +144,7 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
     /** The next call of `name` fails: with its own error, or as an outage (storage or database unavailable). */
     failNext: (name: string, kind: 'failure' | 'outage' = 'failure') => armed.set(name, kind),
     down: (side: 'storage' | 'database' | null) => (isDown = side),
+    /** Every call of `name` fails with its own error until `isFailing` is false again. */
+    failEvery: (name: string, isFailing = true) => void (isFailing ? failing.add(name) : failing.delete(name)),
   };
 };

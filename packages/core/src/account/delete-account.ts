@@ -2,6 +2,7 @@ import { verifyPassword } from '../auth/password';
 import { reserveSignIn } from '../auth/sign-in-budget';
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
+import { quarantineKeyFor } from '../maintenance/object-home';
 import { BUCKETS } from '../ports/storage';
 import { deleteItemNow, queueItemDeletion } from '../renditions/item-keys';
 import type { TDeleteAccountInput } from '../schemas/account';
@@ -15,17 +16,21 @@ const PAGE = 100;
  * soonest), and storage is asked at once after; what storage does not confirm, the delete worker retries.
  * Idempotent: run again (by the sweep) it carries on where a process that died left off.
  */
-export const finishAccountDeletion = async (deps: Omit<Deps, 'hashing' | 'config'>, userId: number) => {
+export const finishAccountDeletion = async (deps: Omit<Deps, 'hashing'>, userId: number) => {
   const { db, now } = deps;
   let copies = 0;
   let items = 0;
   for (let page; (page = await db.community.findForOwner(userId, 0, PAGE)).length > 0;) {
     for (const copy of page) {
+      // A hidden copy's objects wait in quarantine.
+      const isHidden = copy.moderationStatus === 'hidden';
       await db.transaction(async (tx) => {
         await tx.community.delete(copy.id);
         await queueItemDeletion(tx, BUCKETS.general, copy.filePath, now());
+        if (isHidden) await queueItemDeletion(tx, BUCKETS.userMedia, quarantineKeyFor(copy.filePath), now());
       });
       await deleteItemNow(deps, BUCKETS.general, copy.filePath);
+      if (isHidden) await deleteItemNow(deps, BUCKETS.userMedia, quarantineKeyFor(copy.filePath));
       copies += 1;
     }
   }
@@ -44,7 +49,7 @@ export const finishAccountDeletion = async (deps: Omit<Deps, 'hashing' | 'config
 };
 
 /** The sweep's part: deletions that began and did not finish (a process died, the database went away). */
-export const resumeAccountDeletions = async (deps: Omit<Deps, 'hashing' | 'config'>) => {
+export const resumeAccountDeletions = async (deps: Omit<Deps, 'hashing'>) => {
   let finished = 0;
   for (const userId of await deps.db.users.findDeleting(PAGE)) {
     await finishAccountDeletion(deps, userId);

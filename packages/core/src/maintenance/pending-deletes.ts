@@ -1,6 +1,8 @@
 import type { CoreDeps } from '../deps';
+import { withCopyLocked } from '../moderation/lock-target';
 import type { Repos } from '../ports/database';
 import type { TBucket } from '../ports/storage';
+import { findOwningCopy, homeOf, moveObject } from './object-home';
 
 /** The first retry comes after a second, each next one after twice as long, up to this. */
 export const DELETE_RETRY_MAX_MS = 30_000;
@@ -19,21 +21,52 @@ interface Target {
 
 /**
  * Inside the transaction that removes the last row pointing at a public object (unpublishing, a
- * community item's removal, a takedown, an account's deletion): records that the object must go. Call
+ * community item's removal, a takedown, an account's deletion) or that hides or shows a community copy:
+ * records that the object must leave its place (for its copy's home, if it has one: `settle`). Call
  * `deleteObjectNow` after the commit.
  */
 export const queueObjectDeletion = (tx: Pick<Repos, 'pendingDeletes'>, { bucket, key }: Target, now: Date) =>
   tx.pendingDeletes.add(bucket, key, now);
 
-const attempt = async (
-  { db, storage, logger, now }: Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now'>,
-  { bucket, key }: Target,
-  attempts: number,
-  maxDelayMs: number,
-) => {
+type Deps = Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now' | 'config'>;
+
+class CopyGone extends Error {}
+
+/**
+ * An object of a community copy that is visible or hidden leaves its place for the copy's home (see
+ * `homeOf`): a hidden copy's public objects move to quarantine, a restored one's move back, and a record
+ * whose object is where it belongs after all is dropped. All of it under the copy's lock, so a hide and
+ * a dismiss of the same copy never move its bytes in opposite directions at once.
+ */
+const settle = async (deps: Deps, target: Target) => {
+  const owner = await findOwningCopy(deps.db, target);
+  if (owner && owner.moderationStatus !== 'removed') {
+    try {
+      await withCopyLocked(
+        deps,
+        owner.id,
+        async (tx) => {
+          const home = homeOf(await tx.community.findById(owner.id), target);
+          if (home === null) await deps.storage.delete(target.bucket, target.key);
+          else if (home !== 'here') await moveObject(deps.storage, target, home);
+          await tx.pendingDeletes.remove(target.bucket, target.key);
+        },
+        () => new CopyGone(),
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof CopyGone)) throw error;
+    }
+  }
+  await deps.storage.delete(target.bucket, target.key);
+  await deps.db.pendingDeletes.remove(target.bucket, target.key);
+};
+
+const attempt = async (deps: Deps, target: Target, attempts: number, maxDelayMs: number) => {
+  const { db, logger, now } = deps;
+  const { bucket, key } = target;
   try {
-    await storage.delete(bucket, key);
-    await db.pendingDeletes.remove(bucket, key);
+    await settle(deps, target);
     return true;
   } catch (error) {
     const delayMs = deleteRetryDelayMs(attempts, maxDelayMs);
@@ -49,8 +82,7 @@ const attempt = async (
  * After the commit: deletes a queued object at once. If storage does not confirm, the record stays and
  * the delete worker (`runPendingDeletes`) tries again within seconds; the caller's answer does not wait.
  */
-export const deleteObjectNow = async (deps: Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now'>, target: Target) =>
-  attempt(deps, target, 1, DELETE_RETRY_MAX_MS);
+export const deleteObjectNow = async (deps: Deps, target: Target) => attempt(deps, target, 1, DELETE_RETRY_MAX_MS);
 
 export interface PendingDeletesResult {
   deleted: number;
@@ -61,7 +93,7 @@ export interface PendingDeletesResult {
 
 /** One pass of the delete worker: every due record, one attempt each. Any number of processes may run it. */
 export const runPendingDeletes = async (
-  deps: Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now'>,
+  deps: Deps,
   { maxDelayMs = DELETE_RETRY_MAX_MS }: { maxDelayMs?: number } = {},
 ): Promise<PendingDeletesResult> => {
   const result: PendingDeletesResult = { deleted: 0, failed: 0, nextDueAt: null };
@@ -84,7 +116,7 @@ export const runPendingDeletes = async (
  * record another process queued). `wake()` runs it at once. Returns a stop function.
  */
 export const startDeleteWorker = (
-  deps: Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now'>,
+  deps: Deps,
   { pollMs = 5000, maxDelayMs = DELETE_RETRY_MAX_MS }: { pollMs?: number; maxDelayMs?: number } = {},
 ) => {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,8 @@
 import type { CoreDeps } from '../deps';
 import { ERRORS } from '../errors';
 import type { Repos } from '../ports/database';
+import { BUCKETS } from '../ports/storage';
+import { deleteItemNow, queueItemDeletion } from '../renditions/item-keys';
 import type { CommunityMediaRecord, TReportReason } from '../ports/records';
 import type { TReportInput } from '../schemas/moderation';
 import { findShared } from '../share/get-shared-media';
@@ -25,7 +27,7 @@ export interface Reporter {
  * `hideAfterReporters` distinct reporters have an open report on it.
  */
 export const createReport = async (
-  deps: Pick<CoreDeps, 'db' | 'config' | 'now' | 'logger'>,
+  deps: Pick<CoreDeps, 'db' | 'config' | 'now' | 'logger' | 'storage'>,
   { target, reporter, input }: { target: ReportTarget; reporter: Reporter; input: TReportInput },
 ): Promise<{ id: number; isNew: boolean }> => {
   const { db } = deps;
@@ -57,25 +59,41 @@ export const createReport = async (
     });
     if (!isNew) return { id: report.id, isNew };
     const reporters = SEVERE.includes(input.reason) ? Infinity : await tx.moderation.countOpenReports(key);
-    if (reporters >= deps.config.moderation.hideAfterReporters) await hide(tx, { copy, mediaId, now, reason: input.reason });
-    return { id: report.id, isNew };
+    const quarantine =
+      reporters >= deps.config.moderation.hideAfterReporters
+        ? await hide(tx, { copy, mediaId, now, reason: input.reason })
+        : null;
+    return { id: report.id, isNew, quarantine };
   };
 
-  if (copy) return withCopyLocked(deps, copy.id, file, () => ERRORS.communityItemNotFound());
+  if (copy) {
+    const { id, isNew, quarantine } = await withCopyLocked(deps, copy.id, file, () => ERRORS.communityItemNotFound());
+    // After the commit: the public objects move to quarantine at once where storage answers; the delete
+    // worker finishes what it does not.
+    if (quarantine) await deleteItemNow(deps, BUCKETS.general, quarantine);
+    return { id, isNew };
+  }
   return runLocked(deps, mediaId!, async (tx) => ({ kind: 'done', ...(await file(tx)) })).then(({ id, isNew }) => ({
     id,
     isNew,
   }));
 };
 
-/** Out of the feed and off its public URLs, pending review; a no-op when hidden or removed already. */
+/**
+ * Out of the feed and off its public URLs, pending review; a no-op when hidden or removed already.
+ * Returns the public key of a copy whose objects must now leave the public bucket for quarantine
+ * (Supabase serves that bucket without asking the API, so refusing there is not enough).
+ */
 const hide = async (
   tx: Repos,
   { copy, mediaId, now, reason }: { copy: CommunityMediaRecord | null; mediaId: number | null; now: Date; reason: TReportReason },
-) => {
+): Promise<string | null> => {
   const current = copy ? await tx.community.findById(copy.id) : null;
-  if (copy && current?.moderationStatus !== 'visible') return;
-  if (copy) await tx.community.setModerationStatus(copy.id, 'hidden');
+  if (copy && current?.moderationStatus !== 'visible') return null;
+  if (current) {
+    await tx.community.setModerationStatus(current.id, 'hidden');
+    await queueItemDeletion(tx, BUCKETS.general, current.filePath, now);
+  }
   if (mediaId !== null) await tx.media.setLinkHidden(mediaId, now);
   await tx.moderation.log({
     actorUserId: null,
@@ -86,4 +104,5 @@ const hide = async (
     details: {},
     createdAt: now,
   });
+  return current?.filePath ?? null;
 };

@@ -1,8 +1,21 @@
 import type { CoreDeps } from '../deps';
-import { BUCKETS } from '../ports/storage';
+import { quarantineKeyFor } from '../maintenance/object-home';
+import type { CommunityMediaRecord } from '../ports/records';
+import { BUCKETS, type StoragePort } from '../ports/storage';
 import type { TReportGroup, TReportQueue } from '../schemas/moderation';
 
 const QUEUE_LENGTH = 100;
+const PREVIEW_URL_SECONDS = 600;
+
+/**
+ * A hidden copy's objects wait in the private bucket, where only a signed URL reaches them. Where the
+ * driver issues none (the local one), or cannot yet (the move has not happened), the public URL it had.
+ */
+const previewUrlOf = async (storage: StoragePort, copy: CommunityMediaRecord, key: string) => {
+  const publicUrl = storage.publicUrl(BUCKETS.general, key);
+  if (copy.moderationStatus !== 'hidden' || !storage.signedUrl) return publicUrl;
+  return storage.signedUrl(BUCKETS.userMedia, quarantineKeyFor(key), PREVIEW_URL_SECONDS).catch(() => publicUrl);
+};
 
 /** `GET /api/admin/reports`: open reports grouped by item, with what a moderator needs to decide. */
 export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'storage'>): Promise<TReportQueue> => {
@@ -33,7 +46,7 @@ export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'st
         owner: owner ? { id: owner.id, username: owner.username } : null,
         mimeType: copy?.mimeType ?? media?.mimeType ?? null,
         // A link's original is private: the moderator reaches it through the link itself, not from here.
-        previewUrl: previewKey ? storage.publicUrl(BUCKETS.general, previewKey) : null,
+        previewUrl: copy && previewKey ? await previewUrlOf(storage, copy, previewKey) : null,
         mature: copy?.mature ?? false,
         receipt: receipt
           ? {

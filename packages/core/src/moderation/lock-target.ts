@@ -5,7 +5,7 @@ import { runLocked } from '../share/run-locked';
 /**
  * Runs `step` under the lock of the media item a community copy belongs to, as every share change does,
  * so a moderation action and the owner's re-share or unshare of the same item never interleave. A copy
- * whose original was deleted has no item to race with: a plain transaction. If the copy's item changed
+ * whose original was deleted has no item lock: a plain transaction, serialised by its row lock. If the copy's item changed
  * between the look and the lock (the original was deleted meanwhile), it looks again.
  */
 export const withCopyLocked = async <R>(
@@ -19,7 +19,9 @@ export const withCopyLocked = async <R>(
     if (!found) throw onMissing();
     const lockedMediaId = found.mediaId;
     const attempt = async (tx: Repos) => {
-      const row = await tx.community.findById(communityMediaId);
+      // The row lock as well: a copy whose original is gone has no item lock, and one whose original is
+      // deleted meanwhile would be under two different ones. The moves of its objects take it too.
+      const row = await tx.community.lockById(communityMediaId);
       if (!row) throw onMissing();
       if (row.mediaId !== lockedMediaId) return { kind: 'again' } as const;
       return { kind: 'done', value: await step(tx) } as const;

@@ -241,6 +241,8 @@ export interface TagRepo {
 export interface CommunityRepo {
   findByMediaId(mediaId: number): Promise<CommunityMediaRecord | null>;
   findById(id: number): Promise<CommunityMediaRecord | null>;
+  /** The copy, its row locked until the transaction ends: moderation and the moves of its objects take turns. */
+  lockById(id: number): Promise<CommunityMediaRecord | null>;
   /** The copy whose public file this is. */
   findByFilePath(filePath: string): Promise<CommunityMediaRecord | null>;
   /** Null when the media item has a community copy already: the unique index has the last word. */

@@ -32,6 +32,10 @@ export const queueItemDeletion = async (tx: Pick<Repos, 'pendingDeletes'>, bucke
 };
 
 /** After that commit: each object at once; what storage does not confirm, the delete worker retries. */
-export const deleteItemNow = async (deps: Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now'>, bucket: TBucket, key: string) => {
+export const deleteItemNow = async (
+  deps: Pick<CoreDeps, 'db' | 'storage' | 'logger' | 'now' | 'config'>,
+  bucket: TBucket,
+  key: string,
+) => {
   for (const k of itemKeys(key)) await deleteObjectNow(deps, { bucket, key: k });
 };

@@ -16,7 +16,8 @@ export const findRenditionSource = async (
 ): Promise<RenditionSource | null> => {
   const row = target.kind === 'media' ? await db.media.findById(target.id) : await db.community.findById(target.id);
   // A taken-down copy is a tombstone: nothing more is made of it (and what a running job made is discarded).
-  if (!row || ('moderationStatus' in row && row.moderationStatus === 'removed')) return null;
+  // Nor of a hidden one, whose objects wait in quarantine: showing it again queues its job anew.
+  if (!row || ('moderationStatus' in row && row.moderationStatus !== 'visible')) return null;
   return {
     target,
     bucket: target.kind === 'media' ? BUCKETS.userMedia : BUCKETS.general,

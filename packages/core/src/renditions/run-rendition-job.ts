@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoreDeps } from '../deps';
 import { isAppError } from '../errors';
 import { discardObject } from '../lib/discard-object';
+import { deleteObjectNow, queueObjectDeletion } from '../maintenance/pending-deletes';
 import { ImagingError } from '../ports/imaging';
 import type { RenditionJobRecord } from '../ports/records';
 import { makeRenditionsFor, NoRenditions } from './make-renditions';
@@ -51,12 +52,20 @@ export const runRenditionJob = async (deps: CoreDeps): Promise<{ job: RenditionJ
   );
   try {
     const update = await makeRenditionsFor(deps, source);
+    let isLeaving = false;
     const isFinished = await db.transaction(async (tx) => {
       if (!(await tx.renditionJobs.complete(job.id, leaseId))) return false;
       await saveRenditions(tx, job.target, update);
       for (const key of keys) await tx.storageIntents.remove(source.bucket, key);
+      // Hidden or taken down while we worked: what we just made public follows the copy into quarantine,
+      // or goes (the takedown's deletes ran before it existed).
+      if (job.target.kind === 'community' && (await tx.community.findById(job.target.id))?.moderationStatus !== 'visible') {
+        for (const key of keys) await queueObjectDeletion(tx, { bucket: source.bucket, key }, deps.now());
+        isLeaving = true;
+      }
       return true;
     });
+    if (isLeaving) for (const key of keys) await deleteObjectNow(deps, { bucket: source.bucket, key });
     if (!isFinished) {
       // The item was deleted while we worked: what we wrote is nobody's. Otherwise another worker took
       // the job after our lease ran out and writes the same keys; their intents stay for the sweep.

@@ -1,5 +1,6 @@
 import type { Repos } from '../ports/database';
 import type { CommunityMediaRecord } from '../ports/records';
+import { quarantineKeyFor } from '../maintenance/object-home';
 import { BUCKETS } from '../ports/storage';
 import { queueItemDeletion } from '../renditions/item-keys';
 import { SHARE_ACTIVITY } from './activity';
@@ -20,6 +21,8 @@ export const removeCommunityCopy = async (
   if (copy.moderationStatus === 'removed') return undefined;
   await tx.community.delete(copy.id);
   await queueItemDeletion(tx, BUCKETS.general, copy.filePath, now);
+  // A hidden copy's objects wait in quarantine: the delete worker takes them from there.
+  if (copy.moderationStatus === 'hidden') await queueItemDeletion(tx, BUCKETS.userMedia, quarantineKeyFor(copy.filePath), now);
   if (activity) {
     await tx.activity.record({
       userId: activity.userId,

@@ -407,6 +407,8 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
     community: {
       findByMediaId: async (mediaId) => state.community.find((c) => c.mediaId === mediaId) ?? null,
       findById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
+      // One caller at a time here already.
+      lockById: async (copyId) => state.community.find((c) => c.id === copyId) ?? null,
       findForOwner: async (userId, afterId, limit) =>
         state.community.filter((c) => c.userId === userId && c.id > afterId).slice(0, limit),
       findByFilePath: async (filePath) => state.community.find((c) => c.filePath === filePath) ?? null,

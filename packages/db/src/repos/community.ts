@@ -44,6 +44,11 @@ export const communityRepo = (db: Executor): CommunityRepo => ({
     return row ?? null;
   },
 
+  async lockById(id) {
+    const [row] = await db.select().from(communityMedia).where(eq(communityMedia.id, id)).limit(1).for('update');
+    return row ?? null;
+  },
+
   async findByFilePath(filePath) {
     const [row] = await db.select().from(communityMedia).where(eq(communityMedia.filePath, filePath)).limit(1);
     return row ?? null;
