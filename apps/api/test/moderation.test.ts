@@ -326,6 +326,7 @@ describe('admin routes', () => {
         'listReports',
         'restoreCommunityItem',
         'takeDownCommunityItem',
+        'getModerationPreview',
         // Running the instance: invites, users and their quotas.
         'createInvite',
         'deleteInvite',

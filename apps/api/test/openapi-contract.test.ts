@@ -611,6 +611,12 @@ describe('the OpenAPI document', () => {
     await send(`/api/admin/users/${stranger.id}/community-ban`, { method: 'POST', cookie });
     const { body: banned } = await uploadFile(h.app, stranger, await patternImage(8), 'banned.png');
     await send(shareOf(banned.id), { json: community, cookie: stranger.cookie });
+    const previewOf = (id: number | string) => `/api/admin/community/${id}/preview`;
+    await adminSend(previewOf(published.communityMediaId));
+    await adminSend(previewOf(published.communityMediaId), { headers: { range: 'bytes=0-9' } });
+    await adminSend(previewOf('abc'));
+    await adminSend(previewOf(2_000_000_000));
+    await send(previewOf(published.communityMediaId), { cookie });
     const takedownOf = (id: number | string) => `/api/admin/community/${id}/takedown`;
     const restoreOf = (id: number | string) => `/api/admin/community/${id}/restore`;
     await adminSend(restoreOf(published.communityMediaId), { method: 'POST' });

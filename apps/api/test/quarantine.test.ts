@@ -118,21 +118,29 @@ describe('hiding a reported copy', () => {
     await expectShown(item, bytes);
   });
 
-  it("the moderation queue shows a hidden item's preview through a signed URL where the driver issues one", async () => {
+  it("the moderation queue shows a hidden item's preview through the admin-only route, on every driver", async () => {
     const item = await publish();
+    const { previewUrl } = (await call(h.app, `/api/community/${item.id}`)).body as { previewUrl: string };
+    const publicPreview = await bytesAt(previewUrl);
     await report(item.id);
+    await expectHidden(item);
     const group = (await call(h.app, '/api/admin/reports', { cookie: admin.cookie })).body.items.find(
       (g: { communityMediaId: number }) => g.communityMediaId === item.id,
     );
-    if (STORAGE_DRIVER === 'local') {
-      // No signed URLs here: the public one, which the API refuses for a hidden item.
-      expect(await isNotFound(group.previewUrl)).toBe(true);
-      return;
-    }
-    expect(group.previewUrl).not.toContain('/object/public/');
-    const preview = await fetch(group.previewUrl);
+    expect(group.previewUrl).toBe(`/api/admin/community/${item.id}/preview`);
+    const preview = await call(h.app, group.previewUrl, { cookie: admin.cookie });
     expect(preview.status).toBe(200);
     expect(preview.headers.get('content-type')).toBe('image/webp');
+    expect(preview.headers.get('cache-control')).toBe('private, no-store');
+    expect(await isNotFound(previewUrl)).toBe(true);
+    expect(Buffer.from(await preview.raw.arrayBuffer()).equals(publicPreview)).toBe(true);
+    // Nobody else sees it: the owner, another account and a signed-out caller get the admin routes' 404.
+    for (const cookie of [owner.cookie, undefined]) {
+      expect((await call(h.app, group.previewUrl, cookie ? { cookie } : {})).status).toBe(404);
+    }
+    // Shown again: the preview follows it back to the public bucket, and the route still serves it.
+    expect((await adminPost(`/api/admin/reports/${await openReportId(item.id)}/dismiss`)).status).toBe(200);
+    expect((await call(h.app, group.previewUrl, { cookie: admin.cookie })).status).toBe(200);
   });
 
   it('moves them when enough reporters hide it, and back on restore', async () => {

@@ -118,6 +118,11 @@ describe('moderation in Chromium', () => {
     expect(await entry.textContent()).toContain('non_consensual');
     expect(await entry.textContent()).toContain('That is me, I never agreed to this.');
     expect(await entry.locator('.queue-item__preview--blurred').count()).toBe(1);
+    // Hidden at once (non_consensual), so off its public URLs; the moderator still sees the picture.
+    await entry.getByRole('button', { name: 'Reveal the preview' }).click();
+    await expect
+      .poll(() => entry.locator('img').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+      .toBeGreaterThan(0);
     await entry.getByLabel('Takedown reason').fill('Shared without consent');
     await entry.getByRole('button', { name: 'Take down' }).click();
     await entry.waitFor({ state: 'detached' });

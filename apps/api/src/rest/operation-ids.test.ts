@@ -77,6 +77,7 @@ const OPERATION_IDS = {
   dismissReport: 'POST /api/admin/reports/{id}/dismiss',
   takeDownCommunityItem: 'POST /api/admin/community/{id}/takedown',
   restoreCommunityItem: 'POST /api/admin/community/{id}/restore',
+  getModerationPreview: 'GET /api/admin/community/{id}/preview',
   banFromCommunity: 'POST /api/admin/users/{id}/community-ban',
   listModerationLog: 'GET /api/admin/moderation-log',
   getPublicObject: 'GET /storage/v1/object/public/{bucket}/{path}',

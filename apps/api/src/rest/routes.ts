@@ -36,6 +36,7 @@ import { listModerationLogRoute } from './moderation/list-moderation-log';
 import { listReportsRoute } from './moderation/list-reports';
 import { reportCommunityItemRoute } from './moderation/report-community-item';
 import { reportSharedMediaRoute } from './moderation/report-shared-media';
+import { getModerationPreviewRoute } from './moderation/get-moderation-preview';
 import { restoreCommunityItemRoute } from './moderation/restore-community-item';
 import { takeDownCommunityItemRoute } from './moderation/take-down-community-item';
 import { getAtomFeedRoute } from './feeds/get-atom-feed';
@@ -145,6 +146,7 @@ export const apiRoutes: readonly Route[] = [
   dismissReportRoute,
   takeDownCommunityItemRoute,
   restoreCommunityItemRoute,
+  getModerationPreviewRoute,
   banFromCommunityRoute,
   listModerationLogRoute,
 ];

@@ -3938,6 +3938,52 @@ export type RestoreCommunityItemResponses = {
 
 export type RestoreCommunityItemResponse = RestoreCommunityItemResponses[keyof RestoreCommunityItemResponses];
 
+export type GetModerationPreviewData = {
+    body?: never;
+    path: {
+        /**
+         * Community item ID
+         */
+        id: number;
+    };
+    query?: never;
+    url: '/api/admin/community/{id}/preview';
+};
+
+export type GetModerationPreviewErrors = {
+    /**
+     * Malformed input; the message names the field.
+     */
+    400: Error;
+    /**
+     * Missing, or not yours: the two are not told apart.
+     */
+    404: Error;
+    /**
+     * The request could not be completed; nothing was left half-done.
+     */
+    500: Error;
+    /**
+     * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
+     */
+    503: Error;
+};
+
+export type GetModerationPreviewError = GetModerationPreviewErrors[keyof GetModerationPreviewErrors];
+
+export type GetModerationPreviewResponses = {
+    /**
+     * The preview (WebP), or the copy itself while no preview is made.
+     */
+    200: Blob | File;
+    /**
+     * The requested range.
+     */
+    206: Blob | File;
+};
+
+export type GetModerationPreviewResponse = GetModerationPreviewResponses[keyof GetModerationPreviewResponses];
+
 export type BanFromCommunityData = {
     body?: never;
     path: {

@@ -1,21 +1,19 @@
 import type { CoreDeps } from '../deps';
-import { quarantineKeyFor } from '../maintenance/object-home';
 import type { CommunityMediaRecord } from '../ports/records';
 import { BUCKETS, type StoragePort } from '../ports/storage';
 import type { TReportGroup, TReportQueue } from '../schemas/moderation';
+import { moderationPreviewKey, moderationPreviewPath } from './get-moderation-preview';
 
 const QUEUE_LENGTH = 100;
-const PREVIEW_URL_SECONDS = 600;
 
 /**
- * A hidden copy's objects wait in the private bucket, where only a signed URL reaches them. Where the
- * driver issues none (the local one), or cannot yet (the move has not happened), the public URL it had.
+ * A hidden copy's objects wait in the private bucket and its public URLs refuse it on every driver: the
+ * moderator sees it through the admin-only preview route. A visible one, at its public URL.
  */
-const previewUrlOf = async (storage: StoragePort, copy: CommunityMediaRecord, key: string) => {
-  const publicUrl = storage.publicUrl(BUCKETS.general, key);
-  if (copy.moderationStatus !== 'hidden' || !storage.signedUrl) return publicUrl;
-  return storage.signedUrl(BUCKETS.userMedia, quarantineKeyFor(key), PREVIEW_URL_SECONDS).catch(() => publicUrl);
-};
+const previewUrlOf = (storage: StoragePort, copy: CommunityMediaRecord) =>
+  copy.moderationStatus === 'hidden'
+    ? moderationPreviewPath(copy.id)
+    : storage.publicUrl(BUCKETS.general, moderationPreviewKey(copy));
 
 /** `GET /api/admin/reports`: open reports grouped by item, with what a moderator needs to decide. */
 export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'storage'>): Promise<TReportQueue> => {
@@ -27,12 +25,6 @@ export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'st
       const ownerId = copy?.userId ?? media?.userId ?? null;
       const owner = ownerId === null ? null : await db.users.findById(ownerId);
       const [receipt] = copy ? await db.moderation.findReceipts(copy.id) : [];
-      const previewKey =
-        copy && copy.moderationStatus !== 'removed'
-          ? copy.placeholder
-            ? (copy.previewPath ?? copy.filePath)
-            : copy.filePath
-          : null;
       return {
         reportId: group.latestReportId,
         target: group.communityMediaId === null ? 'link' : 'community',
@@ -46,7 +38,7 @@ export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'st
         owner: owner ? { id: owner.id, username: owner.username } : null,
         mimeType: copy?.mimeType ?? media?.mimeType ?? null,
         // A link's original is private: the moderator reaches it through the link itself, not from here.
-        previewUrl: copy && previewKey ? await previewUrlOf(storage, copy, previewKey) : null,
+        previewUrl: copy && copy.moderationStatus !== 'removed' ? previewUrlOf(storage, copy) : null,
         mature: copy?.mature ?? false,
         receipt: receipt
           ? {
