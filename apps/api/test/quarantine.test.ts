@@ -128,6 +128,7 @@ describe('hiding a reported copy', () => {
       (g: { communityMediaId: number }) => g.communityMediaId === item.id,
     );
     expect(group.previewUrl).toBe(`/api/admin/community/${item.id}/preview`);
+    expect(group.previewMimeType).toBe('image/webp');
     const preview = await call(h.app, group.previewUrl, { cookie: admin.cookie });
     expect(preview.status).toBe(200);
     expect(preview.headers.get('content-type')).toBe('image/webp');

@@ -19,7 +19,11 @@ const BlurredPreview = ({ group }: { group: TReportGroup }) => {
       onClick={() => setIsRevealed((v) => !v)}
       aria-label={isRevealed ? 'Blur the preview' : 'Reveal the preview'}
     >
-      {group.mimeType?.startsWith('video/') ? <video src={group.previewUrl} muted /> : <img src={group.previewUrl} alt="" />}
+      {group.previewMimeType?.startsWith('video/') ? (
+        <video src={group.previewUrl} muted />
+      ) : (
+        <img src={group.previewUrl} alt="" />
+      )}
     </button>
   );
 };

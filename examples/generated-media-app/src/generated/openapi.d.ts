@@ -7355,6 +7355,7 @@ export interface operations {
                             } | null;
                             mimeType: string | null;
                             previewUrl: string | null;
+                            previewMimeType: string | null;
                             mature: boolean;
                             receipt: {
                                 policyVersion: string;

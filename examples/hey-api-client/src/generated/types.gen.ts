@@ -3761,6 +3761,7 @@ export type ListReportsResponses = {
             } | null;
             mimeType: string | null;
             previewUrl: string | null;
+            previewMimeType: string | null;
             mature: boolean;
             receipt: {
                 policyVersion: string;

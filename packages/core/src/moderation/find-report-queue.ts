@@ -2,7 +2,7 @@ import type { CoreDeps } from '../deps';
 import type { CommunityMediaRecord } from '../ports/records';
 import { BUCKETS, type StoragePort } from '../ports/storage';
 import type { TReportGroup, TReportQueue } from '../schemas/moderation';
-import { moderationPreviewKey, moderationPreviewPath } from './get-moderation-preview';
+import { moderationPreviewOf, moderationPreviewPath } from './get-moderation-preview';
 
 const QUEUE_LENGTH = 100;
 
@@ -13,7 +13,7 @@ const QUEUE_LENGTH = 100;
 const previewUrlOf = (storage: StoragePort, copy: CommunityMediaRecord) =>
   copy.moderationStatus === 'hidden'
     ? moderationPreviewPath(copy.id)
-    : storage.publicUrl(BUCKETS.general, moderationPreviewKey(copy));
+    : storage.publicUrl(BUCKETS.general, moderationPreviewOf(copy).key);
 
 /** `GET /api/admin/reports`: open reports grouped by item, with what a moderator needs to decide. */
 export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'storage'>): Promise<TReportQueue> => {
@@ -39,6 +39,7 @@ export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'st
         mimeType: copy?.mimeType ?? media?.mimeType ?? null,
         // A link's original is private: the moderator reaches it through the link itself, not from here.
         previewUrl: copy && copy.moderationStatus !== 'removed' ? previewUrlOf(storage, copy) : null,
+        previewMimeType: copy && copy.moderationStatus !== 'removed' ? moderationPreviewOf(copy).mimeType : null,
         mature: copy?.mature ?? false,
         receipt: receipt
           ? {

@@ -4,9 +4,11 @@ import { quarantineKeyFor } from '../maintenance/object-home';
 import type { CommunityMediaRecord } from '../ports/records';
 import { BUCKETS, StorageNotFoundError, type ByteRange } from '../ports/storage';
 
-/** The object a moderator looks at: the preview once made, else the copy itself. */
-export const moderationPreviewKey = (copy: CommunityMediaRecord) =>
-  copy.placeholder ? (copy.previewPath ?? copy.filePath) : copy.filePath;
+/** The object a moderator looks at, and its type: the preview once made (a still, for a video), else the copy itself. */
+export const moderationPreviewOf = (copy: CommunityMediaRecord) => {
+  const key = copy.placeholder ? (copy.previewPath ?? copy.filePath) : copy.filePath;
+  return { key, mimeType: key === copy.filePath ? copy.mimeType : 'image/webp' };
+};
 
 /** Where a moderator's preview of a hidden copy is served: the public URLs refuse it, on every driver. */
 export const moderationPreviewPath = (communityMediaId: number) => `/api/admin/community/${communityMediaId}/preview`;
@@ -22,7 +24,7 @@ export const getModerationPreview = async (
 ) => {
   const copy = await db.community.findById(communityMediaId);
   if (!copy || copy.moderationStatus === 'removed') throw ERRORS.communityItemNotFound();
-  const key = moderationPreviewKey(copy);
+  const { key, mimeType } = moderationPreviewOf(copy);
   const places = [
     ...(copy.moderationStatus === 'hidden' ? [{ bucket: BUCKETS.userMedia, key: quarantineKeyFor(key) }] : []),
     { bucket: BUCKETS.general, key },
@@ -32,7 +34,7 @@ export const getModerationPreview = async (
     if (!info) continue;
     return {
       size: info.size,
-      contentType: key === copy.filePath ? copy.mimeType : 'image/webp',
+      contentType: mimeType,
       open: async (range?: ByteRange) => {
         try {
           return await storage.get(place.bucket, place.key, range ? { range } : {});

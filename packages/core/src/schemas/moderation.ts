@@ -77,6 +77,8 @@ export const ZReportGroup = z.object({
   owner: z.object({ id: ZId, username: z.string() }).nullable(),
   mimeType: z.string().nullable(),
   previewUrl: z.string().nullable(),
+  /** What previewUrl serves: a video's preview is a still (WebP) once made, the video itself before. */
+  previewMimeType: z.string().nullable(),
   mature: z.boolean(),
   receipt: ZConsentReceipt.nullable(),
 });
