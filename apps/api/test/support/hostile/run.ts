@@ -145,7 +145,8 @@ export interface RunOptions {
   refreshEvery?: number;
   /** Longest a single answer may take before it counts as none. */
   answerMs?: number;
-  onProgress?: (done: number) => void;
+  /** After every case, with the report so far (a long run that is cut short still says what it found). */
+  onProgress?: (report: HostileReport) => void;
 }
 
 /**
@@ -228,7 +229,7 @@ export const runHostileCases = async (
           report.stateChanges.push({ status: 'state changed', request: summary, detail: `answered ${status}` });
         }
         before = after;
-        onProgress?.(report.cases);
+        onProgress?.(report);
         return true;
       }),
       { numRuns: runs, seed, endOnFailure: true },
