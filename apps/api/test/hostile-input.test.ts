@@ -1,10 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCases } from './support/hostile/cases';
 import { describeReport, runHostileCases } from './support/hostile/run';
-import { declaredProcedures, declaredRoutes, executorFor, inProcessTarget, makeSamples } from './support/hostile/target';
+import {
+  declaredProcedures,
+  declaredRoutes,
+  executorFor,
+  inProcessTarget,
+  makeSamples,
+  storedFiles,
+} from './support/hostile/target';
 import { createHarness, INTERNAL_TOKEN, type Harness } from './support/harness';
 
 /**
@@ -68,5 +75,56 @@ describe('hostile input', () => {
       message: 'No procedure found on path "%ZZ"',
       data: { code: 'NOT_FOUND', httpStatus: 404 },
     });
+  });
+});
+
+// The suite judges a refusal by the stored files before and after it; the listing reuses directories
+// that have not changed, so it must still see every change, including one in the same clock tick.
+describe('the stored-file snapshot', () => {
+  it('sees files added, removed and renamed at any depth, however soon after the last look', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'mediashare-snapshot-'));
+    try {
+      await mkdir(path.join(root, 'general', '7', 'media'), { recursive: true });
+      await writeFile(path.join(root, 'general', '7', 'media', 'a.png'), 'a');
+      const media = path.join(root, 'general', '7', 'media');
+      // A change in the same tick of the file system's clock as the last look leaves the directory's
+      // mtime where it was: played here by setting it back.
+      const tick = new Date(Date.now() - 100);
+      await utimes(media, tick, tick);
+      const files = storedFiles(root);
+      expect(files()).toEqual(['general/7/media/a.png']);
+      await writeFile(path.join(media, 'b.png'), 'b');
+      await utimes(media, tick, tick);
+      expect(files()).toEqual(['general/7/media/a.png', 'general/7/media/b.png']);
+      await rename(path.join(media, 'b.png'), path.join(media, 'c.png'));
+      expect(files()).toEqual(['general/7/media/a.png', 'general/7/media/c.png']);
+      await mkdir(path.join(root, 'private', '8', 'media'), { recursive: true });
+      await writeFile(path.join(root, 'private', '8', 'media', 'd.gif'), 'd');
+      expect(files()).toContain('private/8/media/d.gif');
+      await rm(path.join(root, 'general'), { recursive: true });
+      expect(files()).toEqual(['private/8/media/d.gif']);
+      // A storage root that is not there yet lists nothing rather than failing.
+      expect(storedFiles(path.join(root, 'absent'))()).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("reuses a settled directory's listing and still sees a later change to it", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'mediashare-snapshot-'));
+    try {
+      const dir = path.join(root, 'private', '9', 'media');
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, 'a.png'), 'a');
+      // Settled: last changed well over a second before it is listed.
+      const old = new Date(Date.now() - 60_000);
+      await utimes(dir, old, old);
+      const files = storedFiles(root);
+      expect(files()).toEqual(['private/9/media/a.png']);
+      await writeFile(path.join(dir, 'b.png'), 'b');
+      expect(files()).toEqual(['private/9/media/a.png', 'private/9/media/b.png']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -68,7 +68,7 @@ export const hostileInputSuite = async (settings: Settings): Promise<Row[]> => {
       const minutes = ((performance.now() - started) / 60_000).toFixed(1);
       const rss = (process.memoryUsage().rss / MB).toFixed(0);
       process.stderr.write(
-        `bench: hostile input: ${stage} ${so.cases} cases in ${minutes} min; >= 500: ${so.serverErrors.length}, crashes: ${so.crashes.length}, refusals that changed state: ${so.stateChanges.length}; RSS ${rss} MB\n`,
+        `bench: hostile input: ${stage} ${so.cases} cases in ${minutes} min; >= 500: ${so.serverErrors.length}, crashes: ${so.crashes.length}, refusals that changed state: ${so.stateChanges.length}; RSS ${rss} MB; ${so.checkSeconds.toFixed(0)} s comparing state\n`,
       );
     };
     const warm = await runHostileCases(target, cases, {

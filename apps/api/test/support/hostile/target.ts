@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -47,6 +47,50 @@ const TOUCHED = new Set(['sessions.last_seen_at', 'sessions.expires_at', 'api_to
  */
 const BOOKKEEPING = new Set(['login_throttle', 'rate_limits', 'idempotency_keys']);
 
+/** How long after a directory last changed its listing is trusted: far above the clock's coarse tick. */
+const SETTLED_NS = 1_000_000_000n;
+
+/**
+ * The names of every file under `root`, sorted, re-reading only the directories that may have changed.
+ * Reading the whole tree on every case made a long run slow down as fixtures piled up (a quarter of a
+ * second per case at 14,000 entries); one stat per directory is a tenth of that. A directory's mtime
+ * moves whenever an entry is added, removed or renamed, but only at the clock's coarse tick, so a
+ * listing is reused only if it was taken well after the directory's last change and the mtime has not
+ * moved since: any later change leaves a later mtime.
+ */
+export const storedFiles = (root: string) => {
+  type Listing = { mtimeNs: bigint; readAtNs: bigint; files: string[]; dirs: string[] };
+  const listings = new Map<string, Listing>();
+  const visit = (dir: string, out: string[]) => {
+    let mtimeNs: bigint;
+    try {
+      mtimeNs = statSync(dir, { bigint: true }).mtimeNs;
+    } catch {
+      listings.delete(dir);
+      return;
+    }
+    let listing = listings.get(dir);
+    if (!listing || listing.mtimeNs !== mtimeNs || listing.readAtNs - mtimeNs < SETTLED_NS) {
+      const readAtNs = BigInt(Date.now()) * 1_000_000n;
+      const entries = readdirSync(dir, { withFileTypes: true });
+      listing = {
+        mtimeNs,
+        readAtNs,
+        files: entries.filter((e) => e.isFile()).map((e) => path.join(dir, e.name)),
+        dirs: entries.filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)),
+      };
+      listings.set(dir, listing);
+    }
+    out.push(...listing.files);
+    for (const sub of listing.dirs) visit(sub, out);
+  };
+  return (): string[] => {
+    const out: string[] = [];
+    visit(root, out);
+    return out.map((file) => path.relative(root, file)).sort();
+  };
+};
+
 type Execute = (query: string) => Promise<Record<string, unknown>[]>;
 
 /** Raw SQL through a drizzle database of either driver (PGlite answers `{ rows }`, postgres.js a list). */
@@ -87,16 +131,10 @@ export const stateSnapshot = async (execute: Execute, storageRoot: string) => {
   }
 
   // Object keys are random and written once, so names tell a new or removed object.
-  const files = async (): Promise<string[]> => {
-    const entries = await readdir(storageRoot, { recursive: true, withFileTypes: true }).catch(() => []);
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(storageRoot, path.join(e.parentPath, e.name)))
-      .sort();
-  };
+  const files = storedFiles(storageRoot);
   return async () => {
-    const [rows, stored] = await Promise.all([execute('select n from hostile_writes'), files()]);
-    return `writes ${String(rows[0]?.n)}\n${stored.join('\n')}`;
+    const rows = await execute('select n from hostile_writes');
+    return `writes ${String(rows[0]?.n)}\n${files().join('\n')}`;
   };
 };
 
