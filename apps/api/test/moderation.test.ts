@@ -403,6 +403,44 @@ describe('admin routes', () => {
     expect(group.previewUrl).toContain('/general/');
   });
 
+  it('reads the queue in the same number of repository calls however long it is, links with their item and owner', async () => {
+    const queueCalls = async () => {
+      const before = arm.repoCalls();
+      const res = await adminCall('/api/admin/reports');
+      expect(res.status).toBe(200);
+      return { calls: arm.repoCalls() - before, items: res.body.items as Record<string, unknown>[] };
+    };
+    const shorter = await queueCalls();
+    const copy = await publish({}, stranger);
+    await report(copy.id, { reason: 'spam' }, from('198.51.100.31'));
+    const { body: item } = await uploadFile(h.app, stranger, await patternImage(seed++), 'link-only.png');
+    const link = await share(h, stranger, item.id, { shareToCommunity: false });
+    const linkReport = await call(h.app, `/api/shared/media/${link.body.shareCode}/reports`, {
+      method: 'POST',
+      json: { reason: 'spam', details: 'a link' },
+      headers: from('198.51.100.32'),
+    });
+    expect(linkReport.status).toBe(201);
+    const longer = await queueCalls();
+    expect(longer.items).toHaveLength(shorter.items.length + 2);
+    expect(longer.calls).toBe(shorter.calls);
+    expect(longer.items.find((g) => g.communityMediaId === copy.id)).toMatchObject({
+      target: 'community',
+      mediaId: copy.mediaId,
+      owner: { id: stranger.id, username: stranger.username },
+      receipt: { policyVersion: POLICY_VERSION, userId: stranger.id },
+    });
+    expect(longer.items.find((g) => g.target === 'link' && g.mediaId === item.id)).toMatchObject({
+      communityMediaId: null,
+      status: 'visible',
+      owner: { id: stranger.id, username: stranger.username },
+      mimeType: 'image/png',
+      previewUrl: null,
+      receipt: null,
+      details: ['a link'],
+    });
+  });
+
   it('dismiss closes the item’s reports and shows it again', async () => {
     const item = await publish();
     const filed = await report(item.id, { reason: 'non_consensual' }, from('198.51.100.31'));

@@ -88,6 +88,7 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
   const armed = new Map<string, 'failure' | 'outage'>();
   let isDown: 'storage' | 'database' | null = null;
   const failing = new Set<string>();
+  let repoCalls = 0;
   const outage = (name: string) =>
     name.startsWith('storage.')
       ? new StorageError('storage is down')
@@ -120,6 +121,7 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
             const fn = (repo as Record<string, unknown>)[method];
             if (typeof fn !== 'function') return fn;
             return (...args: unknown[]) => {
+              repoCalls += 1;
               trip(`${repoName}.${method}`, () => new Error(`armed database failure at ${repoName}.${method}`));
               return (fn as (...a: unknown[]) => unknown).apply(repo, args);
             };
@@ -146,5 +148,7 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
     down: (side: 'storage' | 'database' | null) => (isDown = side),
     /** Every call of `name` fails with its own error until `isFailing` is false again. */
     failEvery: (name: string, isFailing = true) => void (isFailing ? failing.add(name) : failing.delete(name)),
+    /** How many repository methods have been called so far. */
+    repoCalls: () => repoCalls,
   };
 };

@@ -17,42 +17,33 @@ const previewUrlOf = (storage: StoragePort, copy: CommunityMediaRecord) =>
 
 /** `GET /api/admin/reports`: open reports grouped by item, with what a moderator needs to decide. */
 export const findReportQueue = async ({ db, storage }: Pick<CoreDeps, 'db' | 'storage'>): Promise<TReportQueue> => {
-  const groups = await db.moderation.findOpenReportGroups(QUEUE_LENGTH);
-  const items = await Promise.all(
-    groups.map(async (group): Promise<TReportGroup> => {
-      const copy = group.communityMediaId === null ? null : await db.community.findById(group.communityMediaId);
-      const media = copy || group.mediaId === null ? null : await db.media.findById(group.mediaId);
-      const ownerId = copy?.userId ?? media?.userId ?? null;
-      const owner = ownerId === null ? null : await db.users.findById(ownerId);
-      const [receipt] = copy ? await db.moderation.findReceipts(copy.id) : [];
-      return {
-        reportId: group.latestReportId,
-        target: group.communityMediaId === null ? 'link' : 'community',
-        communityMediaId: group.communityMediaId,
-        mediaId: copy?.mediaId ?? group.mediaId,
-        status: copy?.moderationStatus ?? (media?.linkHiddenAt ? 'hidden' : 'visible'),
-        reporters: group.reporters,
-        reasons: group.reasons,
-        details: group.details,
-        firstReportedAt: group.firstReportedAt.toISOString(),
-        owner: owner ? { id: owner.id, username: owner.username } : null,
-        mimeType: copy?.mimeType ?? media?.mimeType ?? null,
-        // A link's original is private: the moderator reaches it through the link itself, not from here.
-        previewUrl: copy && copy.moderationStatus !== 'removed' ? previewUrlOf(storage, copy) : null,
-        previewMimeType: copy && copy.moderationStatus !== 'removed' ? moderationPreviewOf(copy).mimeType : null,
-        mature: copy?.mature ?? false,
-        receipt: receipt
-          ? {
-              policyVersion: receipt.policyVersion,
-              policySha256: receipt.policySha256,
-              statement: receipt.statement,
-              userId: receipt.userId,
-              createdAt: receipt.createdAt.toISOString(),
-              reqId: receipt.reqId,
-            }
-          : null,
-      };
-    }),
-  );
+  const groups = await db.moderation.findReportQueue(QUEUE_LENGTH);
+  const items = groups.map(({ copy, media, owner, receipt, ...group }): TReportGroup => ({
+    reportId: group.latestReportId,
+    target: group.communityMediaId === null ? 'link' : 'community',
+    communityMediaId: group.communityMediaId,
+    mediaId: copy?.mediaId ?? group.mediaId,
+    status: copy?.moderationStatus ?? (media?.linkHiddenAt ? 'hidden' : 'visible'),
+    reporters: group.reporters,
+    reasons: group.reasons,
+    details: group.details,
+    firstReportedAt: group.firstReportedAt.toISOString(),
+    owner,
+    mimeType: copy?.mimeType ?? media?.mimeType ?? null,
+    // A link's original is private: the moderator reaches it through the link itself, not from here.
+    previewUrl: copy && copy.moderationStatus !== 'removed' ? previewUrlOf(storage, copy) : null,
+    previewMimeType: copy && copy.moderationStatus !== 'removed' ? moderationPreviewOf(copy).mimeType : null,
+    mature: copy?.mature ?? false,
+    receipt: receipt
+      ? {
+          policyVersion: receipt.policyVersion,
+          policySha256: receipt.policySha256,
+          statement: receipt.statement,
+          userId: receipt.userId,
+          createdAt: receipt.createdAt.toISOString(),
+          reqId: receipt.reqId,
+        }
+      : null,
+  }));
   return { items };
 };

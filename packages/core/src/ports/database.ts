@@ -23,7 +23,7 @@ import type {
   NewConsentReceipt,
   NewModerationLogEntry,
   NewReport,
-  ReportGroupRow,
+  ReportQueueRow,
   ReportRecord,
   TModerationStatus,
   RenditionTarget,
@@ -554,8 +554,11 @@ export interface ModerationRepo {
   findReport(id: number): Promise<ReportRecord | null>;
   /** Distinct reporters of the target's open reports, and whether one of them names a severe reason. */
   countOpenReports(target: string): Promise<number>;
-  /** Open reports grouped by target, the most reported first. */
-  findOpenReportGroups(limit: number): Promise<ReportGroupRow[]>;
+  /**
+   * Open reports grouped by target, the most reported first, each with its copy or item, owner and newest
+   * receipt: a constant number of queries however long the queue.
+   */
+  findReportQueue(limit: number): Promise<ReportQueueRow[]>;
   /** Closes every open report of the target; returns how many. */
   resolveReports(target: string, status: 'dismissed' | 'actioned', at: Date): Promise<number>;
   /** Appends; there is no update or delete. */

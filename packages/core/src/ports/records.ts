@@ -350,6 +350,18 @@ export interface ReportGroupRow {
   details: string[];
 }
 
+/** A group of open reports with what it is about: read together, in a few queries for the whole queue. */
+export interface ReportQueueRow extends ReportGroupRow {
+  /** The reported community copy; null for a report on a link, or when the copy is gone. */
+  copy: CommunityMediaRecord | null;
+  /** The reported vault item, read only when there is no copy (a report on a link). */
+  media: MediaRecord | null;
+  /** Whoever owns the copy or the item. */
+  owner: { id: number; username: string } | null;
+  /** The copy's newest consent receipt. */
+  receipt: ConsentReceiptRecord | null;
+}
+
 export interface ModerationLogRecord {
   id: number;
   actorUserId: number | null;

@@ -574,7 +574,7 @@ export const createMemoryDatabase = (state: MemoryState = emptyState()) => {
       addReport: unsupported('moderation.addReport'),
       findReport: unsupported('moderation.findReport'),
       countOpenReports: unsupported('moderation.countOpenReports'),
-      findOpenReportGroups: unsupported('moderation.findOpenReportGroups'),
+      findReportQueue: unsupported('moderation.findReportQueue'),
       resolveReports: unsupported('moderation.resolveReports'),
       async log(entry) {
         const row = { ...entry, id: id() };

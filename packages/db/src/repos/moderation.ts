@@ -1,7 +1,7 @@
-import type { ModerationRepo, ReportGroupRow } from '@mediashare/core';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { ModerationRepo, ReportGroupRow, ReportQueueRow } from '@mediashare/core';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { blockedHashes, consentReceipts, moderationLog, reports } from '../schema';
+import { blockedHashes, communityMedia, consentReceipts, media, moderationLog, reports, users } from '../schema';
 
 export const moderationRepo = (db: Executor): ModerationRepo => ({
   async addReceipt(receipt) {
@@ -40,7 +40,8 @@ export const moderationRepo = (db: Executor): ModerationRepo => ({
     return row?.reporters ?? 0;
   },
 
-  async findOpenReportGroups(limit) {
+  // Five queries for the whole queue: the groups, then their copies, items, owners and receipts by id.
+  async findReportQueue(limit) {
     const rows = await db
       .select({
         target: reports.target,
@@ -57,12 +58,47 @@ export const moderationRepo = (db: Executor): ModerationRepo => ({
       .groupBy(reports.target)
       .orderBy(sql`count(distinct ${reports.reporterKey}) desc`, sql`min(${reports.createdAt})`)
       .limit(limit);
-    return rows.map((r): ReportGroupRow => ({
+    const groups = rows.map((r): ReportGroupRow => ({
       ...r,
       reasons: r.reasons as ReportGroupRow['reasons'],
       firstReportedAt: new Date(r.firstReportedAt),
       details: r.details.filter((d): d is string => d !== null),
     }));
+    const ids = (list: (number | null)[]) => [...new Set(list.filter((id): id is number => id !== null))];
+
+    const copyIds = ids(groups.map((g) => g.communityMediaId));
+    const copies = copyIds.length ? await db.select().from(communityMedia).where(inArray(communityMedia.id, copyIds)) : [];
+    const copyById = new Map(copies.map((c) => [c.id, c]));
+    // A report on a link names only the item; a report on a copy is judged by the copy.
+    const mediaIds = ids(groups.map((g) => (g.communityMediaId === null ? g.mediaId : null)));
+    const items = mediaIds.length ? await db.select().from(media).where(inArray(media.id, mediaIds)) : [];
+    const mediaById = new Map(items.map((m) => [m.id, m]));
+    const ownerIds = ids([...copies.map((c) => c.userId), ...items.map((m) => m.userId)]);
+    const owners = ownerIds.length
+      ? await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, ownerIds))
+      : [];
+    const ownerById = new Map(owners.map((o) => [o.id, o]));
+    const receipts = copyIds.length
+      ? await db
+          .selectDistinctOn([consentReceipts.communityMediaId])
+          .from(consentReceipts)
+          .where(inArray(consentReceipts.communityMediaId, copyIds))
+          .orderBy(consentReceipts.communityMediaId, desc(consentReceipts.createdAt), desc(consentReceipts.id))
+      : [];
+    const receiptByCopy = new Map(receipts.map((r) => [r.communityMediaId, r]));
+
+    return groups.map((group): ReportQueueRow => {
+      const copy = group.communityMediaId === null ? null : (copyById.get(group.communityMediaId) ?? null);
+      const item = copy || group.mediaId === null ? null : (mediaById.get(group.mediaId) ?? null);
+      const ownerId = copy?.userId ?? item?.userId ?? null;
+      return {
+        ...group,
+        copy,
+        media: item,
+        owner: ownerId === null ? null : (ownerById.get(ownerId) ?? null),
+        receipt: copy ? (receiptByCopy.get(copy.id) ?? null) : null,
+      };
+    });
   },
 
   async resolveReports(target, status, at) {
