@@ -96,7 +96,6 @@ describe('Supabase Storage that accepts connections and never answers', () => {
   it.each<[string, (s: SupabaseStorage) => Promise<unknown>]>([
     ['stat', (s: SupabaseStorage) => s.stat(BUCKETS.userMedia, 'u1/a.png')],
     ['delete', (s: SupabaseStorage) => s.delete(BUCKETS.general, 'c/a.png')],
-    ['signedUrl', (s: SupabaseStorage) => s.signedUrl(BUCKETS.userMedia, 'u1/a.png', 60)],
     ['get, until its answer starts', (s: SupabaseStorage) => s.get(BUCKETS.userMedia, 'u1/a.png')],
     ['a ranged get', (s: SupabaseStorage) => s.get(BUCKETS.userMedia, 'u1/a.png', { range: { start: 0, end: 9 } })],
   ])('%s fails at the deadline', async (_label, operation) => {

@@ -73,7 +73,6 @@ const discard = async (req: IncomingMessage) => {
 export const DEFAULT_PROJECT_FILE_SIZE_LIMIT = 50 * 1024 * 1024;
 
 export interface StandInOptions {
-  now?: () => number;
   /** The project's global file size limit, in bytes. */
   fileSizeLimit?: number;
 }
@@ -82,7 +81,6 @@ export const startSupabaseStandIn = async (options: StandInOptions = {}): Promis
   const root = await mkdtemp(path.join(tmpdir(), 'mediashare-supabase-'));
   const store = new ObjectStore(root);
   const serviceKey = `service-role-${randomBytes(16).toString('hex')}`;
-  const tokens = { secret: randomBytes(32).toString('hex'), now: options.now ?? Date.now };
   const routes: Route[] = [...objectRoutes, ...bucketRoutes];
   const faults: (Fault & { match: FaultMatch; remaining: number })[] = [];
   const requests: SeenRequest[] = [];
@@ -141,7 +139,6 @@ export const startSupabaseStandIn = async (options: StandInOptions = {}): Promis
         url,
         params,
         store,
-        tokens,
         fileSizeLimit: options.fileSizeLimit ?? DEFAULT_PROJECT_FILE_SIZE_LIMIT,
         ...(fault?.type === 'stall' ? { stallAfter: fault.afterBytes } : {}),
       });

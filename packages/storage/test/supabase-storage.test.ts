@@ -41,7 +41,6 @@ describe('SupabaseStorage on the Storage API', () => {
     await storage.stat(BUCKETS.userMedia, 'u1/clip.mp4');
     await buffer((await storage.get(BUCKETS.userMedia, 'u1/clip.mp4')).stream);
     await storage.copy({ bucket: BUCKETS.userMedia, key: 'u1/clip.mp4' }, { bucket: BUCKETS.general, key: 'c/clip.mp4' });
-    await storage.signedUrl(BUCKETS.userMedia, 'u1/clip.mp4', 60);
     await storage.delete(BUCKETS.general, 'c/clip.mp4');
     const calls = standIn.requests.slice(seen);
     expect(calls.map((call) => `${call.method} ${call.path.split('/').slice(0, 3).join('/')}`)).toEqual([
@@ -49,7 +48,6 @@ describe('SupabaseStorage on the Storage API', () => {
       'GET /object/authenticated',
       'POST /object/copy',
       'GET /object/info',
-      'POST /object/sign',
       'DELETE /object/general',
     ]);
     for (const call of calls) {
@@ -74,7 +72,6 @@ describe('SupabaseStorage on the Storage API', () => {
     const missing = await storage.get(BUCKETS.userMedia, 'u1/none.mp4').catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(StorageNotFoundError);
     expect((missing as Error).message).toBe('Object not found: user-media/u1/none.mp4');
-    await expect(storage.signedUrl(BUCKETS.userMedia, 'u1/none.mp4', 60)).rejects.toBeInstanceOf(StorageNotFoundError);
   });
 
   it('a missing bucket is a deployment error pointing at the bootstrap, not a missing object', async () => {
@@ -141,36 +138,6 @@ describe('SupabaseStorage on the Storage API', () => {
     await expect(storage.get(BUCKETS.userMedia, 'u1/none.mp4', { range: { start: 0, end: 1 } })).rejects.toBeInstanceOf(
       StorageNotFoundError,
     );
-  });
-
-  it('hands out signed URLs anyone can fetch until they expire', async () => {
-    const url = await storage.signedUrl(BUCKETS.userMedia, 'u1/clip.mp4', 60);
-    expect(url).toMatch(new RegExp(`^${standIn.url}/storage/v1/object/sign/user-media/u1/clip\\.mp4\\?token=`));
-    const res = await fetch(url);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('video/mp4');
-    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
-
-    const tampered = await fetch(url.replace('clip.mp4', 'other.mp4'));
-    expect(tampered.status).toBe(400);
-    expect(await tampered.json()).toMatchObject({ statusCode: '400', error: 'InvalidSignature' });
-    await expect(storage.signedUrl(BUCKETS.userMedia, 'u1/clip.mp4', 0)).rejects.toBeInstanceOf(StorageError);
-  });
-
-  it('a signed URL stops working when it expires', async () => {
-    let now = Date.now();
-    const clocked = await startStandInWithBuckets({ now: () => now });
-    try {
-      const driver = driverFor(clocked);
-      await driver.put(BUCKETS.userMedia, 'u1/a.png', bytes, { contentType: 'image/png' });
-      const url = await driver.signedUrl(BUCKETS.userMedia, 'u1/a.png', 60);
-      now += 61_000;
-      const res = await fetch(url);
-      expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ statusCode: '400', error: 'InvalidJWT', message: 'jwt expired' });
-    } finally {
-      await clocked.close();
-    }
   });
 
   it('public URLs work for the public bucket only', async () => {

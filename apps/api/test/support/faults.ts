@@ -104,7 +104,6 @@ export const armable = (storage: StoragePort, database: DatabasePort) => {
   const wrappedStorage: StoragePort = {
     ...storage,
     publicUrl: storage.publicUrl.bind(storage),
-    ...(storage.signedUrl ? { signedUrl: storage.signedUrl.bind(storage) } : {}),
     put: async (...args) => (trip('storage.put', () => new StorageError('armed failure')), storage.put(...args)),
     get: async (...args) => (trip('storage.get', () => new StorageError('armed failure')), storage.get(...args)),
     stat: async (...args) => (trip('storage.stat', () => new StorageError('armed failure')), storage.stat(...args)),

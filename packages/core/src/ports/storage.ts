@@ -38,8 +38,6 @@ export interface StoragePort {
   copy(from: { bucket: TBucket; key: string }, to: { bucket: TBucket; key: string }): Promise<ObjectInfo>;
   /** Where anyone can fetch an object of a public bucket. */
   publicUrl(bucket: TBucket, key: string): string;
-  /** A time-limited URL for a private object, where the store can issue one. */
-  signedUrl?(bucket: TBucket, key: string, expiresInSeconds: number): Promise<string>;
   /** Removes what writes that never finished left behind, where the driver keeps such things. */
   removeIncomplete?(olderThan: Date): Promise<number>;
 }

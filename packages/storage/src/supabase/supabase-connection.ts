@@ -11,7 +11,7 @@ export interface SupabaseConnectionOptions {
   /** An attempt fails when nothing moves on the wire for this long (an answer, or the next chunk of a body). */
   timeoutMs?: number;
   /**
-   * How long one operation (an info call, a delete, a signed URL, a bucket call, the start of a transfer) may wait
+   * How long one operation (an info call, a delete, a bucket call, the start of a transfer) may wait
    * for Supabase to answer, all attempts and backoff included. Transfers whose bytes are moving are judged by
    * timeoutMs alone.
    */

@@ -231,17 +231,4 @@ export class SupabaseStorage implements StoragePort {
     locate(bucket, key);
     return `${this.publicObjectsUrl}/${bucket}/${encodeKey(key)}`;
   }
-
-  async signedUrl(bucket: TBucket, key: string, expiresInSeconds: number): Promise<string> {
-    const target = locate(bucket, key);
-    if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1) {
-      throw new StorageError(`A signed URL lives a whole number of seconds, at least 1 (got ${expiresInSeconds})`);
-    }
-    const { signedUrl } = await this.within('operation', () =>
-      this.call(`sign ${bucket}/${key}`, target, () =>
-        this.connection.client.from(bucket).createSignedUrl(encodeKey(key), expiresInSeconds),
-      ),
-    );
-    return signedUrl;
-  }
 }

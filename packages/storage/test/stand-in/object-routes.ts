@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import { apiErrors, readJson, requireString, sendJson } from './api-errors';
 import { toObjectRow, type StoredObject } from './object-store';
 import { assertValidKey, isAllowedMimeType, type Route, type RouteContext } from './route';
-import { signUrlToken, verifyUrlToken } from './signed-token';
 
 /** One `bytes=` range, as S3 reads it: a range past the end is clamped, one starting past it is refused. */
 const parseRange = (header: string | undefined, size: number) => {
@@ -110,37 +109,6 @@ const deleteObjects = async ({ req, res, params: [bucketId], store }: RouteConte
   sendJson(res, 200, removed.map(toObjectRow));
 };
 
-const createSignedUrl = async ({ req, res, params: [bucketId, key], store, tokens }: RouteContext) => {
-  const { expiresIn } = await readJson(req);
-  if (expiresIn === undefined) throw apiErrors.validation("body must have required property 'expiresIn'");
-  if (!Number.isInteger(expiresIn) || (expiresIn as number) < 1)
-    throw apiErrors.validation('body/expiresIn must be integer >= 1');
-  store.get(bucketId!, key!);
-  const url = `${bucketId}/${key}`;
-  sendJson(res, 200, {
-    signedURL: `/object/sign/${url}?token=${signUrlToken(url, tokens.secret, expiresIn as number, tokens.now())}`,
-  });
-};
-
-const serveSignedObject = async (context: RouteContext) => {
-  const {
-    url,
-    params: [bucketId, key],
-    store,
-    tokens,
-  } = context;
-  const token = url.searchParams.get('token');
-  if (!token) throw apiErrors.validation("querystring must have required property 'token'");
-  let claims: { url: string; exp: number };
-  try {
-    claims = verifyUrlToken(token, tokens.secret, tokens.now());
-  } catch (error) {
-    throw apiErrors.invalidJwt((error as Error).message);
-  }
-  if (claims.url !== `${bucketId}/${key}`) throw apiErrors.invalidSignature();
-  await serveObject(context, store.get(bucketId!, key!), { expires: new Date(claims.exp * 1000).toUTCString() });
-};
-
 const servePublicObject = async (context: RouteContext) => {
   const [bucketId, key] = context.params;
   // A private bucket is answered exactly like a missing one.
@@ -162,8 +130,6 @@ const getObjectInfo = async ({ res, params: [bucketId, key], store }: RouteConte
 /** First match wins, so the fixed paths come before the `/object/<bucket>/<key>` catch-all, as in Fastify. */
 export const objectRoutes: Route[] = [
   { method: 'POST', pattern: /^\/object\/copy$/, handle: copyObject },
-  { method: 'POST', pattern: /^\/object\/sign\/([^/]+)\/(.+)$/, handle: createSignedUrl },
-  { method: 'GET', pattern: /^\/object\/sign\/([^/]+)\/(.+)$/, isPublic: true, handle: serveSignedObject },
   { method: 'GET', pattern: /^\/object\/public\/([^/]+)\/(.+)$/, isPublic: true, handle: servePublicObject },
   { method: 'GET', pattern: /^\/object\/info\/authenticated\/([^/]+)\/(.+)$/, handle: getObjectInfo },
   { method: 'GET', pattern: /^\/object\/authenticated\/([^/]+)\/(.+)$/, handle: serveAuthenticatedObject },

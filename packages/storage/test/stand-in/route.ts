@@ -9,7 +9,6 @@ export interface RouteContext {
   /** The decoded path parameters: the bucket, then the object key where the route has one. */
   params: string[];
   store: ObjectStore;
-  tokens: { secret: string; now: () => number };
   /** The project's global file size limit: no bucket may allow more, no upload that declares more is taken. */
   fileSizeLimit: number;
   /** Set by a `stall` fault: serve this many bytes of the object, then go quiet with the response open. */
@@ -20,7 +19,7 @@ export interface Route {
   method: string;
   /** Matched against the encoded path below /storage/v1; its groups are the parameters. */
   pattern: RegExp;
-  /** Public objects and signed URLs are fetched without the service key. */
+  /** Public objects are fetched without the service key. */
   isPublic?: boolean;
   handle: (context: RouteContext) => Promise<void>;
 }
