@@ -1,35 +1,12 @@
-import type { TCommunityItem } from '@mediashare/core/schemas';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { ApiError, type ApiHandlers } from '../../test/fake-api';
+import { communityItem as item } from '../../test/records';
 import { renderWithApi } from '../../test/render';
 import { CommunityPage } from './community-page';
 import { ProfilePage } from './profile-page';
-
-const item = (id: number, overrides: Partial<TCommunityItem> = {}): TCommunityItem => ({
-  mature: false,
-  id,
-  url: `http://localhost:3000/storage/v1/object/public/general/item-${id}.jpg`,
-  thumbnailUrl: null,
-  previewUrl: null,
-  placeholder: null,
-  durationMs: null,
-  mimeType: 'image/jpeg',
-  kind: 'image',
-  width: 400,
-  height: 300,
-  tags: ['night'],
-  origin: 'uploaded',
-  source: 'upload',
-  owner: { username: `owner${id}` },
-  title: null,
-  caption: null,
-  altText: null,
-  createdAt: new Date().toISOString(),
-  ...overrides,
-});
 
 const TAGS = [
   { id: 1, slug: 'night', label: 'Night', aliases: ['nite'], count: 3 },

@@ -1,58 +1,28 @@
-import type { TMediaItem, TOwnPost } from '@mediashare/core/schemas';
+import type { TOwnPost } from '@mediashare/core/schemas';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { ApiError, type ApiHandlers } from '../../test/fake-api';
+import { mediaItem, ownPost } from '../../test/records';
 import { renderWithApi } from '../../test/render';
 import { ProfilePage } from './profile-page';
 
-const post = (id: number, overrides: Partial<TOwnPost> = {}): TOwnPost => ({
-  id,
-  mediaId: id + 100,
-  views: 0,
-  url: `http://localhost:3000/storage/v1/object/public/general/item-${id}.jpg`,
-  thumbnailUrl: null,
-  previewUrl: null,
-  placeholder: null,
-  durationMs: null,
-  mimeType: 'image/jpeg',
-  kind: 'image',
-  width: 400,
-  height: 300,
-  tags: ['night'],
-  origin: 'uploaded',
-  source: 'upload',
-  owner: { username: 'ann' },
-  title: null,
-  caption: null,
-  altText: null,
-  createdAt: new Date().toISOString(),
-  mature: false,
-  ...overrides,
-});
+const post = (id: number, overrides: Partial<TOwnPost> = {}) => ownPost(id, { owner: { username: 'ann' }, ...overrides });
 
-const media = (id: number): TMediaItem => ({
-  id,
-  fileName: 'dusk.jpg',
-  filePath: `1/${id}.jpg`,
-  mimeType: 'image/jpeg',
-  size: 1000,
-  width: 400,
-  height: 300,
-  source: 'upload',
-  isShared: true,
-  shareToCommunity: true,
-  shareCode: 'abcdefghijklmnopqrstuv',
-  shareUrl: '/shared/media/abcdefghijklmnopqrstuv',
-  thumbnailUrl: null,
-  previewUrl: null,
-  placeholder: null,
-  durationMs: null,
-  communityStatus: 'visible',
-  communityRemovedReason: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-});
+const media = (id: number) =>
+  mediaItem({
+    id,
+    fileName: 'dusk.jpg',
+    filePath: `1/${id}.jpg`,
+    width: 400,
+    height: 300,
+    isShared: true,
+    shareToCommunity: true,
+    shareCode: 'abcdefghijklmnopqrstuv',
+    shareUrl: '/shared/media/abcdefghijklmnopqrstuv',
+    communityStatus: 'visible',
+  });
 
 const TAGS = [{ id: 1, slug: 'night', label: 'Night', aliases: [], count: 3 }];
 

@@ -1,31 +1,17 @@
-import type { TMediaItem, TShareState } from '@mediashare/core/schemas';
+import type { TShareState } from '@mediashare/core/schemas';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../test/fake-api';
+import { mediaItem } from '../../test/records';
 import { renderWithApi } from '../../test/render';
 import { ShareDialog } from './share-dialog';
 
-const shared: TMediaItem = {
-  id: 7,
-  fileName: 'beach.jpg',
-  thumbnailUrl: null,
-  previewUrl: null,
-  placeholder: null,
-  durationMs: null,
-  filePath: '1/beach.jpg',
-  mimeType: 'image/jpeg',
-  size: 1000,
-  width: 640,
-  height: 480,
-  source: 'upload',
+const shared = mediaItem({
   isShared: true,
   shareToCommunity: true,
   shareCode: 'abcdefghijklmnopqrstuv',
   shareUrl: '/shared/media/abcdefghijklmnopqrstuv',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  communityStatus: null,
-  communityRemovedReason: null,
-};
+});
 
 const STATE: TShareState = {
   shareCode: 'abcdefghijklmnopqrstuv',

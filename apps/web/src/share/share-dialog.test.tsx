@@ -1,7 +1,8 @@
-import type { TMediaItem, TTag } from '@mediashare/core/schemas';
+import type { TTag } from '@mediashare/core/schemas';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiHandlers } from '../../test/fake-api';
+import { mediaItem as item } from '../../test/records';
 import { renderWithApi } from '../../test/render';
 import { ShareDialog } from './share-dialog';
 
@@ -19,29 +20,6 @@ const TAGS: TTag[] = [
   'Water',
   'Snow',
 ].map((label, i) => ({ id: i + 1, slug: label.toLowerCase(), label, aliases: [], count: 0 }));
-
-const item = (overrides: Partial<TMediaItem> = {}): TMediaItem => ({
-  communityStatus: null,
-  communityRemovedReason: null,
-  id: 7,
-  fileName: 'beach.jpg',
-  thumbnailUrl: null,
-  previewUrl: null,
-  placeholder: null,
-  durationMs: null,
-  filePath: '1/beach.jpg',
-  mimeType: 'image/jpeg',
-  size: 1000,
-  width: 640,
-  height: 480,
-  source: 'upload',
-  isShared: false,
-  shareToCommunity: false,
-  shareCode: null,
-  shareUrl: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  ...overrides,
-});
 
 const LIMITS = { maxUploadBytes: 2 * 1024 ** 3, maxImagePixels: 50_000_000, maxTagsPerMedia: 10 };
 

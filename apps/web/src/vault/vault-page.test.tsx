@@ -1,6 +1,7 @@
 import type { TMediaItem } from '@mediashare/core/schemas';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { mediaItem } from '../../test/records';
 import { renderWithApi } from '../../test/render';
 import { VaultPage } from './vault-page';
 
@@ -13,28 +14,8 @@ const user = {
   createdAt: '2025-01-01T00:00:00.000Z',
 };
 
-const media = (id: number, fileName: string, overrides: Partial<TMediaItem> = {}): TMediaItem => ({
-  communityStatus: null,
-  communityRemovedReason: null,
-  id,
-  fileName,
-  thumbnailUrl: null,
-  previewUrl: null,
-  placeholder: null,
-  durationMs: null,
-  filePath: `1/${fileName}`,
-  mimeType: 'image/jpeg',
-  size: 2048,
-  width: 64,
-  height: 48,
-  source: 'upload',
-  isShared: false,
-  shareToCommunity: false,
-  shareCode: null,
-  shareUrl: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  ...overrides,
-});
+const media = (id: number, fileName: string, overrides: Partial<TMediaItem> = {}) =>
+  mediaItem({ id, fileName, size: 2048, width: 64, height: 48, ...overrides });
 
 /** The upload request's network boundary: each XHR the page opens, answered by the test. */
 const stubXhr = () => {
