@@ -1,37 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { totpCodeAt } from '@mediashare/core';
-import { freshDatabase, startBuiltServer, type BuiltServer, type FreshDatabase } from '@mediashare/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { seedAdmin } from './support/server';
+import { startWithAdmin } from './support/server';
 
 const password = 'a long enough password';
 const admin = { email: 'operator@example.test', username: 'operator' };
 const invitee = `invited${Date.now().toString(36)}`;
 
-let dataDir: string;
-let database: FreshDatabase;
-let server: BuiltServer;
+let server: Awaited<ReturnType<typeof startWithAdmin>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-e2e-instance-'));
-  database = await freshDatabase('mediashare_e2e');
-  const env = { ...database.env, DATA_DIR: dataDir };
   // The operator's admin account, made before the server opens the database.
-  await seedAdmin(env, { ...admin, password });
-  server = await startBuiltServer({ ...env, REGISTRATION: 'invite' });
+  server = await startWithAdmin('instance', { ...admin, password }, { REGISTRATION: 'invite' });
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await database?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 const freshPage = async () => (await browser.newContext({ baseURL: server.url })).newPage();

@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freshDatabase, startBuiltServer, type BuiltServer, type FreshDatabase } from '@mediashare/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
-import { seedAdmin } from './support/server';
+import { startWithAdmin } from './support/server';
 import { fixture } from './support/paths';
 
 const password = 'a long enough password';
 const admin = { email: 'vocabulary@example.test', username: 'vocabulary' };
 
-let dataDir: string;
-let database: FreshDatabase;
-let server: BuiltServer;
+let server: Awaited<ReturnType<typeof startWithAdmin>>;
 let browser: Browser;
 let page: Page;
 
@@ -34,12 +28,8 @@ const feedIds = async (tags: string) =>
   ((await (await page.request.get(`/api/community?tags=${tags}`)).json()) as { items: { id: number }[] }).items.map((i) => i.id);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'mediashare-e2e-tags-'));
-  database = await freshDatabase('mediashare_e2e');
-  const env = { ...database.env, DATA_DIR: dataDir };
   // The admin account, made by the operator's command before the server opens the database.
-  await seedAdmin(env, { ...admin, password });
-  server = await startBuiltServer(env);
+  server = await startWithAdmin('tags', { ...admin, password });
   browser = await launchChromium();
   page = await (await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } })).newPage();
   await page.goto('/login');
@@ -52,8 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await database?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('/admin/tags', () => {

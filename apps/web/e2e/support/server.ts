@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { freshDatabase, REPO_ROOT, startBuiltServer } from '@mediashare/testing';
@@ -32,4 +34,34 @@ export const seedAdmin = async (env: Record<string, string>, admin: { email: str
     ['--import', 'tsx', 'test/support/seed-admin.ts', admin.email, admin.username, admin.password],
     { cwd: path.join(REPO_ROOT, 'apps/api'), env: { ...process.env, ...env } },
   );
+};
+
+/**
+ * The built server on a data folder and database of its own, with an admin account seeded before it
+ * starts; `stop()` removes all three.
+ */
+export const startWithAdmin = async (
+  name: string,
+  admin: { email: string; username: string; password: string },
+  env: Record<string, string> = {},
+) => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `mediashare-e2e-${name}-`));
+  const database = await freshDatabase('mediashare_e2e');
+  try {
+    const base = { ...database.env, DATA_DIR: dataDir };
+    await seedAdmin(base, admin);
+    const server = await startBuiltServer({ ...base, ...env });
+    return {
+      url: server.url,
+      async stop() {
+        await server.stop();
+        await database.drop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 };
