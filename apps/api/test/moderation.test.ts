@@ -5,30 +5,22 @@ import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../src/rest/routes';
-import { armable } from './support/faults';
 import { createUser, uploadFile, type TestUser } from './support/factories';
 import { createHarness, STORAGE_DRIVER, type Harness } from './support/harness';
 import { call } from './support/http';
-import { makeAdmin, patternImage } from './support/moderation';
+import { moderationHarness, patternImage } from './support/moderation';
 import { share, shareState, unshare } from './support/share';
 import { outcome, trpcFor } from './support/trpc-client';
 
-// A database of its own: takedowns add to a blocklist every community share is checked against.
 let h: Harness;
-let arm: ReturnType<typeof armable>;
+let arm: Awaited<ReturnType<typeof moderationHarness>>['arm'];
 let owner: TestUser;
 let admin: TestUser;
 let stranger: TestUser;
 let seed = 1;
 beforeAll(async () => {
-  h = await createHarness({
-    isolated: true,
-    env: { TRUST_PROXY: 'true' },
-    wrapPorts: (storage, database) => (arm = armable(storage, database)),
-  });
-  owner = await createUser(h.app);
+  ({ h, arm, owner, admin } = await moderationHarness());
   stranger = await createUser(h.app);
-  admin = await makeAdmin(h, await createUser(h.app));
 }, 180_000);
 afterAll(() => h.close());
 

@@ -1,29 +1,21 @@
 import { DELETE_RETRY_MAX_MS, drainRenditionJobs, itemKeys, runPendingDeletes, runSweep } from '@mediashare/core';
 import { schema } from '@mediashare/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { armable } from './support/faults';
-import { createUser, uploadFile, type TestUser } from './support/factories';
-import { createHarness, STORAGE_DRIVER, type Harness } from './support/harness';
+import { uploadFile, type TestUser } from './support/factories';
+import { STORAGE_DRIVER, type Harness } from './support/harness';
 import { call } from './support/http';
-import { makeAdmin, patternImage } from './support/moderation';
+import { moderationHarness, patternImage } from './support/moderation';
 import { share } from './support/share';
 
 // A hidden copy's public objects leave the public bucket (Supabase serves it without asking the API) for
 // quarantine in the private one, and come back when the copy is shown again. Run on both drivers.
 let h: Harness;
-let arm: ReturnType<typeof armable>;
+let arm: Awaited<ReturnType<typeof moderationHarness>>['arm'];
 let owner: TestUser;
 let admin: TestUser;
 let seed = 500;
 beforeAll(async () => {
-  // A database of its own: takedowns add to the blocklist every community share is checked against.
-  h = await createHarness({
-    isolated: true,
-    env: { TRUST_PROXY: 'true' },
-    wrapPorts: (storage, database) => (arm = armable(storage, database)),
-  });
-  owner = await createUser(h.app);
-  admin = await makeAdmin(h, await createUser(h.app));
+  ({ h, arm, owner, admin } = await moderationHarness());
 }, 180_000);
 afterAll(() => h.close());
 

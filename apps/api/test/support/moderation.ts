@@ -1,6 +1,7 @@
 import sharp from 'sharp';
-import type { Harness } from './harness';
-import type { TestUser } from './factories';
+import { armable } from './faults';
+import { createUser, type TestUser } from './factories';
+import { createHarness, type Harness } from './harness';
 
 /** A small picture with structure of its own (gradients and blocks from `seed`), unlike any other seed's. */
 export const patternImage = async (seed: number, format: 'png' | 'jpeg' = 'png', width = 96, height = 72) => {
@@ -33,4 +34,22 @@ export const patternImage = async (seed: number, format: 'png' | 'jpeg' = 'png',
 export const makeAdmin = async (h: Harness, user: TestUser) => {
   await h.deps.db.users.setRole(user.id, 'admin');
   return user;
+};
+
+/**
+ * A harness for moderation: a database of its own (takedowns add to the blocklist every community share
+ * is checked against), reporters told apart by X-Forwarded-For, ports that can be made to fail, an
+ * owner and an admin.
+ */
+export const moderationHarness = async () => {
+  let arm: ReturnType<typeof armable> | undefined;
+  const h = await createHarness({
+    isolated: true,
+    env: { TRUST_PROXY: 'true' },
+    wrapPorts: (storage, database) => (arm = armable(storage, database)),
+  });
+  if (!arm) throw new Error('the harness did not wrap its ports');
+  const owner = await createUser(h.app);
+  const admin = await makeAdmin(h, await createUser(h.app));
+  return { h, arm, owner, admin };
 };
