@@ -28,6 +28,7 @@ const SUPABASE_SUITES = [
   'test/outages.test.ts',
   'test/unpublish-retry.test.ts',
   'test/quarantine.test.ts',
+  'test/moderation.test.ts',
 ];
 
 export default defineConfig({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFile, type TestUser } from './support/factories';
 import { STORAGE_DRIVER, type Harness } from './support/harness';
 import { call } from './support/http';
-import { moderationHarness, patternImage } from './support/moderation';
+import { isPublicNotFound, moderationHarness, patternImage } from './support/moderation';
 import { share } from './support/share';
 
 // A hidden copy's public objects leave the public bucket (Supabase serves it without asking the API) for
@@ -63,12 +63,7 @@ const openReportId = async (id: number) =>
     (g: { communityMediaId: number }) => g.communityMediaId === id,
   ).reportId as number;
 
-/** Not-found as each store answers it: the API's 404, or the Storage API's legacy 400 naming a 404. */
-const isNotFound = async (url: string) => {
-  const res = await h.fetchPublic(url);
-  if (STORAGE_DRIVER === 'local') return res.status === 404;
-  return res.status === 400 && ((await res.json()) as { statusCode: string }).statusCode === '404';
-};
+const isNotFound = (url: string) => isPublicNotFound(h, url);
 const bytesAt = async (url: string) => Buffer.from(await (await h.fetchPublic(url)).arrayBuffer());
 
 const where = async (item: Item) => {

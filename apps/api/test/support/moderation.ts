@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { armable } from './faults';
 import { createUser, type TestUser } from './factories';
-import { createHarness, type Harness } from './harness';
+import { createHarness, STORAGE_DRIVER, type Harness } from './harness';
 
 /** A small picture with structure of its own (gradients and blocks from `seed`), unlike any other seed's. */
 export const patternImage = async (seed: number, format: 'png' | 'jpeg' = 'png', width = 96, height = 72) => {
@@ -52,4 +52,11 @@ export const moderationHarness = async () => {
   const owner = await createUser(h.app);
   const admin = await makeAdmin(h, await createUser(h.app));
   return { h, arm, owner, admin };
+};
+
+/** Whether a public URL answers not-found as its store does: the API's 404, or the Storage API's legacy 400 naming a 404. */
+export const isPublicNotFound = async (h: Harness, url: string) => {
+  const res = await h.fetchPublic(url);
+  if (STORAGE_DRIVER === 'local') return res.status === 404;
+  return res.status === 400 && ((await res.json()) as { statusCode: string }).statusCode === '404';
 };
