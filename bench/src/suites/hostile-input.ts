@@ -23,6 +23,8 @@ import type { Settings } from '../settings';
 
 const MB = 1024 * 1024;
 const PROGRESS_EVERY = 1000;
+/** Findings written out as they come; the rows count them all. */
+const MAX_TOLD = 20;
 
 /**
  * 20. Generated hostile requests (fast-check) against every REST route and tRPC procedure, in this
@@ -63,7 +65,17 @@ export const hostileInputSuite = async (settings: Settings): Promise<Row[]> => {
     // Every case snapshots the rows and files to judge a refusal, so a long run slows as they grow (about
     // 750 cases a minute at first on two cores, 250 after 80,000): progress goes to stderr as it runs.
     const started = performance.now();
+    // Each finding goes to stderr when it is found, so a long run that is cut short still says what it was.
+    const told = new Set<object>();
+    const tell = (findings: HostileReport['serverErrors']) => {
+      for (const finding of findings) {
+        if (told.has(finding) || told.size >= MAX_TOLD) continue;
+        told.add(finding);
+        process.stderr.write(`bench: hostile input: ${finding.status} for ${finding.request}: ${finding.detail}\n`);
+      }
+    };
     const progress = (stage: string) => (so: HostileReport) => {
+      tell([...so.serverErrors, ...so.crashes, ...so.stateChanges]);
       if (so.cases % PROGRESS_EVERY !== 0) return;
       const minutes = ((performance.now() - started) / 60_000).toFixed(1);
       const rss = (process.memoryUsage().rss / MB).toFixed(0);
@@ -82,9 +94,7 @@ export const hostileInputSuite = async (settings: Settings): Promise<Row[]> => {
       crashes: [...warm.crashes, ...report.crashes],
       stateChanges: [...warm.stateChanges, ...report.stateChanges],
     };
-    for (const finding of [...all.serverErrors, ...all.crashes, ...all.stateChanges].slice(0, 10)) {
-      process.stderr.write(`bench: hostile input: ${finding.status} for ${finding.request}: ${finding.detail}\n`);
-    }
+    tell([...all.serverErrors, ...all.crashes, ...all.stateChanges]);
     const figures = {
       cases: report.cases + warm.cases,
       seconds: report.seconds + warm.seconds,
