@@ -166,6 +166,16 @@ export const storageContract = (name: string, setup: () => Promise<ContractTarge
       expect(await storage.stat(BUCKETS.general, key('never.png'))).toBeNull();
     });
 
+    it('a key with a name longer than a filesystem allows (255 bytes) is missing, not a failure', async () => {
+      // Beside an object that exists, so the folder is there and the long name itself is what is looked up.
+      await storage.put(BUCKETS.general, key('beside.png'), randomBytes(4), { contentType: 'image/png' });
+      for (const long of [key(`${'a'.repeat(300)}.png`), key(`${'b'.repeat(300)}/c.png`)]) {
+        await expect(storage.get(BUCKETS.general, long)).rejects.toBeInstanceOf(StorageNotFoundError);
+        expect(await storage.stat(BUCKETS.general, long)).toBeNull();
+        await storage.delete(BUCKETS.general, long);
+      }
+    });
+
     it.each([
       '../escape.png',
       'a/../../escape.png',

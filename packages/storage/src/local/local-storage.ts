@@ -16,7 +16,7 @@ import {
   type TBucket,
 } from '@mediashare/core';
 import { assertBucketName, assertSafeKey, contentTypeFromKey, encodeKey } from '../keys';
-import { isPlainFolder, makePlainFolder, openPlainFile } from './no-follow';
+import { isPlainFolder, isUnreachable, makePlainFolder, openPlainFile } from './no-follow';
 
 export interface LocalStorageOptions {
   /** `<root>/<bucket>/<key>` holds the bytes; `.meta` and `.tmp` beside the buckets hold the rest. */
@@ -24,8 +24,6 @@ export interface LocalStorageOptions {
   /** Origin (and optional path prefix) under which public buckets are served, e.g. http://localhost:3000. */
   publicBaseUrl: string;
 }
-
-const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 interface Location {
   /** `<root>/<bucket>`: a key never leaves it, and no link below it is followed. */
@@ -153,11 +151,13 @@ export class LocalStorage implements StoragePort {
     // that is itself a link loses the link, and what it points to stays.
     if (await isPlainFolder(where.bucketRoot, path.dirname(where.relative))) {
       await unlink(where.file).catch((error: unknown) => {
-        if (!isMissing(error)) throw error;
+        if (!isUnreachable(error)) throw error;
       });
     }
     if (await isPlainFolder(where.metaRoot, path.dirname(where.metaRelative))) {
-      await rm(path.join(where.metaRoot, where.metaRelative), { force: true });
+      await rm(path.join(where.metaRoot, where.metaRelative), { force: true }).catch((error: unknown) => {
+        if (!isUnreachable(error)) throw error;
+      });
     }
   }
 

@@ -15,9 +15,10 @@ import path from 'node:path';
 // the open (regular files ignore it).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-// ELOOP: the last component is a link (EMLINK on FreeBSD); ENOTDIR: a component on the way is a file.
-const UNREACHABLE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'EMLINK']);
-const isUnreachable = (error: unknown) => UNREACHABLE.has((error as NodeJS.ErrnoException).code ?? '');
+// ELOOP: the last component is a link (EMLINK on FreeBSD); ENOTDIR: a component on the way is a file;
+// ENAMETOOLONG: a component longer than the filesystem allows (255 bytes on most), which no file can have.
+const UNREACHABLE = new Set(['ENOENT', 'ENOTDIR', 'ELOOP', 'EMLINK', 'ENAMETOOLONG']);
+export const isUnreachable = (error: unknown) => UNREACHABLE.has((error as NodeJS.ErrnoException).code ?? '');
 
 /** Whether `base/relative` is an existing folder reached without passing any link below `base`. */
 export const isPlainFolder = async (base: string, relative: string): Promise<boolean> => {
