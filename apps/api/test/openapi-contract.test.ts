@@ -614,6 +614,7 @@ describe('the OpenAPI document', () => {
     const previewOf = (id: number | string) => `/api/admin/community/${id}/preview`;
     await adminSend(previewOf(published.communityMediaId));
     await adminSend(previewOf(published.communityMediaId), { headers: { range: 'bytes=0-9' } });
+    await adminSend(previewOf(published.communityMediaId), { headers: { range: 'bytes=999999999-' } });
     await adminSend(previewOf('abc'));
     await adminSend(previewOf(2_000_000_000));
     await send(previewOf(published.communityMediaId), { cookie });
@@ -651,6 +652,7 @@ describe('the OpenAPI document', () => {
     const publicUrl = new URL(shared.body.communityUrl as string).pathname;
     await send(publicUrl);
     await send(publicUrl, { headers: { range: 'bytes=0-9' } });
+    await send(publicUrl, { headers: { range: 'bytes=999999999-' } });
     await send('/storage/v1/object/public/general/missing.png');
     await send('/metrics', { headers: { authorization: 'Bearer metrics-token-for-the-contract' } });
     await send('/metrics');

@@ -1229,7 +1229,7 @@ export interface paths {
         };
         /**
          * A public-bucket file of the local storage driver (the path Supabase Storage uses)
-         * @description Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.
+         * @description Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. A `Range` header gets 206 with that range; a range past the end gets 416.
          */
         get: operations["getPublicObject"];
         put?: never;
@@ -7709,6 +7709,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request could not be completed; nothing was left half-done. */
             500: {
                 headers: {
@@ -8030,6 +8037,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description The range lies outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds. */
             503: {

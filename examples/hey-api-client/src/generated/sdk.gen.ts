@@ -1012,7 +1012,7 @@ export const registerGeneratedMedia = <ThrowOnError extends boolean = false>(opt
 /**
  * A public-bucket file of the local storage driver (the path Supabase Storage uses)
  *
- * Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.
+ * Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. A `Range` header gets 206 with that range; a range past the end gets 416.
  */
 export const getPublicObject = <ThrowOnError extends boolean = false>(options: Options<GetPublicObjectData, ThrowOnError>) => (options.client ?? client).get<GetPublicObjectResponses, GetPublicObjectErrors, ThrowOnError>({ url: '/storage/v1/object/public/{bucket}/{path}', ...options });
 

@@ -3961,6 +3961,10 @@ export type GetModerationPreviewErrors = {
      */
     404: Error;
     /**
+     * The range lies outside the file.
+     */
+    416: unknown;
+    /**
      * The request could not be completed; nothing was left half-done.
      */
     500: Error;
@@ -4175,6 +4179,10 @@ export type GetPublicObjectErrors = {
      * Missing, or not yours: the two are not told apart.
      */
     404: Error;
+    /**
+     * The range lies outside the file.
+     */
+    416: unknown;
     /**
      * Storage or the database does not answer, or the item is being changed by another request; retry after Retry-After seconds.
      */

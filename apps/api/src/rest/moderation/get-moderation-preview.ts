@@ -1,7 +1,7 @@
 import { ACCESS, ERRORS, getModerationPreview } from '@mediashare/core';
 import { sendObject } from '../../http/send-object';
 import { ZCommunityIdParams } from '../community/community-id-params';
-import { binary, defineRoute, refused } from '../define-route';
+import { binary, defineRoute, plain, refused } from '../define-route';
 
 export const getModerationPreviewRoute = defineRoute({
   method: 'get',
@@ -18,6 +18,7 @@ export const getModerationPreviewRoute = defineRoute({
     206: binary('The requested range.'),
     400: refused([ERRORS.invalidCommunityId()]),
     404: refused([ERRORS.communityItemNotFound(), ERRORS.renditionNotFound()]),
+    416: plain('The range lies outside the file.'),
   },
   handler: async ({ c, deps, params }) => {
     const preview = await getModerationPreview(deps, { communityMediaId: params.id });

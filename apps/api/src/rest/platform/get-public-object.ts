@@ -1,7 +1,7 @@
 import { ACCESS, ERRORS, getPublicObject } from '@mediashare/core';
 import { z } from 'zod';
 import { sendObject } from '../../http/send-object';
-import { binary, defineRoute, refused } from '../define-route';
+import { binary, defineRoute, plain, refused } from '../define-route';
 
 /**
  * Public-bucket objects of the local driver, at the path Supabase Storage uses, so a communityUrl has the
@@ -16,7 +16,7 @@ export const getPublicObjectRoute = defineRoute({
   tag: 'Files',
   summary: 'A public-bucket file of the local storage driver (the path Supabase Storage uses)',
   description:
-    'Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. Supports `Range`.',
+    'Public copies in the general bucket, served by the API when the local storage driver is used, at the path Supabase Storage uses, so a communityUrl has the same shape on both drivers. A `Range` header gets 206 with that range; a range past the end gets 416.',
   access: ACCESS.public,
   request: {
     params: z.object({
@@ -28,6 +28,7 @@ export const getPublicObjectRoute = defineRoute({
     200: binary('The file, with its stored Content-Type, nosniff and PUBLIC_CACHE_SECONDS of public caching.'),
     206: binary('The requested range.'),
     404: refused([ERRORS.objectNotFound()]),
+    416: plain('The range lies outside the file.'),
   },
   handler: async ({ c, deps, params: { bucket, path } }) => {
     const object = await getPublicObject(deps, { bucket, key: path });
