@@ -44,7 +44,15 @@ export const hostileInputSuite = async (settings: Settings): Promise<Row[]> => {
     INTERNAL_API_TOKEN: serviceToken,
     MAX_UPLOAD_BYTES: String(256 * 1024),
   });
-  const deps = await bootstrap(env, createLogger('silent'));
+  // What the server logs at error level is kept, so a finding comes with the server's own reason.
+  const logged: string[] = [];
+  const sink = {
+    write: (line: string) => {
+      logged.push(line.trim());
+      if (logged.length > MAX_TOLD) logged.shift();
+    },
+  };
+  const deps = await bootstrap(env, createLogger('error', sink));
   try {
     // A web app of one page, so page paths answer as in production rather than "not built".
     const web = path.join(dataDir, 'web');
@@ -72,6 +80,7 @@ export const hostileInputSuite = async (settings: Settings): Promise<Row[]> => {
         if (told.has(finding) || told.size >= MAX_TOLD) continue;
         told.add(finding);
         process.stderr.write(`bench: hostile input: ${finding.status} for ${finding.request}: ${finding.detail}\n`);
+        for (const line of logged.splice(0)) process.stderr.write(`bench: hostile input: the server logged ${line}\n`);
       }
     };
     const progress = (stage: string) => (so: HostileReport) => {

@@ -131,7 +131,7 @@ export const buildRequest = (raw: HostileCase, fixtures: Fixtures): { url: strin
   return {
     url,
     init: { method: c.method, headers, ...(hasBody ? { body: payload } : {}) },
-    summary: `${c.method} ${url.slice(0, 300)} [${c.target}] ${c.auth} ${JSON.stringify([...headers].filter(([n]) => n !== 'cookie' && n !== 'authorization'))} ${shown}`,
+    summary: `${c.method} ${url.slice(0, 2000)} [${c.target}] ${c.auth} ${JSON.stringify([...headers].filter(([n]) => n !== 'cookie' && n !== 'authorization'))} ${shown}`,
   };
 };
 
