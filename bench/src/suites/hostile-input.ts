@@ -70,8 +70,8 @@ export const hostileInputSuite = async (settings: Settings): Promise<Row[]> => {
     const cases = hostileCases(declaredRoutes, declaredProcedures, samples);
     const seed = Date.now() % 2 ** 31;
     // A warm-up first, so the memory figures compare a settled process with itself.
-    // Every case snapshots the rows and files to judge a refusal, so a long run slows as they grow (about
-    // 750 cases a minute at first on two cores, 250 after 80,000): progress goes to stderr as it runs.
+    // Every case compares the rows and files to judge a refusal, which costs more as fixtures pile up
+    // (100,000 cases took 51 minutes on two shared cores): progress goes to stderr as it runs.
     const started = performance.now();
     // Each finding goes to stderr when it is found, so a long run that is cut short still says what it was.
     const told = new Set<object>();
